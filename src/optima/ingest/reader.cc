@@ -22,4 +22,13 @@ std::string RowIssue::message() const {
   return out;
 }
 
+std::vector<InputUnit> Reader::plan(const std::vector<std::filesystem::path>& files,
+                                    std::vector<std::string>* /*notes*/) const {
+  std::vector<InputUnit> units;
+  for (const auto& file : files) {
+    units.push_back(InputUnit{std::string(name()), {file}, file.string()});
+  }
+  return units;
+}
+
 }  // namespace optima::ingest

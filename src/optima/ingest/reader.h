@@ -77,6 +77,12 @@ class Reader {
   virtual std::string_view description() const = 0;  // one line for --help and the API
   // True when this reader recognises the file from its header or first bytes.
   virtual bool detect(const DetectInput& input) const = 0;
+  // Groups the files this reader detected (in one ingest request) into units. The default is one
+  // unit per file; the CUR reader groups a delivery's parts by manifest and keeps the latest
+  // assembly per billing period; the Azure reader pairs actual and amortized exports. Files it
+  // decides to ignore are named in *notes.
+  virtual std::vector<InputUnit> plan(const std::vector<std::filesystem::path>& files,
+                                      std::vector<std::string>* notes) const;
   // Reads the unit. Requires: unit.reader == name(). The report is filled even on error.
   virtual core::Status read(const InputUnit& unit, const ReadOptions& options, TableSink& sink,
                             ReadReport* report) const = 0;
