@@ -18,7 +18,7 @@ for src in tests/fuzz/*_fuzzer.cc; do
   args=("$work")
   [[ -d "$corpus" ]] && args+=("$corpus")
   echo "fuzzing $name for ${seconds}s"
-  "build/fuzz/$name" -max_total_time="$seconds" -print_final_stats=0 "${args[@]}" 2>"build/fuzz/$name.log" \
+  "build/fuzz/tests/$name" -max_total_time="$seconds" -print_final_stats=0 "${args[@]}" 2>"build/fuzz/$name.log" \
     || { tail -50 "build/fuzz/$name.log"; exit 1; }
 done
 echo "fuzzers: all passed"
