@@ -60,8 +60,8 @@ std::string describe_content(const DetectSample& sample) {
     return fmt::format("header starts with: {}", core::join(names, ", "));
   }
   if (sample.head.find('\0') != std::string::npos) return "binary content";
-  return fmt::format("content starts with: {}",
-                     core::quote_for_message(sample.head.substr(0, 60)));
+  const std::string_view text = core::trim(core::strip_utf8_bom(sample.head));
+  return fmt::format("content starts with: {}", core::quote_for_message(text.substr(0, 60)));
 }
 
 }  // namespace
