@@ -160,7 +160,21 @@ bool parse_iso_time_part(std::string_view s, size_t pos, CivilDate date, Timesta
 }  // namespace
 
 bool parse_timestamp(std::string_view s, Timestamp* out) {
-  if (s.size() < 8) return false;
+  // Fast path for the FOCUS shape "YYYY-MM-DDTHH:MM:SSZ", which nearly every cell has.
+  if (s.size() == 20 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':' &&
+      s[16] == ':' && s[19] == 'Z') {
+    int v[14];
+    static constexpr int kDigitAt[14] = {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18};
+    for (int k = 0; k < 14; ++k) {
+      const char c = s[static_cast<size_t>(kDigitAt[k])];
+      if (c < '0' || c > '9') return false;
+      v[k] = c - '0';
+    }
+    const CivilDate date{v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], v[4] * 10 + v[5],
+                         v[6] * 10 + v[7]};
+    return finish(date, v[8] * 10 + v[9], v[10] * 10 + v[11], v[12] * 10 + v[13], 0, out);
+  }
+  if (s.size() < 6) return false;
   size_t pos = 0;
   CivilDate date;
   // YYYY-MM-DD...
@@ -188,7 +202,15 @@ bool parse_timestamp(std::string_view s, Timestamp* out) {
   if (!read_var(s, &pos, 2, &b)) return false;
   if (pos >= s.size() || s[pos] != sep) return false;
   ++pos;
-  if (!read_fixed(s, &pos, 4, &date.year)) return false;
+  // Four-digit year, or two digits after '/' (M/D/YY as spreadsheets write US dates: 20YY).
+  const size_t year_start = pos;
+  if (!read_var(s, &pos, 4, &date.year)) return false;
+  const size_t year_digits = pos - year_start;
+  if (year_digits == 2 && sep == '/') {
+    date.year += 2000;
+  } else if (year_digits != 4) {
+    return false;
+  }
   if (sep == '/') {
     date.month = a;
     date.day = b;

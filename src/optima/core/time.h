@@ -55,7 +55,8 @@ Period month_of(Timestamp t);
 // Parses the timestamps billing files contain, always as UTC:
 //   2024-01-31T10:00:00Z, 2024-01-31T10:00:00.000Z, 2024-01-31T10:00Z, 2024-01-31T10:00:00+00:00,
 //   2024-01-31 10:00:00, 2024-01-31T10:00:00 (no zone = UTC), 2024-01-31 (midnight),
-//   01/31/2024 and 1/31/2024 (US month/day/year, Azure), 31.01.2024 (German Azure exports),
+//   01/31/2024 and 1/31/2024 (US month/day/year, Azure), 1/31/24 (two-digit year = 20YY, as
+//   spreadsheets write; the FOCUS spec examples use it), 31.01.2024 (German Azure exports),
 //   20240131 (compact).
 // An explicit non-zero offset is applied. Returns false on anything else or an impossible date.
 bool parse_timestamp(std::string_view text, Timestamp* out);

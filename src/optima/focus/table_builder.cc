@@ -19,17 +19,21 @@ TableBuilder::TableBuilder() {
 
 void TableBuilder::declare(Column c) { present_[index_of(c)] = true; }
 
-void TableBuilder::declare_extension(std::string_view name) { extension_state(name); }
+size_t TableBuilder::declare_extension(std::string_view name) { return extension_index(name); }
 
-TableBuilder::StringState& TableBuilder::extension_state(std::string_view name) {
-  for (auto& ext : extensions_) {
-    if (ext->name == name) return ext->state;
+size_t TableBuilder::extension_index(std::string_view name) {
+  for (size_t i = 0; i < extensions_.size(); ++i) {
+    if (extensions_[i]->name == name) return i;
   }
   auto ext = std::make_unique<ExtensionState>();
   ext->name = std::string(name);
   ext->state.codes.assign(rows_, 0);
   extensions_.push_back(std::move(ext));
-  return extensions_.back()->state;
+  return extensions_.size() - 1;
+}
+
+TableBuilder::StringState& TableBuilder::extension_state(std::string_view name) {
+  return extensions_[extension_index(name)]->state;
 }
 
 namespace {
@@ -82,6 +86,12 @@ void TableBuilder::set_extension(std::string_view name, std::string_view value) 
     return;
   }
   StringState& s = extension_state(name);
+  s.pending = intern_cached(s.dictionary, value, &s.last_code);
+}
+
+void TableBuilder::set_extension_at(size_t index, std::string_view value) {
+  if (value.empty()) return;
+  StringState& s = extensions_[index]->state;
   s.pending = intern_cached(s.dictionary, value, &s.last_code);
 }
 

@@ -21,8 +21,9 @@ class TableBuilder {
 
   // Marks a column as part of the dataset even if every row is null.
   void declare(Column c);
-  // Declares an x_ extension column (keeps column order stable across tables).
-  void declare_extension(std::string_view name);
+  // Declares an x_ extension column (keeps column order stable across tables) and returns its
+  // index for set_extension_at(); extensions are indexed in declaration order from 0.
+  size_t declare_extension(std::string_view name);
 
   // Requires: column_kind(c) == kString.
   void set_string(Column c, std::string_view value);
@@ -34,6 +35,9 @@ class TableBuilder {
   void add_tag(std::string_view key, std::string_view value);
   // Sets an x_ column's cell for the current row; an empty value is null.
   void set_extension(std::string_view name, std::string_view value);
+  // As set_extension() for the column declare_extension() returned `index` for, without the
+  // lookup by name (readers with many x_ columns call this per cell).
+  void set_extension_at(size_t index, std::string_view value);
 
   // Ends the current row; cells not set are null.
   void finish_row();
@@ -67,6 +71,7 @@ class TableBuilder {
     StringState state;
   };
   StringState& extension_state(std::string_view name);
+  size_t extension_index(std::string_view name);
 
   size_t rows_ = 0;
   std::array<bool, kColumnCount> present_{};

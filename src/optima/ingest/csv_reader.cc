@@ -28,7 +28,7 @@ class StringSource final : public core::ByteSource {
 }  // namespace
 
 CsvReader::CsvReader(std::unique_ptr<core::ByteSource> source, CsvOptions options)
-    : source_(std::move(source)), options_(options) {}
+    : source_(std::move(source)), options_(options), parser_(options) {}
 
 std::unique_ptr<CsvReader> CsvReader::from_string(std::string data, CsvOptions options) {
   return std::make_unique<CsvReader>(std::make_unique<StringSource>(std::move(data)), options);
@@ -63,114 +63,31 @@ core::Result<bool> CsvReader::fill() {
 
 core::Result<bool> CsvReader::next(std::vector<std::string_view>* fields) {
   fields->clear();
-  spans_.clear();
-  in_scratch_.clear();
-  scratch_.clear();
   if (pos_ >= end_) {
     OPTIMA_ASSIGN_OR_RETURN(bool more, fill());
     if (!more) return false;
   }
-  // Parse one record starting at pos_. If the buffer ends mid-record, refill (which moves the
-  // record to offset 0) and restart the record from its beginning.
+  // If the buffer ends mid-record, refill (which moves the record to offset 0) and parse the
+  // record again from its beginning.
   while (true) {
-    size_t i = pos_;
+    size_t pos = pos_;
     uint64_t lines = 0;
-    bool complete = false;
-    spans_.clear();
-    in_scratch_.clear();
-    scratch_.clear();
-    const char delim = options_.delimiter;
-    const char* buf = buffer_.data();
-    while (true) {
-      // Start of a field.
-      if (i < end_ && buf[i] == '"') {
-        ++i;
-        const size_t scratch_start = scratch_.size();
-        bool closed = false;
-        while (i < end_) {
-          const char* q = static_cast<const char*>(std::memchr(buf + i, '"', end_ - i));
-          const size_t stop = q ? static_cast<size_t>(q - buf) : end_;
-          for (size_t k = i; k < stop; ++k) {
-            if (buf[k] == '\n') ++lines;
-          }
-          scratch_.append(buf + i, stop - i);
-          i = stop;
-          if (q == nullptr) break;
-          if (i + 1 < end_ && buf[i + 1] == '"') {
-            scratch_.push_back('"');
-            i += 2;
-            continue;
-          }
-          if (i + 1 >= end_ && !eof_) break;  // need one more byte to decide
-          ++i;
-          closed = true;
-          break;
-        }
-        if (!closed) {
-          if (eof_) {
-            return core::invalid_argument(
-                fmt::format("line {}: quoted field is never closed", line_));
-          }
-          break;  // refill
-        }
-        if (scratch_.size() - scratch_start > options_.max_field_bytes) {
-          return core::invalid_argument(fmt::format("line {}: field longer than {} bytes", line_,
-                                                    options_.max_field_bytes));
-        }
-        // Bytes between the closing quote and the delimiter (malformed but common) are kept.
-        size_t extra_start = i;
-        while (i < end_ && buf[i] != delim && buf[i] != '\n' && buf[i] != '\r') ++i;
-        scratch_.append(buf + extra_start, i - extra_start);
-        spans_.emplace_back(scratch_start, scratch_.size() - scratch_start);
-        in_scratch_.push_back(true);
-      } else {
-        const size_t start = i;
-        while (i < end_ && buf[i] != delim && buf[i] != '\n' && buf[i] != '\r') ++i;
-        if (i - start > options_.max_field_bytes) {
-          return core::invalid_argument(fmt::format("line {}: field longer than {} bytes", line_,
-                                                    options_.max_field_bytes));
-        }
-        spans_.emplace_back(start, i - start);
-        in_scratch_.push_back(false);
-      }
-      if (i >= end_) {
-        if (eof_) {
-          complete = true;
-          break;
-        }
-        break;  // refill
-      }
-      if (buf[i] == delim) {
-        ++i;
-        continue;
-      }
-      // End of line: \n, \r\n or a lone \r.
-      if (buf[i] == '\r') {
-        if (i + 1 >= end_ && !eof_) break;  // need to see whether \n follows
-        ++i;
-        if (i < end_ && buf[i] == '\n') ++i;
-      } else {
-        ++i;
-      }
-      ++lines;
-      complete = true;
-      break;
+    switch (parser_.parse(std::string_view(buffer_.data(), end_), &pos, eof_, fields, &lines)) {
+      case CsvRecordParser::Outcome::kRecord:
+        record_line_ = line_;
+        line_ += lines;
+        pos_ = pos;
+        ++records_;
+        return true;
+      case CsvRecordParser::Outcome::kUnclosedQuote:
+        return core::invalid_argument(fmt::format("line {}: quoted field is never closed", line_));
+      case CsvRecordParser::Outcome::kFieldTooLong:
+        return core::invalid_argument(
+            fmt::format("line {}: field longer than {} bytes", line_, options_.max_field_bytes));
+      case CsvRecordParser::Outcome::kIncomplete:
+        break;
     }
-    if (complete) {
-      record_line_ = line_;
-      line_ += lines;
-      pos_ = i;
-      ++records_;
-      fields->reserve(spans_.size());
-      for (size_t f = 0; f < spans_.size(); ++f) {
-        const char* base = in_scratch_[f] ? scratch_.data() : buffer_.data();
-        fields->emplace_back(base + spans_[f].first, spans_[f].second);
-      }
-      return true;
-    }
-    const size_t before = end_ - pos_;
     OPTIMA_ASSIGN_OR_RETURN(bool more, fill());
-    if (!more && before == 0) return false;
     if (!more) eof_ = true;
     if (end_ - pos_ > options_.max_field_bytes * 4 + kChunk * 64) {
       return core::invalid_argument(fmt::format("line {}: record too large", line_));

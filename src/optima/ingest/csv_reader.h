@@ -1,9 +1,9 @@
 // CsvReader: streams RFC 4180 records from a plain or gzip file (or memory).
 //
 // Handles quoted fields with embedded delimiters, quotes ("") and newlines, CRLF/LF/CR-only line
-// ends, a UTF-8 BOM, and a missing final newline. A blank line is returned as one empty field.
-// Fields are string_views valid until the next
-// call to next(). Not thread-safe.
+// ends, a UTF-8 BOM, and a missing final newline (the grammar is CsvRecordParser's). A blank line
+// is returned as one empty field. Fields are string_views valid until the next call to next().
+// Not thread-safe.
 #pragma once
 
 #include <cstdint>
@@ -14,13 +14,9 @@
 
 #include "optima/core/file_io.h"
 #include "optima/core/status.h"
+#include "optima/ingest/csv_record_parser.h"
 
 namespace optima::ingest {
-
-struct CsvOptions {
-  char delimiter = ',';
-  size_t max_field_bytes = 16 << 20;  // a longer field is an error, not an out-of-memory
-};
 
 class CsvReader {
  public:
@@ -43,14 +39,12 @@ class CsvReader {
 
   std::unique_ptr<core::ByteSource> source_;
   CsvOptions options_;
+  CsvRecordParser parser_;
   std::string buffer_;
   size_t pos_ = 0;
   size_t end_ = 0;
   bool eof_ = false;
   bool bom_checked_ = false;
-  std::string scratch_;  // unescaped field bytes
-  std::vector<std::pair<size_t, size_t>> spans_;  // (offset, len) into buffer_ or scratch_
-  std::vector<bool> in_scratch_;
   uint64_t line_ = 1;
   uint64_t record_line_ = 0;
   uint64_t records_ = 0;

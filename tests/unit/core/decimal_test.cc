@@ -24,6 +24,15 @@ TEST(DecimalTest, ParsesPlainAndScientificText) {
   EXPECT_EQ(d("-0").to_string(), "0");
 }
 
+TEST(DecimalTest, PlainShapesAtThePrecisionLimitsAreExact) {
+  EXPECT_EQ(d("9999999999999999999").to_string(), "9999999999999999999");
+  EXPECT_EQ(d("-0.000000000000000001").to_string(), "-0.000000000000000001");
+  EXPECT_EQ(d("0.1234567890123456789").to_string(), "0.123456789012345679");
+  EXPECT_EQ(d("12345678901234567890.5").to_string(), "12345678901234567890.5");
+  EXPECT_EQ(d("00000000000000000000001.25").to_string(), "1.25");
+  EXPECT_EQ(d("-.5").to_string(), "-0.5");
+}
+
 TEST(DecimalTest, RejectsNonNumbers) {
   Decimal out;
   for (const char* bad : {"", "N/A", "1,000", "$5", "1e", "--1", " 1", "1 ", ".", "e5", "0x10"}) {

@@ -23,6 +23,17 @@ TEST(TimeTest, ParsesTheFormatsBillingFilesUse) {
   EXPECT_EQ(iso("31.01.2024"), "2024-01-31T00:00:00Z");
   EXPECT_EQ(iso("20240131"), "2024-01-31T00:00:00Z");
   EXPECT_EQ(iso("2020-11-08 02:00:00 UTC"), "2020-11-08T02:00:00Z");
+  EXPECT_EQ(iso("5/1/25"), "2025-05-01T00:00:00Z");
+  EXPECT_EQ(iso("12/31/24"), "2024-12-31T00:00:00Z");
+}
+
+TEST(TimeTest, FastPathAgreesWithGeneralRulesOnTheFocusShape) {
+  EXPECT_EQ(iso("2024-02-29T23:59:59Z"), "2024-02-29T23:59:59Z");
+  EXPECT_EQ(iso("2016-12-31T23:59:60Z"), "2017-01-01T00:00:00Z");
+  for (const char* bad : {"2023-02-29T00:00:00Z", "2024-00-10T00:00:00Z", "2024-01-01T24:00:00Z",
+                          "2024-01-01T00:60:00Z", "2024-01-0xT00:00:00Z", "31.01.24", "1/31/124"}) {
+    EXPECT_EQ(iso(bad), "invalid") << bad;
+  }
 }
 
 TEST(TimeTest, RejectsImpossibleDates) {

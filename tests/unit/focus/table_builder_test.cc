@@ -39,6 +39,30 @@ TEST(TableBuilderTest, EncodesStringsDecimalsTimesTagsAndExtensions) {
   EXPECT_EQ(t.tags().value_code(1, team), 0u);
 }
 
+TEST(TableBuilderTest, ExtensionsSetByIndexMatchTheirDeclarationOrder) {
+  TableBuilder b;
+  const size_t first = b.declare_extension("x_A");
+  const size_t second = b.declare_extension("x_B");
+  EXPECT_EQ(first, 0u);
+  EXPECT_EQ(second, 1u);
+  EXPECT_EQ(b.declare_extension("x_A"), 0u);
+  b.set_extension_at(second, "b1");
+  b.finish_row();
+  b.set_extension_at(first, "a2");
+  b.set_extension_at(second, "");
+  b.finish_row();
+  Table t = b.finish();
+  ASSERT_EQ(t.extensions().size(), 2u);
+  const ExtensionColumn* a = t.extension("x_A");
+  const ExtensionColumn* bcol = t.extension("x_B");
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(bcol, nullptr);
+  EXPECT_TRUE(a->data.is_null(0));
+  EXPECT_EQ(a->data.value(1), "a2");
+  EXPECT_EQ(bcol->data.value(0), "b1");
+  EXPECT_TRUE(bcol->data.is_null(1));
+}
+
 TEST(TableBuilderTest, DiscardRowDropsPendingCells) {
   TableBuilder b;
   b.set_string(Column::kServiceName, "bad");
