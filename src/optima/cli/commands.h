@@ -1,0 +1,14 @@
+// The subcommands. Each add_*_command() declares its flags on `app` and sets a callback that
+// runs it and stores the process exit code in *exit_code (0 ok, see core::exit_code_for).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "optima/cli/output.h"
+
+namespace optima::cli {
+
+void add_ingest_command(CLI::App& app, GlobalOptions& global, int* exit_code);
+void add_catalog_commands(CLI::App& app, GlobalOptions& global, int* exit_code);  // sources, partitions
+
+}  // namespace optima::cli
