@@ -15,16 +15,14 @@ bool GcpBillingCsvReader::detect(const DetectInput& input) const {
     const bool present =
         std::any_of(input.header.begin(), input.header.end(),
                     [&](const std::string& name) { return core::trim(name) == required; });
-    if (!present)
-      return false;
+    if (!present) return false;
   }
   return true;
 }
 
 std::vector<InputUnit> GcpBillingCsvReader::plan(const std::vector<std::filesystem::path>& files,
                                                  std::vector<std::string>* /*notes*/) const {
-  if (files.empty())
-    return {};
+  if (files.empty()) return {};
   std::vector<std::filesystem::path> sorted = files;
   std::sort(sorted.begin(), sorted.end());
   std::string label = fmt::format("Google Cloud billing export ({} koku CSV file{})", sorted.size(),

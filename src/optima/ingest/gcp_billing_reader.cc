@@ -13,24 +13,20 @@ namespace optima::ingest {
 bool GcpBillingReader::detect(const DetectInput& input) const {
   std::string_view head = core::strip_utf8_bom(input.head);
   const size_t start = head.find_first_not_of(" \t\r\n");
-  if (start == std::string_view::npos || head[start] != '{')
-    return false;
+  if (start == std::string_view::npos || head[start] != '{') return false;
   head = head.substr(start);
   head = head.substr(0, head.find('\n'));
-  if (head.find("\"billing_account_id\"") == std::string_view::npos)
-    return false;
+  if (head.find("\"billing_account_id\"") == std::string_view::npos) return false;
   for (std::string_view field : {"\"cost\"", "\"sku\"", "\"usage_start_time\"", "\"invoice\"",
                                  "\"service\"", "\"export_time\""}) {
-    if (head.find(field) != std::string_view::npos)
-      return true;
+    if (head.find(field) != std::string_view::npos) return true;
   }
   return false;
 }
 
 std::vector<InputUnit> GcpBillingReader::plan(const std::vector<std::filesystem::path>& files,
                                               std::vector<std::string>* /*notes*/) const {
-  if (files.empty())
-    return {};
+  if (files.empty()) return {};
   std::vector<std::filesystem::path> sorted = files;
   std::sort(sorted.begin(), sorted.end());
   std::string label = fmt::format("Google Cloud billing export ({} JSON lines file{})",

@@ -24,10 +24,8 @@ core::Result<std::unique_ptr<GcpRowSource>> GcpCsvRowSource::open(
   OPTIMA_ASSIGN_OR_RETURN(auto csv, CsvReader::open(file));
   std::vector<std::string_view> header;
   auto has_header = csv->next(&header);
-  if (!has_header.is_ok())
-    return has_header.status().with_context(file);
-  if (!*has_header)
-    return core::invalid_argument(fmt::format("{}: the file is empty", file));
+  if (!has_header.is_ok()) return has_header.status().with_context(file);
+  if (!*has_header) return core::invalid_argument(fmt::format("{}: the file is empty", file));
   std::vector<std::optional<GcpFieldInfo>> columns;
   columns.reserve(header.size());
   for (std::string_view name : header)
@@ -46,34 +44,36 @@ core::Result<std::unique_ptr<GcpRowSource>> GcpCsvRowSource::open(
 }
 
 bool GcpCsvRowSource::is_null(std::string_view cell) const {
-  if (cell.empty())
-    return true;
+  if (cell.empty()) return true;
   return std::find(null_literals_.begin(), null_literals_.end(), cell) != null_literals_.end();
 }
 
 core::Result<GcpRowOutcome> GcpCsvRowSource::next(GcpExportRow* row, RowIssue* issue) {
   while (true) {
     auto more = csv_->next(&fields_);
-    if (!more.is_ok())
-      return more.status().with_context(file_);
-    if (!*more)
-      return GcpRowOutcome::kEnd;
-    if (!(fields_.size() == 1 && fields_[0].empty()))
-      break;  // a blank line
+    if (!more.is_ok()) return more.status().with_context(file_);
+    if (!*more) return GcpRowOutcome::kEnd;
+    if (!(fields_.size() == 1 && fields_[0].empty())) break;  // a blank line
   }
   ++rows_;
-  *issue = RowIssue{file_, rows_, csv_->line_number(), {}, {}, {}};
-  if (fields_.size() != columns_.size()) {
-    issue->expected = fmt::format("{} fields as in the header", columns_.size());
-    issue->found = fmt::format("{} fields", fields_.size());
+  auto bad_row = [&](std::string column, std::string expected, std::string found) {
+    issue->file = file_;
+    issue->row = rows_;
+    issue->line = csv_->line_number();
+    issue->column = std::move(column);
+    issue->expected = std::move(expected);
+    issue->found = std::move(found);
     return GcpRowOutcome::kBadRow;
+  };
+  if (fields_.size() != columns_.size()) {
+    return bad_row({}, fmt::format("{} fields as in the header", columns_.size()),
+                   fmt::format("{} fields", fields_.size()));
   }
   row->clear();
   GcpFieldError error;
   for (size_t i = 0; i < fields_.size(); ++i) {
     const auto& info = columns_[i];
-    if (!info || is_null(fields_[i]))
-      continue;
+    if (!info || is_null(fields_[i])) continue;
     const GcpFieldType type = info->type;
     const bool repeated = type == GcpFieldType::kLabels || type == GcpFieldType::kTags ||
                           type == GcpFieldType::kCredits;
@@ -82,24 +82,17 @@ core::Result<GcpRowOutcome> GcpCsvRowSource::next(GcpExportRow* row, RowIssue* i
     if (repeated) {
       const core::Status parsed = docs_[i].parse(fields_[i], GcpLiteralSyntax::kPython);
       if (!parsed.is_ok()) {
-        issue->column = std::string(info->path);
-        issue->found = fmt::format("invalid list literal in the cell, {}", parsed.message());
-        return GcpRowOutcome::kBadRow;
+        return bad_row(std::string(info->path), {},
+                       fmt::format("invalid list literal in the cell, {}", parsed.message()));
       }
       value = &docs_[i].root();
     }
     if (!gcp_assign_field(*info, docs_[i], *value, row, &error)) {
-      issue->column = std::move(error.field);
-      issue->expected = std::move(error.expected);
-      issue->found = std::move(error.found);
-      return GcpRowOutcome::kBadRow;
+      return bad_row(std::move(error.field), std::move(error.expected), std::move(error.found));
     }
   }
   if (!gcp_check_row(row, &error)) {
-    issue->column = std::move(error.field);
-    issue->expected = std::move(error.expected);
-    issue->found = std::move(error.found);
-    return GcpRowOutcome::kBadRow;
+    return bad_row(std::move(error.field), std::move(error.expected), std::move(error.found));
   }
   return GcpRowOutcome::kRow;
 }

@@ -26,8 +26,7 @@ core::Status handle_bad_row(RowIssue issue, const ReadOptions& options, ReadRepo
     return core::invalid_argument(message);
   }
   ++report->rows_skipped;
-  if (report->issues.size() <= options.max_bad_rows)
-    report->issues.push_back(std::move(issue));
+  if (report->issues.size() <= options.max_bad_rows) report->issues.push_back(std::move(issue));
   if (report->rows_skipped > options.max_bad_rows) {
     return core::resource_exhausted(
         fmt::format("{} bad rows, more than the {} allowed; the first: {}", report->rows_skipped,
@@ -39,8 +38,7 @@ core::Status handle_bad_row(RowIssue issue, const ReadOptions& options, ReadRepo
 // Sorted by identity, one entry per identity with its latest export time.
 std::vector<LatestExport> collapse_latest(std::vector<LatestExport> entries) {
   std::sort(entries.begin(), entries.end(), [](const LatestExport& a, const LatestExport& b) {
-    if (a.identity != b.identity)
-      return a.identity < b.identity;
+    if (a.identity != b.identity) return a.identity < b.identity;
     return a.export_time_us > b.export_time_us;
   });
   entries.erase(std::unique(entries.begin(), entries.end(),
@@ -69,16 +67,14 @@ core::Status ingest_gcp_export(const std::vector<std::filesystem::path>& files,
     OPTIMA_ASSIGN_OR_RETURN(auto source, open(file));
     while (true) {
       OPTIMA_ASSIGN_OR_RETURN(GcpRowOutcome outcome, source->next(&row, &issue));
-      if (outcome == GcpRowOutcome::kEnd)
-        break;
+      if (outcome == GcpRowOutcome::kEnd) break;
       ++report->rows_read;
       if (outcome == GcpRowOutcome::kBadRow) {
         OPTIMA_RETURN_IF_ERROR(handle_bad_row(std::move(issue), options, report));
         continue;
       }
       ++good_rows;
-      if (row.export_time_us)
-        latest.push_back({gcp_row_identity(row), *row.export_time_us});
+      if (row.export_time_us) latest.push_back({gcp_row_identity(row), *row.export_time_us});
       if (!row.service_description.empty() && !mapper.knows_service(row.service_description)) {
         unmapped_services.emplace(row.service_description);
       }
@@ -98,10 +94,8 @@ core::Status ingest_gcp_export(const std::vector<std::filesystem::path>& files,
     OPTIMA_ASSIGN_OR_RETURN(auto source, open(file));
     while (true) {
       OPTIMA_ASSIGN_OR_RETURN(GcpRowOutcome outcome, source->next(&row, &issue));
-      if (outcome == GcpRowOutcome::kEnd)
-        break;
-      if (outcome == GcpRowOutcome::kBadRow)
-        continue;  // reported in pass 1
+      if (outcome == GcpRowOutcome::kEnd) break;
+      if (outcome == GcpRowOutcome::kBadRow) continue;  // reported in pass 1
       ++good_rows_again;
       if (may_supersede && row.export_time_us) {
         const GcpRowIdentity identity = gcp_row_identity(row);
@@ -116,8 +110,7 @@ core::Status ingest_gcp_export(const std::vector<std::filesystem::path>& files,
       }
       mapper.append(row, &builder);
       ++report->rows_accepted;
-      if (builder.num_rows() >= batch_rows)
-        OPTIMA_RETURN_IF_ERROR(sink.consume(builder.finish()));
+      if (builder.num_rows() >= batch_rows) OPTIMA_RETURN_IF_ERROR(sink.consume(builder.finish()));
     }
   }
   if (good_rows_again != good_rows) {
@@ -126,8 +119,7 @@ core::Status ingest_gcp_export(const std::vector<std::filesystem::path>& files,
                     "the second",
                     good_rows, good_rows_again));
   }
-  if (builder.num_rows() > 0)
-    OPTIMA_RETURN_IF_ERROR(sink.consume(builder.finish()));
+  if (builder.num_rows() > 0) OPTIMA_RETURN_IF_ERROR(sink.consume(builder.finish()));
 
   if (superseded > 0) {
     report->warnings.push_back(

@@ -58,8 +58,7 @@ constexpr std::array kFields = {
 
 constexpr bool fields_in_enum_order() {
   for (size_t i = 0; i < kFields.size(); ++i) {
-    if (static_cast<size_t>(kFields[i].field) != i)
-      return false;
+    if (static_cast<size_t>(kFields[i].field) != i) return false;
   }
   return static_cast<size_t>(GcpField::kSubscriptionInstanceId) + 1 == kFields.size();
 }
@@ -69,8 +68,7 @@ static_assert(fields_in_enum_order(), "kFields must list every GcpField in enum 
 
 std::optional<GcpFieldInfo> gcp_field_from_path(std::string_view path) {
   for (const GcpFieldInfo& info : kFields) {
-    if (info.path == path)
-      return info;
+    if (info.path == path) return info;
   }
   return std::nullopt;
 }

@@ -130,8 +130,7 @@ bool string_value(const GcpLiteralNode& value, std::string_view* out) {
 
 // Decimals come as JSON numbers or, for BigQuery NUMERIC and INT64 columns, numeric strings.
 bool decimal_value(const GcpLiteralNode& value, std::optional<Decimal>* out) {
-  if (value.kind == GcpLiteralKind::kNull)
-    return true;
+  if (value.kind == GcpLiteralKind::kNull) return true;
   Decimal d;
   if ((value.kind != GcpLiteralKind::kNumber && value.kind != GcpLiteralKind::kString) ||
       !Decimal::parse(value.text, &d)) {
@@ -142,8 +141,7 @@ bool decimal_value(const GcpLiteralNode& value, std::optional<Decimal>* out) {
 }
 
 bool bool_value(const GcpLiteralNode& value, bool* out) {
-  if (value.kind == GcpLiteralKind::kNull)
-    return true;
+  if (value.kind == GcpLiteralKind::kNull) return true;
   if (value.kind == GcpLiteralKind::kBool ||
       (value.kind == GcpLiteralKind::kString &&
        (core::iequals(value.text, "true") || core::iequals(value.text, "false")))) {
@@ -155,8 +153,7 @@ bool bool_value(const GcpLiteralNode& value, bool* out) {
 
 // Microseconds of "YYYY-MM-DD?HH:MM:SS.ffffff…" (0 for other forms); digits past 6 truncate.
 int64_t fraction_micros(std::string_view text) {
-  if (text.size() < 21 || text[4] != '-' || text[19] != '.')
-    return 0;
+  if (text.size() < 21 || text[4] != '-' || text[19] != '.') return 0;
   int64_t micros = 0;
   int digits = 0;
   for (size_t i = 20; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
@@ -172,15 +169,13 @@ int64_t fraction_micros(std::string_view text) {
 
 bool timestamp_value(const GcpLiteralNode& value, std::optional<core::Timestamp>* out,
                      int64_t* micros) {
-  if (value.kind == GcpLiteralKind::kNull)
-    return true;
+  if (value.kind == GcpLiteralKind::kNull) return true;
   core::Timestamp t;
   if (value.kind != GcpLiteralKind::kString || !core::parse_timestamp(value.text, &t)) {
     return false;
   }
   *out = t;
-  if (micros != nullptr)
-    *micros = fraction_micros(value.text);
+  if (micros != nullptr) *micros = fraction_micros(value.text);
   return true;
 }
 
@@ -204,8 +199,7 @@ bool read_records(std::string_view path, const GcpLiteralDocument& doc, const Gc
     const RecordProblem problem = read(record);
     if (!problem.sub_field.empty()) {
       const std::string name = fmt::format("{}[{}].{}", path, i, problem.sub_field);
-      if (problem.expected.empty())
-        return missing(name, error);
+      if (problem.expected.empty()) return missing(name, error);
       return type_error(name, problem.expected, *problem.value, error);
     }
     ++i;
@@ -218,13 +212,10 @@ bool read_labels(std::string_view path, const GcpLiteralDocument& doc, const Gcp
   return read_records(path, doc, array, error, [&](const GcpLiteralNode& record) {
     GcpLabel label;
     const GcpLiteralNode* key = doc.find(record, "key");
-    if (key == nullptr || key->kind == GcpLiteralKind::kNull)
-      return RecordProblem{"key", {}};
-    if (!string_value(*key, &label.key))
-      return RecordProblem{"key", "string", key};
+    if (key == nullptr || key->kind == GcpLiteralKind::kNull) return RecordProblem{"key", {}};
+    if (!string_value(*key, &label.key)) return RecordProblem{"key", "string", key};
     if (const GcpLiteralNode* v = doc.find(record, "value"); v != nullptr) {
-      if (!string_value(*v, &label.value))
-        return RecordProblem{"value", "string", v};
+      if (!string_value(*v, &label.value)) return RecordProblem{"value", "string", v};
     }
     out->push_back(label);
     return RecordProblem{};
@@ -236,21 +227,16 @@ bool read_tags(std::string_view path, const GcpLiteralDocument& doc, const GcpLi
   return read_records(path, doc, array, error, [&](const GcpLiteralNode& record) {
     GcpTag tag;
     const GcpLiteralNode* key = doc.find(record, "key");
-    if (key == nullptr || key->kind == GcpLiteralKind::kNull)
-      return RecordProblem{"key", {}};
-    if (!string_value(*key, &tag.key))
-      return RecordProblem{"key", "string", key};
+    if (key == nullptr || key->kind == GcpLiteralKind::kNull) return RecordProblem{"key", {}};
+    if (!string_value(*key, &tag.key)) return RecordProblem{"key", "string", key};
     if (const GcpLiteralNode* v = doc.find(record, "value"); v != nullptr) {
-      if (!string_value(*v, &tag.value))
-        return RecordProblem{"value", "string", v};
+      if (!string_value(*v, &tag.value)) return RecordProblem{"value", "string", v};
     }
     if (const GcpLiteralNode* ns = doc.find(record, "namespace"); ns != nullptr) {
-      if (!string_value(*ns, &tag.namespace_name))
-        return RecordProblem{"namespace", "string", ns};
+      if (!string_value(*ns, &tag.namespace_name)) return RecordProblem{"namespace", "string", ns};
     }
     if (const GcpLiteralNode* inh = doc.find(record, "inherited"); inh != nullptr) {
-      if (!bool_value(*inh, &tag.inherited))
-        return RecordProblem{"inherited", "boolean", inh};
+      if (!bool_value(*inh, &tag.inherited)) return RecordProblem{"inherited", "boolean", inh};
     }
     out->push_back(tag);
     return RecordProblem{};
@@ -270,8 +256,7 @@ bool read_credits(std::string_view path, const GcpLiteralDocument& doc, const Gc
                  {"type", &credit.type}};
     for (const auto& t : texts) {
       if (const GcpLiteralNode* v = doc.find(record, t.key); v != nullptr) {
-        if (!string_value(*v, t.slot))
-          return RecordProblem{t.key, "string", v};
+        if (!string_value(*v, t.slot)) return RecordProblem{t.key, "string", v};
       }
     }
     const GcpLiteralNode* amount = doc.find(record, "amount");
@@ -279,8 +264,7 @@ bool read_credits(std::string_view path, const GcpLiteralDocument& doc, const Gc
     if (amount != nullptr && !decimal_value(*amount, &value)) {
       return RecordProblem{"amount", "decimal", amount};
     }
-    if (!value)
-      return RecordProblem{"amount", {}};
+    if (!value) return RecordProblem{"amount", {}};
     credit.amount = *value;
     out->push_back(credit);
     return RecordProblem{};
@@ -293,12 +277,10 @@ bool gcp_assign_field(const GcpFieldInfo& info, const GcpLiteralDocument& doc,
                       const GcpLiteralNode& value, GcpExportRow* row, GcpFieldError* error) {
   switch (info.type) {
     case GcpFieldType::kString:
-      if (string_value(value, string_slot(info.field, row)))
-        return true;
+      if (string_value(value, string_slot(info.field, row))) return true;
       return type_error(info.path, "string", value, error);
     case GcpFieldType::kDecimal:
-      if (decimal_value(value, decimal_slot(info.field, row)))
-        return true;
+      if (decimal_value(value, decimal_slot(info.field, row))) return true;
       return type_error(info.path, "decimal", value, error);
     case GcpFieldType::kTimestamp: {
       if (info.field == GcpField::kExportTime) {
@@ -307,14 +289,12 @@ bool gcp_assign_field(const GcpFieldInfo& info, const GcpLiteralDocument& doc,
         if (!timestamp_value(value, &t, &micros)) {
           return type_error(info.path, "timestamp", value, error);
         }
-        if (t)
-          row->export_time_us = t->unix_seconds * 1000000 + micros;
+        if (t) row->export_time_us = t->unix_seconds * 1000000 + micros;
         return true;
       }
       auto* slot =
           info.field == GcpField::kUsageStartTime ? &row->usage_start_time : &row->usage_end_time;
-      if (timestamp_value(value, slot, nullptr))
-        return true;
+      if (timestamp_value(value, slot, nullptr)) return true;
       return type_error(info.path, "timestamp", value, error);
     }
     case GcpFieldType::kLabels:
@@ -322,8 +302,7 @@ bool gcp_assign_field(const GcpFieldInfo& info, const GcpLiteralDocument& doc,
     case GcpFieldType::kCredits:
       break;
   }
-  if (value.kind == GcpLiteralKind::kNull)
-    return true;
+  if (value.kind == GcpLiteralKind::kNull) return true;
   if (value.kind != GcpLiteralKind::kArray) {
     return type_error(info.path, "array of records", value, error);
   }
@@ -353,20 +332,17 @@ bool gcp_decode_json_row(const GcpLiteralDocument& doc, GcpExportRow* row, GcpFi
   for (const GcpLiteralMember& member : doc.members(root)) {
     const GcpLiteralNode& value = doc.node(member);
     if (auto info = gcp_field_from_path(member.key)) {
-      if (!gcp_assign_field(*info, doc, value, row, error))
-        return false;
+      if (!gcp_assign_field(*info, doc, value, row, error)) return false;
       continue;
     }
-    if (value.kind != GcpLiteralKind::kObject)
-      continue;
+    if (value.kind != GcpLiteralKind::kObject) continue;
     // A nested record (service, project, usage, …): its fields are "record.field".
     for (const GcpLiteralMember& sub : doc.members(value)) {
       path.assign(member.key);
       path += '.';
       path += sub.key;
       if (auto info = gcp_field_from_path(path)) {
-        if (!gcp_assign_field(*info, doc, doc.node(sub), row, error))
-          return false;
+        if (!gcp_assign_field(*info, doc, doc.node(sub), row, error)) return false;
       }
     }
   }
@@ -374,12 +350,9 @@ bool gcp_decode_json_row(const GcpLiteralDocument& doc, GcpExportRow* row, GcpFi
 }
 
 bool gcp_check_row(GcpExportRow* row, GcpFieldError* error) {
-  if (row->billing_account_id.empty())
-    return missing("billing_account_id", error);
-  if (!row->usage_start_time)
-    return missing("usage_start_time", error);
-  if (!row->usage_end_time)
-    return missing("usage_end_time", error);
+  if (row->billing_account_id.empty()) return missing("billing_account_id", error);
+  if (!row->usage_start_time) return missing("usage_start_time", error);
+  if (!row->usage_end_time) return missing("usage_end_time", error);
   if (*row->usage_end_time < *row->usage_start_time) {
     error->field = "usage_end_time";
     error->expected = fmt::format("a time not before usage_start_time {}",
@@ -387,12 +360,9 @@ bool gcp_check_row(GcpExportRow* row, GcpFieldError* error) {
     error->found = core::format_iso8601(*row->usage_end_time);
     return false;
   }
-  if (!row->cost)
-    return missing("cost", error);
-  if (row->currency.empty())
-    return missing("currency", error);
-  if (row->invoice_month.empty())
-    return missing("invoice.month", error);
+  if (!row->cost) return missing("cost", error);
+  if (row->currency.empty()) return missing("currency", error);
+  if (row->invoice_month.empty()) return missing("invoice.month", error);
   auto period = core::pacific_invoice_month(row->invoice_month);
   if (!period.is_ok()) {
     error->field = "invoice.month";

@@ -55,8 +55,7 @@ bool has_word(std::string_view text, std::string_view word) {
     const size_t start = i;
     while (i < text.size() && std::isalnum(static_cast<unsigned char>(text[i])))
       ++i;
-    if (core::iequals(text.substr(start, i - start), word))
-      return true;
+    if (core::iequals(text.substr(start, i - start), word)) return true;
   }
   return false;
 }
@@ -116,13 +115,11 @@ void append_json_string(std::string_view s, std::string* out) {
 // [{"name":…,"amount":-1.25,"full_name":…,"id":…,"type":…}], amounts exact; "" when none.
 std::string credits_json(const std::vector<GcpCredit>& credits) {
   std::string out;
-  if (credits.empty())
-    return out;
+  if (credits.empty()) return out;
   out.push_back('[');
   for (size_t i = 0; i < credits.size(); ++i) {
     const GcpCredit& c = credits[i];
-    if (i > 0)
-      out.push_back(',');
+    if (i > 0) out.push_back(',');
     out.append("{\"name\":");
     append_json_string(c.name, &out);
     out.append(",\"amount\":");
@@ -150,32 +147,26 @@ std::string system_label_key(std::string_view key) {
 }
 
 void set_if(focus::TableBuilder* b, Column c, std::string_view value) {
-  if (!value.empty())
-    b->set_string(c, value);
+  if (!value.empty()) b->set_string(c, value);
 }
 
 void set_if(focus::TableBuilder* b, Column c, const std::optional<Decimal>& value) {
-  if (value)
-    b->set_decimal(c, *value);
+  if (value) b->set_decimal(c, *value);
 }
 
 }  // namespace
 
 std::string gcp_resource_type(std::string_view global_name) {
-  if (global_name.substr(0, 2) != "//")
-    return {};
+  if (global_name.substr(0, 2) != "//") return {};
   std::string_view rest = global_name.substr(2);
   const size_t slash = rest.find('/');
-  if (slash == std::string_view::npos || slash == 0)
-    return {};
+  if (slash == std::string_view::npos || slash == 0) return {};
   const std::string_view host = rest.substr(0, slash);
   std::vector<std::string_view> segments;
   for (std::string_view s : core::split(rest.substr(slash + 1), '/')) {
-    if (!s.empty())
-      segments.push_back(s);
+    if (!s.empty()) segments.push_back(s);
   }
-  if (segments.size() < 2)
-    return {};
+  if (segments.size() < 2) return {};
   return fmt::format("{}/{}", host, segments[segments.size() - 2]);
 }
 
@@ -193,8 +184,7 @@ core::Result<GcpFocusMapper> GcpFocusMapper::load() {
                           GcpLookupTable::load({regions}, "RegionId", "RegionName"));
   OPTIMA_ASSIGN_OR_RETURN(auto schema, focus::Schema::bundled());
   const focus::ColumnSpec* spec = schema->find("1.2", "ServiceCategory");
-  if (spec == nullptr)
-    return core::internal_error("FOCUS 1.2 schema lacks ServiceCategory");
+  if (spec == nullptr) return core::internal_error("FOCUS 1.2 schema lacks ServiceCategory");
   for (const auto& [service, category] : categories.entries()) {
     if (std::find(spec->allowed_values.begin(), spec->allowed_values.end(), category) ==
         spec->allowed_values.end()) {
@@ -271,8 +261,7 @@ void GcpFocusMapper::append(const GcpExportRow& row, focus::TableBuilder* b) con
   const GcpCredit* cud = nullptr;
   for (const GcpCredit& credit : row.credits) {
     credits_total += credit.amount;
-    if (cud == nullptr && is_cud_credit(credit))
-      cud = &credit;
+    if (cud == nullptr && is_cud_credit(credit)) cud = &credit;
   }
   const Decimal cost = *row.cost;
   const Decimal net = cost + credits_total;
@@ -299,8 +288,7 @@ void GcpFocusMapper::append(const GcpExportRow& row, focus::TableBuilder* b) con
   b->set_time(Column::kChargePeriodStart, *row.usage_start_time);
   b->set_time(Column::kChargePeriodEnd, *row.usage_end_time);
   b->set_string(Column::kChargeCategory, charge_category_name(charge));
-  if (row.has_adjustment_info())
-    b->set_string(Column::kChargeClass, "Correction");
+  if (row.has_adjustment_info()) b->set_string(Column::kChargeClass, "Correction");
   if (charge == Charge::kAdjustment && !row.adjustment_description.empty()) {
     b->set_string(Column::kChargeDescription, row.adjustment_description);
   } else {
@@ -358,8 +346,7 @@ void GcpFocusMapper::append(const GcpExportRow& row, focus::TableBuilder* b) con
   // Quantities: consumed only on usage rows; pricing never on tax rows (FOCUS 1.2).
   if (charge == Charge::kUsage) {
     set_if(b, Column::kConsumedQuantity, row.usage_amount);
-    if (row.usage_amount)
-      set_if(b, Column::kConsumedUnit, row.usage_unit);
+    if (row.usage_amount) set_if(b, Column::kConsumedUnit, row.usage_unit);
   }
   if (!is_tax && row.usage_amount_in_pricing_units) {
     b->set_decimal(Column::kPricingQuantity, *row.usage_amount_in_pricing_units);
@@ -381,8 +368,7 @@ void GcpFocusMapper::append(const GcpExportRow& row, focus::TableBuilder* b) con
     b->set_string(Column::kSkuId, row.sku_id);
     set_if(b, Column::kSkuMeter, row.sku_description);
     // FOCUS allows SkuPriceId = SkuId; the export has no price-list id of its own.
-    if (priced)
-      b->set_string(Column::kSkuPriceId, row.sku_id);
+    if (priced) b->set_string(Column::kSkuPriceId, row.sku_id);
   }
 
   // Location.

@@ -21,27 +21,26 @@ core::Result<GcpRowOutcome> GcpJsonRowSource::next(GcpExportRow* row, RowIssue* 
   std::string_view line;
   while (true) {
     auto more = lines_->next(&line);
-    if (!more.is_ok())
-      return more.status().with_context(file_);
-    if (!*more)
-      return GcpRowOutcome::kEnd;
-    if (!core::trim(line).empty())
-      break;
+    if (!more.is_ok()) return more.status().with_context(file_);
+    if (!*more) return GcpRowOutcome::kEnd;
+    if (!core::trim(line).empty()) break;
   }
   ++rows_;
-  *issue = RowIssue{file_, rows_, lines_->line_number(), {}, {}, {}};
-  const core::Status parsed = doc_.parse(line, GcpLiteralSyntax::kJson);
-  if (!parsed.is_ok()) {
-    issue->found = fmt::format("invalid JSON at {}", parsed.message());
+  auto bad_row = [&](std::string column, std::string expected, std::string found) {
+    issue->file = file_;
+    issue->row = rows_;
+    issue->line = lines_->line_number();
+    issue->column = std::move(column);
+    issue->expected = std::move(expected);
+    issue->found = std::move(found);
     return GcpRowOutcome::kBadRow;
-  }
+  };
+  const core::Status parsed = doc_.parse(line, GcpLiteralSyntax::kJson);
+  if (!parsed.is_ok()) return bad_row({}, {}, fmt::format("invalid JSON at {}", parsed.message()));
   row->clear();
   GcpFieldError error;
   if (!gcp_decode_json_row(doc_, row, &error) || !gcp_check_row(row, &error)) {
-    issue->column = std::move(error.field);
-    issue->expected = std::move(error.expected);
-    issue->found = std::move(error.found);
-    return GcpRowOutcome::kBadRow;
+    return bad_row(std::move(error.field), std::move(error.expected), std::move(error.found));
   }
   return GcpRowOutcome::kRow;
 }

@@ -24,16 +24,13 @@ core::Result<bool> GcpLineReader::next(std::string_view* line) {
       const size_t end = newline != std::string::npos ? newline : buffer_.size();
       std::string_view text(buffer_.data() + begin_, end - begin_);
       begin_ = newline != std::string::npos ? newline + 1 : buffer_.size();
-      if (!text.empty() && text.back() == '\r')
-        text.remove_suffix(1);
-      if (line_ == 0 && text.substr(0, 3) == "\xEF\xBB\xBF")
-        text.remove_prefix(3);
+      if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+      if (line_ == 0 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
       ++line_;
       *line = text;
       return true;
     }
-    if (eof_)
-      return false;
+    if (eof_) return false;
     if (buffer_.size() - begin_ > kMaxLineBytes) {
       return core::invalid_argument(
           fmt::format("line {} is longer than {} bytes", line_ + 1, kMaxLineBytes));
@@ -50,8 +47,7 @@ core::Result<bool> GcpLineReader::next(std::string_view* line) {
       return got.status().with_context(fmt::format("reading line {}", line_ + 1));
     }
     buffer_.resize(old_size + *got);
-    if (*got == 0)
-      eof_ = true;
+    if (*got == 0) eof_ = true;
   }
 }
 

@@ -27,8 +27,7 @@ std::string_view gcp_literal_kind_name(GcpLiteralKind kind) {
 const GcpLiteralNode* GcpLiteralDocument::find(const GcpLiteralNode& object,
                                                std::string_view key) const {
   for (const GcpLiteralMember& member : members(object)) {
-    if (member.key == key)
-      return &nodes_[member.node];
+    if (member.key == key) return &nodes_[member.node];
   }
   return nullptr;
 }
@@ -42,8 +41,7 @@ class GcpLiteralDocument::Parser {
   core::Status run() {
     uint32_t root = 0;
     skip_space();
-    if (!value(0, &root))
-      return error();
+    if (!value(0, &root)) return error();
     skip_space();
     if (pos_ != text_.size()) {
       fail("expected end of input after the value");
@@ -71,8 +69,7 @@ class GcpLiteralDocument::Parser {
   void skip_space() {
     while (pos_ < text_.size()) {
       const char c = text_[pos_];
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
-        return;
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return;
       ++pos_;
     }
   }
@@ -86,25 +83,19 @@ class GcpLiteralDocument::Parser {
   }
 
   bool value(int depth, uint32_t* index) {
-    if (depth > kMaxDepth)
-      return fail(fmt::format("nesting at most {} deep", kMaxDepth));
-    if (pos_ >= text_.size())
-      return fail("expected a value");
+    if (depth > kMaxDepth) return fail(fmt::format("nesting at most {} deep", kMaxDepth));
+    if (pos_ >= text_.size()) return fail("expected a value");
     const char c = text_[pos_];
-    if (c == '{')
-      return container(depth, GcpLiteralKind::kObject, index);
-    if (c == '[')
-      return container(depth, GcpLiteralKind::kArray, index);
+    if (c == '{') return container(depth, GcpLiteralKind::kObject, index);
+    if (c == '[') return container(depth, GcpLiteralKind::kArray, index);
     if (is_quote(c)) {
       std::string_view s;
-      if (!string_value(&s))
-        return false;
+      if (!string_value(&s)) return false;
       *index = new_node(GcpLiteralKind::kString);
       doc_->nodes_[*index].text = s;
       return true;
     }
-    if (c == '-' || (c >= '0' && c <= '9'))
-      return number(index);
+    if (c == '-' || (c >= '0' && c <= '9')) return number(index);
     return keyword(index);
   }
 
@@ -126,13 +117,10 @@ class GcpLiteralDocument::Parser {
     };
     const std::string_view rest = text_.substr(pos_);
     for (const Word& w : kWords) {
-      if (w.python_only && !python_)
-        continue;
-      if (rest.substr(0, w.word.size()) != w.word)
-        continue;
+      if (w.python_only && !python_) continue;
+      if (rest.substr(0, w.word.size()) != w.word) continue;
       const size_t end = pos_ + w.word.size();
-      if (end < text_.size() && is_identifier_char(text_[end]))
-        continue;
+      if (end < text_.size() && is_identifier_char(text_[end])) continue;
       pos_ = end;
       *index = new_node(w.kind);
       doc_->nodes_[*index].text = w.text;
@@ -149,8 +137,7 @@ class GcpLiteralDocument::Parser {
   // JSON number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
   bool number(uint32_t* index) {
     const size_t start = pos_;
-    if (at('-'))
-      ++pos_;
+    if (at('-')) ++pos_;
     if (at('0')) {
       ++pos_;
     } else if (pos_ < text_.size() && is_digit(text_[pos_])) {
@@ -161,15 +148,13 @@ class GcpLiteralDocument::Parser {
     }
     if (at('.')) {
       ++pos_;
-      if (pos_ >= text_.size() || !is_digit(text_[pos_]))
-        return fail("expected a digit after '.'");
+      if (pos_ >= text_.size() || !is_digit(text_[pos_])) return fail("expected a digit after '.'");
       while (pos_ < text_.size() && is_digit(text_[pos_]))
         ++pos_;
     }
     if (at('e') || at('E')) {
       ++pos_;
-      if (at('+') || at('-'))
-        ++pos_;
+      if (at('+') || at('-')) ++pos_;
       if (pos_ >= text_.size() || !is_digit(text_[pos_])) {
         return fail("expected a digit in the exponent");
       }
@@ -188,8 +173,7 @@ class GcpLiteralDocument::Parser {
   bool hex(int digits, uint32_t* out) {
     uint32_t v = 0;
     for (int i = 0; i < digits; ++i) {
-      if (pos_ >= text_.size())
-        return fail("expected a hex digit");
+      if (pos_ >= text_.size()) return fail("expected a hex digit");
       const char c = text_[pos_];
       uint32_t d = 0;
       if (c >= '0' && c <= '9') {
@@ -230,16 +214,14 @@ class GcpLiteralDocument::Parser {
   bool unicode_escape(std::string* out) {
     const size_t escape_pos = pos_ - 2;
     uint32_t cp = 0;
-    if (!hex(4, &cp))
-      return false;
+    if (!hex(4, &cp)) return false;
     if (cp >= 0xD800 && cp <= 0xDBFF) {
       if (text_.substr(pos_, 2) != "\\u") {
         return fail_at(escape_pos, "expected a low surrogate after a high surrogate escape");
       }
       pos_ += 2;
       uint32_t low = 0;
-      if (!hex(4, &low))
-        return false;
+      if (!hex(4, &low)) return false;
       if (low < 0xDC00 || low > 0xDFFF) {
         return fail_at(escape_pos, "expected a low surrogate after a high surrogate escape");
       }
@@ -253,8 +235,7 @@ class GcpLiteralDocument::Parser {
 
   // One escape after the backslash (pos_ is at the escape letter).
   bool escape(std::string* out) {
-    if (pos_ >= text_.size())
-      return fail("expected an escape character");
+    if (pos_ >= text_.size()) return fail("expected an escape character");
     const char e = text_[pos_++];
     switch (e) {
       case '"':
@@ -297,15 +278,12 @@ class GcpLiteralDocument::Parser {
         out->push_back('\'');
         return true;
       case 'x':
-        if (!hex(2, &cp))
-          return false;
+        if (!hex(2, &cp)) return false;
         append_utf8(cp, out);
         return true;
       case 'U':
-        if (!hex(8, &cp))
-          return false;
-        if (cp > 0x10FFFF)
-          return fail("expected a code point at most U+10FFFF");
+        if (!hex(8, &cp)) return false;
+        if (cp > 0x10FFFF) return fail("expected a code point at most U+10FFFF");
         append_utf8(cp, out);
         return true;
       default:
@@ -328,14 +306,12 @@ class GcpLiteralDocument::Parser {
         ++pos_;
         return true;
       }
-      if (c == '\\')
-        break;
+      if (c == '\\') break;
       if (static_cast<unsigned char>(c) < 0x20)
         return fail("expected an escaped control character");
       ++pos_;
     }
-    if (pos_ >= text_.size())
-      return fail_at(open, "expected a closing quote for this string");
+    if (pos_ >= text_.size()) return fail_at(open, "expected a closing quote for this string");
     std::string& s = doc_->unescaped_.emplace_back(text_.substr(start, pos_ - start));
     while (pos_ < text_.size()) {
       const char c = text_[pos_];
@@ -372,16 +348,13 @@ class GcpLiteralDocument::Parser {
           if (pos_ >= text_.size() || !is_quote(text_[pos_])) {
             return fail("expected a quoted object key");
           }
-          if (!string_value(&member.key))
-            return false;
+          if (!string_value(&member.key)) return false;
           skip_space();
-          if (!at(':'))
-            return fail("expected ':' after object key");
+          if (!at(':')) return fail("expected ':' after object key");
           ++pos_;
           skip_space();
         }
-        if (!value(depth + 1, &member.node))
-          return false;
+        if (!value(depth + 1, &member.node)) return false;
         doc_->pending_.push_back(member);
         skip_space();
         if (at(',')) {

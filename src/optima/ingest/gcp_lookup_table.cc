@@ -21,12 +21,9 @@ core::Result<GcpLookupTable> GcpLookupTable::load(const std::vector<std::filesys
     }
     while (true) {
       auto more = csv->next(&fields);
-      if (!more.is_ok())
-        return more.status().with_context(file.string());
-      if (!*more)
-        break;
-      if (fields.size() == 1 && fields[0].empty())
-        continue;
+      if (!more.is_ok()) return more.status().with_context(file.string());
+      if (!*more) break;
+      if (fields.size() == 1 && fields[0].empty()) continue;
       if (fields.size() != 2 || core::trim(fields[0]).empty() || core::trim(fields[1]).empty()) {
         return core::invalid_argument(
             fmt::format("{} line {}: expected two non-empty cells '{},{}'", file.string(),

@@ -104,8 +104,7 @@ class KeyWriter {
   }
   void time(const std::optional<core::Timestamp>& t) {
     integer(t ? 1 : 0);
-    if (t)
-      integer(static_cast<uint64_t>(t->unix_seconds));
+    if (t) integer(static_cast<uint64_t>(t->unix_seconds));
   }
   void labels(const std::vector<GcpLabel>& labels) {
     integer(labels.size());

@@ -85,8 +85,7 @@ struct ExportRow {
     };
     std::string out = "{";
     for (const auto& [name, value] : members) {
-      if (out.size() > 1)
-        out += ",";
+      if (out.size() > 1) out += ",";
       out += "\"" + std::string(name) + "\":" + *value;
     }
     return out + "}";

@@ -27,8 +27,7 @@ class CollectingSink : public TableSink {
   // Cell text of the row-th row over all tables ("" for null).
   std::string cell(size_t row, focus::Column c) const {
     for (const auto& t : tables) {
-      if (row < t.num_rows())
-        return t.cell_text(row, c);
+      if (row < t.num_rows()) return t.cell_text(row, c);
       row -= t.num_rows();
     }
     return "<no such row>";
@@ -37,8 +36,7 @@ class CollectingSink : public TableSink {
     for (const auto& t : tables) {
       if (row < t.num_rows()) {
         const focus::ExtensionColumn* ext = t.extension(name);
-        if (ext == nullptr)
-          return "<no such column>";
+        if (ext == nullptr) return "<no such column>";
         return ext->data.is_null(row) ? std::string() : ext->data.value(row);
       }
       row -= t.num_rows();
@@ -47,8 +45,7 @@ class CollectingSink : public TableSink {
   }
   std::string tags(size_t row) const {
     for (const auto& t : tables) {
-      if (row < t.num_rows())
-        return t.tags_json(row);
+      if (row < t.num_rows()) return t.tags_json(row);
       row -= t.num_rows();
     }
     return "<no such row>";
@@ -58,8 +55,7 @@ class CollectingSink : public TableSink {
     for (const auto& t : tables) {
       const focus::DecimalColumn& col = t.decimals(c);
       for (size_t r = 0; r < t.num_rows(); ++r) {
-        if (!col.is_null(r))
-          total += col.values[r];
+        if (!col.is_null(r)) total += col.values[r];
       }
     }
     return total;
