@@ -28,87 +28,49 @@ bool missing(std::string_view field, GcpFieldError* error) {
 
 std::string_view* string_slot(GcpField field, GcpExportRow* r) {
   switch (field) {
-    case GcpField::kBillingAccountId:
-      return &r->billing_account_id;
-    case GcpField::kServiceId:
-      return &r->service_id;
-    case GcpField::kServiceDescription:
-      return &r->service_description;
-    case GcpField::kSkuId:
-      return &r->sku_id;
-    case GcpField::kSkuDescription:
-      return &r->sku_description;
-    case GcpField::kProjectId:
-      return &r->project_id;
-    case GcpField::kProjectNumber:
-      return &r->project_number;
-    case GcpField::kProjectName:
-      return &r->project_name;
-    case GcpField::kProjectAncestryNumbers:
-      return &r->project_ancestry_numbers;
-    case GcpField::kLocation:
-      return &r->location;
-    case GcpField::kCountry:
-      return &r->country;
-    case GcpField::kRegion:
-      return &r->region;
-    case GcpField::kZone:
-      return &r->zone;
-    case GcpField::kResourceName:
-      return &r->resource_name;
-    case GcpField::kResourceGlobalName:
-      return &r->resource_global_name;
-    case GcpField::kCurrency:
-      return &r->currency;
-    case GcpField::kUsageUnit:
-      return &r->usage_unit;
-    case GcpField::kUsagePricingUnit:
-      return &r->usage_pricing_unit;
-    case GcpField::kInvoiceMonth:
-      return &r->invoice_month;
-    case GcpField::kCostType:
-      return &r->cost_type;
-    case GcpField::kAdjustmentId:
-      return &r->adjustment_id;
-    case GcpField::kAdjustmentDescription:
-      return &r->adjustment_description;
-    case GcpField::kAdjustmentMode:
-      return &r->adjustment_mode;
-    case GcpField::kAdjustmentType:
-      return &r->adjustment_type;
-    case GcpField::kTransactionType:
-      return &r->transaction_type;
-    case GcpField::kSellerName:
-      return &r->seller_name;
-    case GcpField::kPriceUnit:
-      return &r->price_unit;
-    case GcpField::kSubscriptionInstanceId:
-      return &r->subscription_instance_id;
-    default:
-      return nullptr;
+    case GcpField::kBillingAccountId: return &r->billing_account_id;
+    case GcpField::kServiceId: return &r->service_id;
+    case GcpField::kServiceDescription: return &r->service_description;
+    case GcpField::kSkuId: return &r->sku_id;
+    case GcpField::kSkuDescription: return &r->sku_description;
+    case GcpField::kProjectId: return &r->project_id;
+    case GcpField::kProjectNumber: return &r->project_number;
+    case GcpField::kProjectName: return &r->project_name;
+    case GcpField::kProjectAncestryNumbers: return &r->project_ancestry_numbers;
+    case GcpField::kLocation: return &r->location;
+    case GcpField::kCountry: return &r->country;
+    case GcpField::kRegion: return &r->region;
+    case GcpField::kZone: return &r->zone;
+    case GcpField::kResourceName: return &r->resource_name;
+    case GcpField::kResourceGlobalName: return &r->resource_global_name;
+    case GcpField::kCurrency: return &r->currency;
+    case GcpField::kUsageUnit: return &r->usage_unit;
+    case GcpField::kUsagePricingUnit: return &r->usage_pricing_unit;
+    case GcpField::kInvoiceMonth: return &r->invoice_month;
+    case GcpField::kCostType: return &r->cost_type;
+    case GcpField::kAdjustmentId: return &r->adjustment_id;
+    case GcpField::kAdjustmentDescription: return &r->adjustment_description;
+    case GcpField::kAdjustmentMode: return &r->adjustment_mode;
+    case GcpField::kAdjustmentType: return &r->adjustment_type;
+    case GcpField::kTransactionType: return &r->transaction_type;
+    case GcpField::kSellerName: return &r->seller_name;
+    case GcpField::kPriceUnit: return &r->price_unit;
+    case GcpField::kSubscriptionInstanceId: return &r->subscription_instance_id;
+    default: return nullptr;
   }
 }
 
 std::optional<Decimal>* decimal_slot(GcpField field, GcpExportRow* r) {
   switch (field) {
-    case GcpField::kCost:
-      return &r->cost;
-    case GcpField::kCurrencyConversionRate:
-      return &r->currency_conversion_rate;
-    case GcpField::kCostAtList:
-      return &r->cost_at_list;
-    case GcpField::kUsageAmount:
-      return &r->usage_amount;
-    case GcpField::kUsageAmountInPricingUnits:
-      return &r->usage_amount_in_pricing_units;
-    case GcpField::kPriceEffectivePrice:
-      return &r->price_effective_price;
-    case GcpField::kPriceTierStartAmount:
-      return &r->price_tier_start_amount;
-    case GcpField::kPricePricingUnitQuantity:
-      return &r->price_pricing_unit_quantity;
-    default:
-      return nullptr;
+    case GcpField::kCost: return &r->cost;
+    case GcpField::kCurrencyConversionRate: return &r->currency_conversion_rate;
+    case GcpField::kCostAtList: return &r->cost_at_list;
+    case GcpField::kUsageAmount: return &r->usage_amount;
+    case GcpField::kUsageAmountInPricingUnits: return &r->usage_amount_in_pricing_units;
+    case GcpField::kPriceEffectivePrice: return &r->price_effective_price;
+    case GcpField::kPriceTierStartAmount: return &r->price_tier_start_amount;
+    case GcpField::kPricePricingUnitQuantity: return &r->price_pricing_unit_quantity;
+    default: return nullptr;
   }
 }
 
@@ -116,15 +78,11 @@ std::optional<Decimal>* decimal_slot(GcpField field, GcpExportRow* r) {
 // written unquoted); records and arrays are not strings. Null leaves *out untouched.
 bool string_value(const GcpLiteralNode& value, std::string_view* out) {
   switch (value.kind) {
-    case GcpLiteralKind::kNull:
-      return true;
+    case GcpLiteralKind::kNull: return true;
     case GcpLiteralKind::kString:
     case GcpLiteralKind::kNumber:
-    case GcpLiteralKind::kBool:
-      *out = value.text;
-      return true;
-    default:
-      return false;
+    case GcpLiteralKind::kBool: *out = value.text; return true;
+    default: return false;
   }
 }
 
@@ -299,8 +257,7 @@ bool gcp_assign_field(const GcpFieldInfo& info, const GcpLiteralDocument& doc,
     }
     case GcpFieldType::kLabels:
     case GcpFieldType::kTags:
-    case GcpFieldType::kCredits:
-      break;
+    case GcpFieldType::kCredits: break;
   }
   if (value.kind == GcpLiteralKind::kNull) return true;
   if (value.kind != GcpLiteralKind::kArray) {
@@ -309,14 +266,11 @@ bool gcp_assign_field(const GcpFieldInfo& info, const GcpLiteralDocument& doc,
   switch (info.field) {
     case GcpField::kProjectLabels:
       return read_labels(info.path, doc, value, &row->project_labels, error);
-    case GcpField::kLabels:
-      return read_labels(info.path, doc, value, &row->labels, error);
+    case GcpField::kLabels: return read_labels(info.path, doc, value, &row->labels, error);
     case GcpField::kSystemLabels:
       return read_labels(info.path, doc, value, &row->system_labels, error);
-    case GcpField::kTags:
-      return read_tags(info.path, doc, value, &row->tags, error);
-    default:
-      return read_credits(info.path, doc, value, &row->credits, error);
+    case GcpField::kTags: return read_tags(info.path, doc, value, &row->tags, error);
+    default: return read_credits(info.path, doc, value, &row->credits, error);
   }
 }
 

@@ -22,14 +22,10 @@ enum class Charge { kUsage, kPurchase, kTax, kAdjustment };
 
 std::string_view charge_category_name(Charge charge) {
   switch (charge) {
-    case Charge::kUsage:
-      return "Usage";
-    case Charge::kPurchase:
-      return "Purchase";
-    case Charge::kTax:
-      return "Tax";
-    case Charge::kAdjustment:
-      return "Adjustment";
+    case Charge::kUsage: return "Usage";
+    case Charge::kPurchase: return "Purchase";
+    case Charge::kTax: return "Tax";
+    case Charge::kAdjustment: return "Adjustment";
   }
   return "Usage";
 }
@@ -62,13 +58,10 @@ bool has_word(std::string_view text, std::string_view word) {
 
 Charge charge_of(const GcpExportRow& row) {
   switch (row.cost_type_value) {
-    case GcpCostType::kRegular:
-      return is_commitment_fee(row) ? Charge::kPurchase : Charge::kUsage;
-    case GcpCostType::kTax:
-      return Charge::kTax;
+    case GcpCostType::kRegular: return is_commitment_fee(row) ? Charge::kPurchase : Charge::kUsage;
+    case GcpCostType::kTax: return Charge::kTax;
     case GcpCostType::kAdjustment:
-    case GcpCostType::kRoundingError:
-      return Charge::kAdjustment;
+    case GcpCostType::kRoundingError: return Charge::kAdjustment;
   }
   return Charge::kUsage;
 }
@@ -86,21 +79,11 @@ void append_json_string(std::string_view s, std::string* out) {
   out->push_back('"');
   for (const char c : s) {
     switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
+      case '"': out->append("\\\""); break;
+      case '\\': out->append("\\\\"); break;
+      case '\n': out->append("\\n"); break;
+      case '\r': out->append("\\r"); break;
+      case '\t': out->append("\\t"); break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           out->append(fmt::format("\\u{:04x}", static_cast<unsigned>(c)));
@@ -295,16 +278,10 @@ void GcpFocusMapper::append(const GcpExportRow& row, focus::TableBuilder* b) con
     set_if(b, Column::kChargeDescription, row.sku_description);
   }
   switch (charge) {
-    case Charge::kUsage:
-      b->set_string(Column::kChargeFrequency, "Usage-Based");
-      break;
-    case Charge::kPurchase:
-      b->set_string(Column::kChargeFrequency, "Recurring");
-      break;
+    case Charge::kUsage: b->set_string(Column::kChargeFrequency, "Usage-Based"); break;
+    case Charge::kPurchase: b->set_string(Column::kChargeFrequency, "Recurring"); break;
     case Charge::kTax:
-    case Charge::kAdjustment:
-      b->set_string(Column::kChargeFrequency, "One-Time");
-      break;
+    case Charge::kAdjustment: b->set_string(Column::kChargeFrequency, "One-Time"); break;
   }
 
   // Commitments and pricing category.

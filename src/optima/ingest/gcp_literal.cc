@@ -8,18 +8,12 @@ namespace optima::ingest {
 
 std::string_view gcp_literal_kind_name(GcpLiteralKind kind) {
   switch (kind) {
-    case GcpLiteralKind::kNull:
-      return "null";
-    case GcpLiteralKind::kBool:
-      return "boolean";
-    case GcpLiteralKind::kNumber:
-      return "number";
-    case GcpLiteralKind::kString:
-      return "string";
-    case GcpLiteralKind::kArray:
-      return "array";
-    case GcpLiteralKind::kObject:
-      return "object";
+    case GcpLiteralKind::kNull: return "null";
+    case GcpLiteralKind::kBool: return "boolean";
+    case GcpLiteralKind::kNumber: return "number";
+    case GcpLiteralKind::kString: return "string";
+    case GcpLiteralKind::kArray: return "array";
+    case GcpLiteralKind::kObject: return "object";
   }
   return "value";
 }
@@ -238,31 +232,15 @@ class GcpLiteralDocument::Parser {
     if (pos_ >= text_.size()) return fail("expected an escape character");
     const char e = text_[pos_++];
     switch (e) {
-      case '"':
-        out->push_back('"');
-        return true;
-      case '\\':
-        out->push_back('\\');
-        return true;
-      case 'b':
-        out->push_back('\b');
-        return true;
-      case 'f':
-        out->push_back('\f');
-        return true;
-      case 'n':
-        out->push_back('\n');
-        return true;
-      case 'r':
-        out->push_back('\r');
-        return true;
-      case 't':
-        out->push_back('\t');
-        return true;
-      case 'u':
-        return unicode_escape(out);
-      default:
-        break;
+      case '"': out->push_back('"'); return true;
+      case '\\': out->push_back('\\'); return true;
+      case 'b': out->push_back('\b'); return true;
+      case 'f': out->push_back('\f'); return true;
+      case 'n': out->push_back('\n'); return true;
+      case 'r': out->push_back('\r'); return true;
+      case 't': out->push_back('\t'); return true;
+      case 'u': return unicode_escape(out);
+      default: break;
     }
     if (!python_) {
       if (e == '/') {
@@ -274,9 +252,7 @@ class GcpLiteralDocument::Parser {
     }
     uint32_t cp = 0;
     switch (e) {
-      case '\'':
-        out->push_back('\'');
-        return true;
+      case '\'': out->push_back('\''); return true;
       case 'x':
         if (!hex(2, &cp)) return false;
         append_utf8(cp, out);
