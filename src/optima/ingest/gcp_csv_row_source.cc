@@ -28,8 +28,7 @@ core::Result<std::unique_ptr<GcpRowSource>> GcpCsvRowSource::open(
   if (!*has_header) return core::invalid_argument(fmt::format("{}: the file is empty", file));
   std::vector<std::optional<GcpFieldInfo>> columns;
   columns.reserve(header.size());
-  for (std::string_view name : header)
-    columns.push_back(gcp_field_from_path(core::trim(name)));
+  for (std::string_view name : header) columns.push_back(gcp_field_from_path(core::trim(name)));
   for (std::string_view required : kRequiredColumns) {
     const bool present = std::any_of(header.begin(), header.end(), [&](std::string_view name) {
       return core::trim(name) == required;

@@ -120,8 +120,7 @@ int64_t fraction_micros(std::string_view text) {
       ++digits;
     }
   }
-  for (; digits < 6; ++digits)
-    micros *= 10;
+  for (; digits < 6; ++digits) micros *= 10;
   return micros;
 }
 

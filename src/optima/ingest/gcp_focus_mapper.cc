@@ -46,11 +46,9 @@ bool contains_icase(std::string_view text, std::string_view needle) {
 bool has_word(std::string_view text, std::string_view word) {
   size_t i = 0;
   while (i < text.size()) {
-    while (i < text.size() && !std::isalnum(static_cast<unsigned char>(text[i])))
-      ++i;
+    while (i < text.size() && !std::isalnum(static_cast<unsigned char>(text[i]))) ++i;
     const size_t start = i;
-    while (i < text.size() && std::isalnum(static_cast<unsigned char>(text[i])))
-      ++i;
+    while (i < text.size() && std::isalnum(static_cast<unsigned char>(text[i]))) ++i;
     if (core::iequals(text.substr(start, i - start), word)) return true;
   }
   return false;
@@ -225,10 +223,8 @@ void GcpFocusMapper::declare_columns(focus::TableBuilder* builder) {
       Column::kSubAccountType,
       Column::kTags,
   };
-  for (Column c : kColumns)
-    builder->declare(c);
-  for (std::string_view name : kExtensionColumns)
-    builder->declare_extension(name);
+  for (Column c : kColumns) builder->declare(c);
+  for (std::string_view name : kExtensionColumns) builder->declare_extension(name);
 }
 
 bool GcpFocusMapper::knows_service(std::string_view service_description) const {
@@ -372,12 +368,9 @@ void GcpFocusMapper::append(const GcpExportRow& row, focus::TableBuilder* b) con
   }
 
   // Tags: project labels first so that a resource label with the same key overrides them.
-  for (const GcpLabel& l : row.project_labels)
-    b->add_tag(l.key, l.value);
-  for (const GcpLabel& l : row.labels)
-    b->add_tag(l.key, l.value);
-  for (const GcpLabel& l : row.system_labels)
-    b->add_tag(system_label_key(l.key), l.value);
+  for (const GcpLabel& l : row.project_labels) b->add_tag(l.key, l.value);
+  for (const GcpLabel& l : row.labels) b->add_tag(l.key, l.value);
+  for (const GcpLabel& l : row.system_labels) b->add_tag(system_label_key(l.key), l.value);
   for (const GcpTag& t : row.tags) {
     if (t.namespace_name.empty()) {
       b->add_tag(t.key, t.value);

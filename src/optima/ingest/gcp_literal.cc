@@ -135,16 +135,14 @@ class GcpLiteralDocument::Parser {
     if (at('0')) {
       ++pos_;
     } else if (pos_ < text_.size() && is_digit(text_[pos_])) {
-      while (pos_ < text_.size() && is_digit(text_[pos_]))
-        ++pos_;
+      while (pos_ < text_.size() && is_digit(text_[pos_])) ++pos_;
     } else {
       return fail("expected a digit");
     }
     if (at('.')) {
       ++pos_;
       if (pos_ >= text_.size() || !is_digit(text_[pos_])) return fail("expected a digit after '.'");
-      while (pos_ < text_.size() && is_digit(text_[pos_]))
-        ++pos_;
+      while (pos_ < text_.size() && is_digit(text_[pos_])) ++pos_;
     }
     if (at('e') || at('E')) {
       ++pos_;
@@ -152,8 +150,7 @@ class GcpLiteralDocument::Parser {
       if (pos_ >= text_.size() || !is_digit(text_[pos_])) {
         return fail("expected a digit in the exponent");
       }
-      while (pos_ < text_.size() && is_digit(text_[pos_]))
-        ++pos_;
+      while (pos_ < text_.size() && is_digit(text_[pos_])) ++pos_;
     }
     if (pos_ < text_.size() && (is_identifier_char(text_[pos_]) || text_[pos_] == '.')) {
       return fail("expected the end of the number");

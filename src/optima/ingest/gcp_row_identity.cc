@@ -22,8 +22,7 @@ uint64_t fmix64(uint64_t k) {
 
 uint64_t load_le64(const unsigned char* p, size_t n) {
   uint64_t v = 0;
-  for (size_t i = 0; i < n; ++i)
-    v |= static_cast<uint64_t>(p[i]) << (8 * i);
+  for (size_t i = 0; i < n; ++i) v |= static_cast<uint64_t>(p[i]) << (8 * i);
   return v;
 }
 

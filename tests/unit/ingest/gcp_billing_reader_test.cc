@@ -94,8 +94,7 @@ struct ExportRow {
 
 std::string lines(const std::vector<ExportRow>& rows) {
   std::string out;
-  for (const auto& r : rows)
-    out += r.json() + "\n";
+  for (const auto& r : rows) out += r.json() + "\n";
   return out;
 }
 
@@ -581,8 +580,7 @@ TEST(GcpBillingReaderTest, ReadsGzipJsonLinesWithCrlfAndBom) {
 TEST(GcpBillingReaderTest, TruncatedGzipFailsWithAClearError) {
   optima::testing::TempDir dir;
   std::string text;
-  for (int i = 0; i < 200; ++i)
-    text += ExportRow{}.json() + "\n";
+  for (int i = 0; i < 200; ++i) text += ExportRow{}.json() + "\n";
   const auto whole = write_gzip(dir.path(), "whole.jsonl.gz", text);
   std::string bytes = core::read_file(whole).value();
   const auto cut = write_text(dir.path(), "cut.jsonl.gz", bytes.substr(0, bytes.size() / 2));

@@ -20,8 +20,7 @@ class CollectingSink : public TableSink {
   }
   size_t rows() const {
     size_t n = 0;
-    for (const auto& t : tables)
-      n += t.num_rows();
+    for (const auto& t : tables) n += t.num_rows();
     return n;
   }
   // Cell text of the row-th row over all tables ("" for null).
