@@ -4,7 +4,7 @@
 //
 // Field meanings follow Google's schema (FOCUS.md §4.2). Text fields are views into the row
 // source's current line and stay valid until the source reads the next row; an empty view is
-// null. Money and quantities are exact decimals; times are UTC.
+// null. Money and quantities are exact decimals; times are UTC. Thread-compatible value types.
 #pragma once
 
 #include <cstdint>
