@@ -1,6 +1,8 @@
 #include "optima/ingest/registry.h"
 
 #include "optima/ingest/focus_csv_reader.h"
+#include "optima/ingest/gcp_billing_csv_reader.h"
+#include "optima/ingest/gcp_billing_reader.h"
 
 namespace optima::ingest {
 namespace {
@@ -10,7 +12,10 @@ using ReaderFactory = std::unique_ptr<Reader> (*)();
 // Detection order. Adding a reader is one line here (and its header above). Provider-specific
 // readers go before "focus": they must not claim FOCUS exports (their headers have BilledCost),
 // and FOCUS detection must not claim theirs (theirs lack it).
+// Detection order: provider dialects first, the generic FOCUS reader last.
 constexpr ReaderFactory kReaderFactories[] = {
+    &make_gcp_billing_reader,
+    &make_gcp_billing_csv_reader,
     &make_focus_csv_reader,
 };
 

@@ -104,7 +104,9 @@ TEST(InputScannerTest, UnknownFormatsAndMissingPathsAreErrors) {
   const InputScanner scanner;
   auto unknown = scanner.scan({dir.path()}, "parquet-magic");
   ASSERT_FALSE(unknown.is_ok());
-  EXPECT_EQ(unknown.status().message(), "unknown format 'parquet-magic' (known: focus)");
+  EXPECT_EQ(unknown.status().message().rfind("unknown format 'parquet-magic' (known: ", 0), 0u)
+      << unknown.status().message();
+  EXPECT_NE(unknown.status().message().find("focus"), std::string::npos);
   auto missing = scanner.scan({dir.path() / "nope"});
   ASSERT_FALSE(missing.is_ok());
   EXPECT_EQ(missing.status().code(), core::StatusCode::kNotFound);
