@@ -4,6 +4,7 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -137,6 +138,34 @@ inline RawCsv load_raw(const std::filesystem::path& path) {
     }
   }
   return raw;
+}
+
+// CSV text for `header` and rows given as column -> value (missing columns are empty cells).
+inline std::string make_csv(const std::vector<std::string>& header,
+                            const std::vector<std::map<std::string, std::string>>& rows) {
+  auto quoted = [](const std::string& v) {
+    if (v.find_first_of(",\"\n") == std::string::npos) return v;
+    std::string out = "\"";
+    for (char c : v) {
+      if (c == '"') out += '"';
+      out += c;
+    }
+    return out + "\"";
+  };
+  std::string out;
+  for (size_t i = 0; i < header.size(); ++i) out += (i ? "," : "") + quoted(header[i]);
+  out += "\n";
+  for (const auto& row : rows) {
+    for (const auto& [column, value] : row) {
+      EXPECT_NE(std::find(header.begin(), header.end(), column), header.end()) << column;
+    }
+    for (size_t i = 0; i < header.size(); ++i) {
+      const auto it = row.find(header[i]);
+      out += (i ? "," : "") + (it == row.end() ? std::string() : quoted(it->second));
+    }
+    out += "\n";
+  }
+  return out;
 }
 
 inline void write_text(const std::filesystem::path& path, const std::string& text) {
