@@ -76,7 +76,7 @@ core::Status read_one_file(const std::filesystem::path& path, const ReadOptions&
   CsvReader& csv = **opened;
   std::vector<std::string_view> fields;
   auto header_read = csv.next(&fields);
-  if (!header_read.is_ok()) return header_read.status().with_context(fmt::format("{} (header)", file));
+  if (!header_read.is_ok()) return header_read.status().with_context(file);
   if (!*header_read) {
     report->warnings.push_back(fmt::format("{}: empty file (no header)", file));
     return core::Status::ok();

@@ -1,6 +1,7 @@
 #include "optima/ingest/aws_cur_row_mapper.h"
 
 #include <array>
+#include <set>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -595,7 +596,9 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
     r.cost_categories.emplace_back(category.name, cells[category.index]);
   }
   std::string discounts;
-  auto add_discount = [&discounts](std::string_view key, std::string_view value_json) {
+  std::set<std::string_view> discount_keys;  // a key in both a discount_* column and the map: the column wins
+  auto add_discount = [&discounts, &discount_keys](std::string_view key, std::string_view value_json) {
+    if (!discount_keys.insert(key).second) return;
     discounts += discounts.empty() ? "{" : ",";
     discounts += nlohmann::json(key).dump();
     discounts += ':';
