@@ -376,9 +376,8 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
   const std::optional<Decimal> usage_amount = c.decimal(CurField::kUsageAmount);
   const std::optional<Decimal> public_rate = c.decimal(CurField::kPublicOnDemandRate);
   const std::optional<Decimal> public_cost = c.decimal(CurField::kPublicOnDemandCost);
-  const std::optional<Decimal> rate = net_mode_ && c.decimal(CurField::kNetUnblendedRate)
-                                          ? c.decimal(CurField::kNetUnblendedRate)
-                                          : c.decimal(CurField::kUnblendedRate);
+  std::optional<Decimal> rate = net_mode_ ? c.decimal(CurField::kNetUnblendedRate) : std::nullopt;
+  if (!rate) rate = c.decimal(CurField::kUnblendedRate);
   auto on_demand_cost = [&]() -> Decimal {
     if (public_cost) return *public_cost;
     if (public_rate && usage_amount) return Decimal::multiply(*public_rate, *usage_amount);
@@ -399,7 +398,10 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
       r.contracted_unit_price = non_negative(public_rate);
       break;
     case AwsLineItemType::kSavingsPlanNegation:
-      break;  // list and contracted cost 0: the covered usage row carries them
+      // Costs and prices 0: the covered usage row carries them (FOCUS wants the prices set).
+      r.list_unit_price = Decimal();
+      r.contracted_unit_price = Decimal();
+      break;
     case AwsLineItemType::kDiscount:
       r.contracted_cost = r.billed;
       break;
@@ -500,14 +502,29 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
         contains_icase(c.text(CurField::kCapacityReservationStatus), "unused") ? "Unused" : "Used";
   }
 
-  // --- quantities and units
-  r.pricing_quantity = usage_amount;
-  r.pricing_unit = c.text(CurField::kPricingUnit);
-  if (type == AwsLineItemType::kUsage || type == AwsLineItemType::kDiscountedUsage ||
-      type == AwsLineItemType::kSavingsPlanCoveredUsage) {
-    r.consumed_quantity = usage_amount;
-    if (usage_amount) r.consumed_unit = r.pricing_unit;
+  // --- quantities and units (FOCUS 1.2: PricingQuantity null for Tax; each unit null exactly
+  // when its quantity is; ConsumedQuantity only on Usage rows and never null on them unless a
+  // correction)
+  const std::string_view unit = c.text(CurField::kPricingUnit);
+  if (type != AwsLineItemType::kTax && usage_amount) {
+    r.pricing_quantity = usage_amount;
+    r.pricing_unit = unit;
   }
+  switch (type) {
+    case AwsLineItemType::kUsage:
+    case AwsLineItemType::kDiscountedUsage:
+    case AwsLineItemType::kSavingsPlanCoveredUsage:
+      r.consumed_quantity = usage_amount;
+      break;
+    case AwsLineItemType::kSavingsPlanNegation:
+    case AwsLineItemType::kDiscount:
+      // They consume nothing beyond the usage rows they adjust: 0 keeps sums of consumption right.
+      r.consumed_quantity = Decimal();
+      break;
+    default:
+      break;
+  }
+  if (r.consumed_quantity) r.consumed_unit = unit;
 
   // --- accounts, periods, parties
   r.billing_account_id = c.text(CurField::kPayerAccountId);

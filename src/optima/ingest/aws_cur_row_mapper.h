@@ -27,8 +27,10 @@
 //                  is not in the CUR) and SavingsPlanNegation / Unused rows (0).
 //   Unit prices    ListUnitPrice = publicOnDemandRate (usage) or UnblendedRate (purchases);
 //                  ContractedUnitPrice = (Net)UnblendedRate (usage, Savings Plan covered usage,
-//                  purchases) or publicOnDemandRate (DiscountedUsage); null for tax, credits,
-//                  refunds, discounts, negations, Unused rows and negative rates.
+//                  purchases) or publicOnDemandRate (DiscountedUsage); 0 on SavingsPlanNegation
+//                  (its costs are 0); null for tax, credits, refunds, discounts, Unused rows and
+//                  negative rates. Products of price and quantity match the costs only up to
+//                  AWS's rounding of costs (~1e-10), which FOCUS allows.
 // Categories:
 //   ChargeCategory Usage: Usage, DiscountedUsage, SavingsPlanCoveredUsage, SavingsPlanNegation,
 //                  the discount types; Purchase: Fee, RIFee, SavingsPlanUpfrontFee,
@@ -55,8 +57,10 @@
 //   product/region, RegionName product/location; AvailabilityZone, ResourceId, ChargeDescription
 //   from lineItem/*; SkuId product/sku; SkuPriceId pricing/RateCode else RateId; SkuPriceDetails
 //   {InstanceType, OperatingSystem, StorageClass, CoreCount} from product/*; PricingQuantity
-//   lineItem/UsageAmount; ConsumedQuantity the same but only on Usage, DiscountedUsage and
-//   SavingsPlanCoveredUsage rows; PricingUnit/ConsumedUnit pricing/unit; PricingCurrency
+//   lineItem/UsageAmount except on Tax rows (FOCUS: null); ConsumedQuantity the same on Usage,
+//   DiscountedUsage and SavingsPlanCoveredUsage rows, 0 on SavingsPlanNegation and discount rows
+//   (Usage rows that consume nothing more), null elsewhere and on Unused rows; PricingUnit /
+//   ConsumedUnit pricing/unit, set exactly when their quantity is; PricingCurrency
 //   pricing/currency; CapacityReservationId/Status from capacityReservation/* (CUR 2.0).
 //   Tags: every set resourceTags/* cell (key after "resourceTags/", e.g. "user:team"); snake_case
 //   names and CUR 2.0 map keys become "user:<rest>" / "aws:<rest>" (see snake_tag_key).

@@ -289,15 +289,19 @@ TEST_F(AwsCurLineItemsTest, PricesAndQuantitiesFollowTheRowKind) {
   const TextRow negation = one("sp-neg-1");
   EXPECT_EQ(negation.at("ListCost"), "0");
   EXPECT_EQ(negation.at("ContractedCost"), "0");
-  EXPECT_EQ(negation.at("ContractedUnitPrice"), "");  // negative rate is not a unit price
-  EXPECT_EQ(negation.at("ConsumedQuantity"), "");     // the covered usage row counts the usage
+  EXPECT_EQ(negation.at("ListUnitPrice"), "0");
+  EXPECT_EQ(negation.at("ContractedUnitPrice"), "0");  // not the negative rate of the line
+  EXPECT_EQ(negation.at("ConsumedQuantity"), "0");     // the covered usage row counts the usage
   const TextRow tax = one("tax");
   EXPECT_EQ(tax.at("ListUnitPrice"), "");
+  EXPECT_EQ(tax.at("PricingQuantity"), "");  // FOCUS: null for Tax
+  EXPECT_EQ(tax.at("PricingUnit"), "");
   EXPECT_EQ(tax.at("ListCost"), "5");
   EXPECT_EQ(tax.at("ConsumedQuantity"), "");
   const TextRow edp = one("edp");
   EXPECT_EQ(edp.at("ListCost"), "0");
   EXPECT_EQ(edp.at("ContractedCost"), "-1.5");
+  EXPECT_EQ(edp.at("ConsumedQuantity"), "0");
   EXPECT_EQ(one("domain").at("ServiceCategory"), "Networking");
   EXPECT_EQ(one("sp-upfront").at("ServiceCategory"), "Compute");
   EXPECT_EQ(one("future").at("ServiceCategory"), "Compute");

@@ -155,6 +155,8 @@ TEST(AwsCurReaderTest, MapsTheAnonymousExportUsageAndTaxRows) {
       EXPECT_EQ(row.at("PricingCategory"), "");
       EXPECT_EQ(row.at("ListUnitPrice"), "");
       EXPECT_EQ(row.at("ChargePeriodEnd"), "2023-12-01T00:00:00Z");
+      EXPECT_EQ(row.at("PricingQuantity"), "");
+      EXPECT_EQ(row.at("ConsumedQuantity"), "");
     } else {
       EXPECT_EQ(row.at("ChargeCategory"), "Usage");
       EXPECT_EQ(row.at("ChargeFrequency"), "Usage-Based");
