@@ -1,6 +1,7 @@
 #include "optima/ingest/aws_cur_row_mapper.h"
 
 #include <array>
+#include <cmath>
 #include <set>
 
 #include <fmt/format.h>
@@ -223,6 +224,12 @@ bool contains_icase(std::string_view haystack, std::string_view needle) {
   return false;
 }
 
+// a x b, or nullopt when the product would leave Decimal's range (untrusted input).
+std::optional<Decimal> checked_product(Decimal a, Decimal b) {
+  if (std::fabs(a.to_double() * b.to_double()) >= 1e20) return std::nullopt;
+  return Decimal::multiply(a, b);
+}
+
 std::optional<Decimal> non_negative(std::optional<Decimal> d) {
   if (d && d->is_negative()) return std::nullopt;
   return d;
@@ -380,7 +387,9 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
   if (!rate) rate = c.decimal(CurField::kUnblendedRate);
   auto on_demand_cost = [&]() -> Decimal {
     if (public_cost) return *public_cost;
-    if (public_rate && usage_amount) return Decimal::multiply(*public_rate, *usage_amount);
+    if (public_rate && usage_amount) {
+      if (const auto product = checked_product(*public_rate, *usage_amount)) return *product;
+    }
     return r.billed;
   };
   switch (type) {
@@ -539,7 +548,9 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
   r.publisher = c.text(CurField::kLegalEntity);
   if (r.publisher.empty()) r.publisher = kProvider;
   r.invoice_issuer = c.text(CurField::kInvoicingEntity);
-  if (r.invoice_issuer.empty()) r.invoice_issuer = r.publisher;
+  // Without the column: AWS invoices everything, Marketplace sellers included (LegalEntity
+  // would name the seller).
+  if (r.invoice_issuer.empty()) r.invoice_issuer = kProvider;
 
   std::optional<core::Timestamp> charge_start = c.time(CurField::kUsageStartDate);
   std::optional<core::Timestamp> charge_end = c.time(CurField::kUsageEndDate);

@@ -46,8 +46,9 @@
 //                  "Reserved Instances"; Status Used on Usage rows with an id, Unused on the split
 //                  rows; Name null (AWS has none).
 // Identity and descriptive columns:
-//   ProviderName "AWS"; PublisherName lineItem/LegalEntity (else "AWS"); InvoiceIssuerName
-//   bill/InvoicingEntity (else LegalEntity, else "AWS"); BillingAccountId/Name
+//   ProviderName "AWS"; PublisherName lineItem/LegalEntity (the seller; else "AWS");
+//   InvoiceIssuerName bill/InvoicingEntity (else "AWS", which invoices Marketplace sellers'
+//   charges too, so BilledCost is never zeroed as a third party's); BillingAccountId/Name
 //   bill/PayerAccountId/Name and SubAccountId/Name lineItem/UsageAccountId/Name, kept as text;
 //   InvoiceId bill/InvoiceId (empty until the month is final); ChargePeriod lineItem/UsageStartDate
 //   and UsageEndDate (else identity/TimeInterval); BillingPeriod bill/BillingPeriodStartDate and

@@ -139,6 +139,18 @@ TEST_F(AwsCurBadInputTest, ParquetPartsAreRefusedWithAClearError) {
   EXPECT_EQ(result.status.code(), core::StatusCode::kUnimplemented);
 }
 
+TEST_F(AwsCurBadInputTest, HugeRateTimesAmountFallsBackInsteadOfOverflowing) {
+  std::vector<std::string> header = kHeader;
+  header.insert(header.end(), {"lineItem/UsageAmount", "pricing/publicOnDemandRate"});
+  auto row = line("a", "5");
+  row["lineItem/UsageAmount"] = "100000000000";
+  row["pricing/publicOnDemandRate"] = "1000000000000";
+  const auto result = testing::read_with(*make_aws_cur_reader(), {write("huge.csv", testing::make_csv(header, {row}))});
+  ASSERT_TRUE(result.status.is_ok()) << result.status.to_string();
+  ASSERT_EQ(result.rows.size(), 1u);
+  EXPECT_EQ(result.rows[0].at("ListCost"), "5");  // 1e23 does not fit: the billed cost stands in
+}
+
 TEST_F(AwsCurBadInputTest, MissingFileFailsNamingIt) {
   const auto result = testing::read_with(*make_aws_cur_reader(), {dir_.path() / "gone.csv.gz"});
   ASSERT_FALSE(result.status.is_ok());

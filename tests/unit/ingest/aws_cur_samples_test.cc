@@ -188,6 +188,8 @@ TEST(AwsCurReaderTest, ReadsKokuFinalReportWithHeaderQuirksCostCategoriesAndSavi
     EXPECT_EQ(row.at("SubAccountId"), "0099999999999");
     EXPECT_EQ(row.at("BillingCurrency"), "NOK");
     EXPECT_EQ(row.at("InvoiceId"), "987654321");
+    EXPECT_EQ(row.at("InvoiceIssuerName"), "AWS");  // the file has no bill/InvoicingEntity
+    EXPECT_EQ(row.at("PublisherName"), "Amazon Web Services, Inc.");
     EXPECT_EQ(row.at("BilledCost"), "10");
     EXPECT_EQ(row.at("EffectiveCost"), "0.1");
     EXPECT_EQ(row.at("ChargeCategory"), "Usage");
