@@ -544,6 +544,12 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
   r.billing_currency = c.text(CurField::kCurrencyCode);
   if (r.billing_currency.empty()) c.fail(CurField::kCurrencyCode, "a currency code", "");
   r.pricing_currency = c.text(CurField::kPricingCurrency);
+  if (!r.pricing_currency.empty() && !r.billing_currency.empty() && r.pricing_currency != r.billing_currency) {
+    note_once(other_notes_, "pricing-currency",
+              fmt::format("{}: pricing/currency {} differs from lineItem/CurrencyCode {}; the CUR "
+                          "has no exchange rate, so public prices and ListCost are taken as they are",
+                          file_, r.pricing_currency, r.billing_currency));
+  }
   r.invoice_id = c.text(CurField::kInvoiceId);
   r.publisher = c.text(CurField::kLegalEntity);
   if (r.publisher.empty()) r.publisher = kProvider;

@@ -62,7 +62,9 @@
 //   DiscountedUsage and SavingsPlanCoveredUsage rows, 0 on SavingsPlanNegation and discount rows
 //   (Usage rows that consume nothing more), null elsewhere and on Unused rows; PricingUnit /
 //   ConsumedUnit pricing/unit, set exactly when their quantity is; PricingCurrency
-//   pricing/currency; CapacityReservationId/Status from capacityReservation/* (CUR 2.0).
+//   pricing/currency (when it differs from the billing currency a note says so: the CUR carries
+//   no exchange rate, so public prices are used unconverted); CapacityReservationId/Status from
+//   capacityReservation/* (CUR 2.0; Status Unused when the source status says "unused").
 //   Tags: every set resourceTags/* cell (key after "resourceTags/", e.g. "user:team"); snake_case
 //   names and CUR 2.0 map keys become "user:<rest>" / "aws:<rest>" (see snake_tag_key).
 //   Not mapped: ResourceName, ResourceType, ServiceSubcategory, SkuMeter, CommitmentDiscount
