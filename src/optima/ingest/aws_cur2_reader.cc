@@ -29,6 +29,8 @@ class AwsCur2Reader final : public Reader {
 
 }  // namespace
 
-std::unique_ptr<Reader> make_aws_cur2_reader() { return std::make_unique<AwsCur2Reader>(); }
+std::unique_ptr<Reader> make_aws_cur2_reader() {
+  return std::make_unique<AwsCur2Reader>();
+}
 
 }  // namespace optima::ingest

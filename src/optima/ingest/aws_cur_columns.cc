@@ -86,7 +86,8 @@ constexpr std::array<FieldInfo, kCurFieldCount> kFields = {{
 const std::vector<std::string>& field_keys() {
   static const std::vector<std::string> keys = [] {
     std::vector<std::string> out;
-    for (const FieldInfo& info : kFields) out.push_back(cur_column_key(info.name));
+    for (const FieldInfo& info : kFields)
+      out.push_back(cur_column_key(info.name));
     return out;
   }();
   return keys;
@@ -95,7 +96,8 @@ const std::vector<std::string>& field_keys() {
 const std::unordered_map<std::string, CurField>& fields_by_key() {
   static const std::unordered_map<std::string, CurField> map = [] {
     std::unordered_map<std::string, CurField> out;
-    for (size_t i = 0; i < kFields.size(); ++i) out.emplace(field_keys()[i], kFields[i].field);
+    for (size_t i = 0; i < kFields.size(); ++i)
+      out.emplace(field_keys()[i], kFields[i].field);
     return out;
   }();
   return map;
@@ -103,32 +105,41 @@ const std::unordered_map<std::string, CurField>& fields_by_key() {
 
 // Legacy categories whose columns are fixed fields (used or deliberately ignored).
 constexpr std::array<std::string_view, 9> kFixedCategories = {
-    "identity", "bill",         "lineItem",         "product",            "pricing",
-    "reservation", "savingsPlan", "splitLineItem", "capacityReservation"};
+    "identity",    "bill",          "lineItem",           "product", "pricing", "reservation",
+    "savingsPlan", "splitLineItem", "capacityReservation"};
 
 // The same categories in snake_case, as prefixes.
-constexpr std::array<std::string_view, 9> kSnakePrefixes = {
-    "identity_", "bill_",         "line_item_",       "product_",            "pricing_",
-    "reservation_", "savings_plan_", "split_line_item_", "capacity_reservation_"};
+constexpr std::array<std::string_view, 9> kSnakePrefixes = {"identity_",
+                                                            "bill_",
+                                                            "line_item_",
+                                                            "product_",
+                                                            "pricing_",
+                                                            "reservation_",
+                                                            "savings_plan_",
+                                                            "split_line_item_",
+                                                            "capacity_reservation_"};
 
 bool is_fixed_category(std::string_view category) {
   for (std::string_view c : kFixedCategories) {
-    if (core::iequals(c, category)) return true;
+    if (core::iequals(c, category))
+      return true;
   }
   return false;
 }
 
 // Every legacy category name, for spotting two headers merged by a missing comma.
 constexpr std::array<std::string_view, 12> kAllCategories = {
-    "identity",    "bill",          "lineItem",            "product",      "pricing",
-    "reservation", "savingsPlan",   "splitLineItem",       "capacityReservation",
-    "resourceTags", "costCategory", "discount"};
+    "identity",     "bill",          "lineItem",
+    "product",      "pricing",       "reservation",
+    "savingsPlan",  "splitLineItem", "capacityReservation",
+    "resourceTags", "costCategory",  "discount"};
 
 // "OfferingClasspricing/PurchaseOption" (the part after the first '/') hides a second
 // "category/Name" when a category name ends right before a '/'. Returns where it starts.
 std::optional<size_t> merged_name_split(std::string_view rest) {
   const size_t slash = rest.find('/');
-  if (slash == std::string_view::npos) return std::nullopt;
+  if (slash == std::string_view::npos)
+    return std::nullopt;
   const std::string_view before = rest.substr(0, slash);
   for (std::string_view category : kAllCategories) {
     if (before.size() > category.size() &&
@@ -143,23 +154,30 @@ std::string list_examples(const std::vector<std::string>& names) {
   constexpr size_t kShown = 4;
   std::string out;
   for (size_t i = 0; i < names.size() && i < kShown; ++i) {
-    if (i > 0) out += ", ";
+    if (i > 0)
+      out += ", ";
     out += names[i];
   }
-  if (names.size() > kShown) out += fmt::format(" and {} more", names.size() - kShown);
+  if (names.size() > kShown)
+    out += fmt::format(" and {} more", names.size() - kShown);
   return out;
 }
 
 }  // namespace
 
-std::string_view cur_field_name(CurField field) { return kFields[static_cast<size_t>(field)].name; }
+std::string_view cur_field_name(CurField field) {
+  return kFields[static_cast<size_t>(field)].name;
+}
 
-std::string_view cur_field_key(CurField field) { return field_keys()[static_cast<size_t>(field)]; }
+std::string_view cur_field_key(CurField field) {
+  return field_keys()[static_cast<size_t>(field)];
+}
 
 std::optional<CurField> cur_field_from_key(std::string_view key) {
   const auto& map = fields_by_key();
   const auto it = map.find(std::string(key));
-  if (it == map.end()) return std::nullopt;
+  if (it == map.end())
+    return std::nullopt;
   return it->second;
 }
 
@@ -168,7 +186,8 @@ std::string cur_column_key(std::string_view header_name) {
 }
 
 std::string snake_tag_key(std::string_view name) {
-  if (name.find(':') != std::string_view::npos) return std::string(name);
+  if (name.find(':') != std::string_view::npos)
+    return std::string(name);
   for (std::string_view prefix : {std::string_view("user_"), std::string_view("aws_")}) {
     if (name.size() > prefix.size() && name.substr(0, prefix.size()) == prefix) {
       return fmt::format("{}:{}", prefix.substr(0, prefix.size() - 1), name.substr(prefix.size()));
@@ -180,22 +199,26 @@ std::string snake_tag_key(std::string_view name) {
 std::string cost_category_column(std::string_view name) {
   std::string out = "x_CostCategory_";
   for (char c : name) {
-    const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    const bool keep =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     out.push_back(keep ? c : '_');
   }
   return out;
 }
 
 std::string_view CurLayout::column_name(CurField field) const {
-  if (const auto i = index(field)) return header_[*i];
+  if (const auto i = index(field))
+    return header_[*i];
   return cur_field_name(field);
 }
 
 CurLayout CurLayout::resolve(const std::vector<std::string_view>& header) {
   CurLayout layout;
-  for (std::string_view raw : header) layout.header_.emplace_back(core::trim(raw));
+  for (std::string_view raw : header)
+    layout.header_.emplace_back(core::trim(raw));
   for (const std::string& name : layout.header_) {
-    if (name.find('/') != std::string::npos) layout.slash_names_ = true;
+    if (name.find('/') != std::string::npos)
+      layout.slash_names_ = true;
   }
 
   // Unknown columns grouped by their category ("" = no category), for one warning per group.
@@ -203,16 +226,17 @@ CurLayout CurLayout::resolve(const std::vector<std::string_view>& header) {
   auto assign_field = [&layout](CurField field, size_t i) {
     auto& slot = layout.fields_[static_cast<size_t>(field)];
     if (slot) {
-      layout.warnings_.push_back(fmt::format(
-          "column '{}' (column {}) repeats '{}' (column {}); the first one is read",
-          layout.header_[i], i + 1, layout.header_[*slot], *slot + 1));
+      layout.warnings_.push_back(
+          fmt::format("column '{}' (column {}) repeats '{}' (column {}); the first one is read",
+                      layout.header_[i], i + 1, layout.header_[*slot], *slot + 1));
       return;
     }
     slot = i;
   };
   auto assign_map = [&layout](CurMapColumn column, size_t i) {
     auto& slot = layout.maps_[static_cast<size_t>(column)];
-    if (!slot) slot = i;
+    if (!slot)
+      slot = i;
   };
 
   for (size_t i = 0; i < layout.header_.size(); ++i) {
@@ -245,7 +269,8 @@ CurLayout CurLayout::resolve(const std::vector<std::string_view>& header) {
               i + 1, name, first, second));
           continue;
         }
-        if (const auto field = cur_field_from_key(cur_column_key(name))) assign_field(*field, i);
+        if (const auto field = cur_field_from_key(cur_column_key(name)))
+          assign_field(*field, i);
       } else {
         unknown[std::string(category)].push_back(name);
       }
@@ -263,7 +288,8 @@ CurLayout CurLayout::resolve(const std::vector<std::string_view>& header) {
     } else if (name.rfind("resource_tags_", 0) == 0) {
       layout.tags_.push_back({i, snake_tag_key(std::string_view(name).substr(14))});
     } else if (name.rfind("cost_category_", 0) == 0) {
-      layout.cost_categories_.push_back({i, cost_category_column(std::string_view(name).substr(14))});
+      layout.cost_categories_.push_back(
+          {i, cost_category_column(std::string_view(name).substr(14))});
     } else if (name.rfind("discount_", 0) == 0) {
       layout.discounts_.push_back({i, name.substr(9)});
     } else if (const auto field = cur_field_from_key(cur_column_key(name))) {
@@ -271,16 +297,19 @@ CurLayout CurLayout::resolve(const std::vector<std::string_view>& header) {
     } else {
       bool known = false;
       for (std::string_view prefix : kSnakePrefixes) {
-        if (name.rfind(prefix, 0) == 0) known = true;
+        if (name.rfind(prefix, 0) == 0)
+          known = true;
       }
-      if (!known) unknown[""].push_back(name);
+      if (!known)
+        unknown[""].push_back(name);
     }
   }
 
   for (const auto& [category, names] : unknown) {
     if (category.empty()) {
-      layout.warnings_.push_back(fmt::format("{} column(s) outside the CUR categories are not read: {}",
-                                             names.size(), list_examples(names)));
+      layout.warnings_.push_back(
+          fmt::format("{} column(s) outside the CUR categories are not read: {}", names.size(),
+                      list_examples(names)));
     } else {
       layout.warnings_.push_back(fmt::format(
           "{} column(s) of the unknown category '{}' are not read ({}); resource tags are read "

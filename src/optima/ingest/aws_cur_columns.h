@@ -89,7 +89,8 @@ enum class CurField : uint8_t {
   kCapacityReservationStatus,
 };
 
-inline constexpr size_t kCurFieldCount = static_cast<size_t>(CurField::kCapacityReservationStatus) + 1;
+inline constexpr size_t kCurFieldCount =
+    static_cast<size_t>(CurField::kCapacityReservationStatus) + 1;
 
 // The legacy CSV name of a field, e.g. "lineItem/UnblendedCost" (for messages).
 std::string_view cur_field_name(CurField field);
@@ -158,7 +159,8 @@ class CurLayout {
 // CUR 2.0 lower-case and snake_case tag keys, so the original spelling cannot be recovered.)
 std::string snake_tag_key(std::string_view name);
 // The x_ column for a cost category: "x_CostCategory_" + the name with every character other
-// than an ASCII letter, digit or '_' replaced by '_' ("Charge type" -> "x_CostCategory_Charge_type").
+// than an ASCII letter, digit or '_' replaced by '_' ("Charge type" ->
+// "x_CostCategory_Charge_type").
 std::string cost_category_column(std::string_view name);
 
 }  // namespace optima::ingest

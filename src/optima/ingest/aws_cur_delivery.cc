@@ -30,26 +30,33 @@ bool path_exists(const fs::path& p) {
 // The last run of digits in a file name ("report-12.csv.gz" -> 12), for part ordering.
 std::optional<uint64_t> part_number(const std::string& name) {
   size_t end = name.size();
-  while (end > 0 && (name[end - 1] < '0' || name[end - 1] > '9')) --end;
+  while (end > 0 && (name[end - 1] < '0' || name[end - 1] > '9'))
+    --end;
   size_t start = end;
-  while (start > 0 && name[start - 1] >= '0' && name[start - 1] <= '9') --start;
-  if (start == end || end - start > 18) return std::nullopt;
-  return static_cast<uint64_t>(*core::parse_int64(std::string_view(name).substr(start, end - start)));
+  while (start > 0 && name[start - 1] >= '0' && name[start - 1] <= '9')
+    --start;
+  if (start == end || end - start > 18)
+    return std::nullopt;
+  return static_cast<uint64_t>(
+      *core::parse_int64(std::string_view(name).substr(start, end - start)));
 }
 
 void sort_parts(std::vector<fs::path>* files) {
   std::sort(files->begin(), files->end(), [](const fs::path& a, const fs::path& b) {
-    if (a.parent_path() != b.parent_path()) return a < b;
+    if (a.parent_path() != b.parent_path())
+      return a < b;
     const auto na = part_number(a.filename().string());
     const auto nb = part_number(b.filename().string());
-    if (na && nb && *na != *nb) return *na < *nb;
+    if (na && nb && *na != *nb)
+      return *na < *nb;
     return a.filename() < b.filename();
   });
 }
 
 std::vector<fs::path> resolve_keys(const CurManifest& manifest) {
   std::vector<fs::path> out;
-  for (const std::string& key : manifest.keys) out.push_back(resolve_manifest_key(manifest.path, key));
+  for (const std::string& key : manifest.keys)
+    out.push_back(resolve_manifest_key(manifest.path, key));
   return out;
 }
 
@@ -82,9 +89,9 @@ struct Assembly {
 };
 
 struct PeriodGroup {
-  std::optional<CurManifest> manifest;       // the period-level one
+  std::optional<CurManifest> manifest;         // the period-level one
   std::map<std::string, Assembly> assemblies;  // by assembly folder name
-  std::vector<fs::path> loose;               // data files directly in the period folder
+  std::vector<fs::path> loose;                 // data files directly in the period folder
 };
 
 struct FolderGroup {
@@ -99,8 +106,8 @@ bool is_overwrite_folder(const fs::path& dir) {
 
 void plan_period(std::string_view reader, const fs::path& dir, PeriodGroup& group,
                  std::vector<InputUnit>* units, std::vector<std::string>* notes) {
-  const std::string label = fmt::format("CUR {} {}", dir.parent_path().filename().string(),
-                                        dir.filename().string());
+  const std::string label =
+      fmt::format("CUR {} {}", dir.parent_path().filename().string(), dir.filename().string());
   std::string chosen;
   std::string why;
   std::vector<fs::path> files;
@@ -121,8 +128,10 @@ void plan_period(std::string_view reader, const fs::path& dir, PeriodGroup& grou
     const std::string* newest = nullptr;
     fs::file_time_type newest_time = fs::file_time_type::min();
     for (const auto& [name, assembly] : group.assemblies) {
-      const bool readable = !assembly.data.empty() || (assembly.manifest && !assembly.manifest->keys.empty());
-      if (!readable) continue;
+      const bool readable =
+          !assembly.data.empty() || (assembly.manifest && !assembly.manifest->keys.empty());
+      if (!readable)
+        continue;
       const fs::file_time_type t = modified_time(dir / name);
       if (newest == nullptr || t > newest_time || (t == newest_time && name > *newest)) {
         newest = &name;
@@ -156,13 +165,16 @@ void plan_period(std::string_view reader, const fs::path& dir, PeriodGroup& grou
       note_unread(assembly.data, files, label, "not listed in the manifest", notes);
     }
   }
-  if (!chosen.empty()) note_unread(group.loose, files, label, "outside the latest assembly folder", notes);
-  units->push_back(InputUnit{std::string(reader), std::move(files),
-                             chosen.empty() ? label : fmt::format("{} assembly {}", label, chosen)});
+  if (!chosen.empty())
+    note_unread(group.loose, files, label, "outside the latest assembly folder", notes);
+  units->push_back(
+      InputUnit{std::string(reader), std::move(files),
+                chosen.empty() ? label : fmt::format("{} assembly {}", label, chosen)});
 }
 
 void plan_folder(std::string_view reader, const fs::path& dir, FolderGroup& group,
-                 std::string_view kind, std::vector<InputUnit>* units, std::vector<std::string>* notes) {
+                 std::string_view kind, std::vector<InputUnit>* units,
+                 std::vector<std::string>* notes) {
   const std::string label = fmt::format("{} {}", kind, dir.string());
   std::vector<fs::path> files;
   if (group.manifest && !group.manifest->keys.empty()) {
@@ -183,9 +195,11 @@ void plan_folder(std::string_view reader, const fs::path& dir, FolderGroup& grou
 // "metadata"), searched up to four levels up.
 std::optional<fs::path> partition_folder(const fs::path& file, std::string_view area) {
   fs::path dir = file.parent_path();
-  for (int level = 0; level < 4 && !dir.empty() && dir.has_filename(); ++level, dir = dir.parent_path()) {
+  for (int level = 0; level < 4 && !dir.empty() && dir.has_filename();
+       ++level, dir = dir.parent_path()) {
     if (core::istarts_with(dir.filename().string(), "BILLING_PERIOD=")) {
-      if (dir.parent_path().filename() == area) return dir;
+      if (dir.parent_path().filename() == area)
+        return dir;
       return std::nullopt;
     }
   }
@@ -193,7 +207,8 @@ std::optional<fs::path> partition_folder(const fs::path& file, std::string_view 
 }
 
 bool lists_cur_columns(const CurManifest& manifest) {
-  if (manifest.columns.empty()) return true;  // nothing says otherwise
+  if (manifest.columns.empty())
+    return true;  // nothing says otherwise
   return std::any_of(manifest.columns.begin(), manifest.columns.end(), [](const std::string& c) {
     return cur_column_key(c) == cur_field_key(CurField::kUnblendedCost);
   });
@@ -202,14 +217,17 @@ bool lists_cur_columns(const CurManifest& manifest) {
 }  // namespace
 
 bool is_cur_period_folder(std::string_view name) {
-  if (name.size() != 17 || name[8] != '-') return false;
+  if (name.size() != 17 || name[8] != '-')
+    return false;
   for (size_t i = 0; i < name.size(); ++i) {
-    if (i != 8 && (name[i] < '0' || name[i] > '9')) return false;
+    if (i != 8 && (name[i] < '0' || name[i] > '9'))
+      return false;
   }
   return true;
 }
 
-std::vector<InputUnit> plan_cur_delivery(std::string_view reader, const std::vector<fs::path>& files,
+std::vector<InputUnit> plan_cur_delivery(std::string_view reader,
+                                         const std::vector<fs::path>& files,
                                          std::vector<std::string>* notes) {
   std::map<fs::path, PeriodGroup> periods;
   std::map<fs::path, FolderGroup> folders;
@@ -220,16 +238,18 @@ std::vector<InputUnit> plan_cur_delivery(std::string_view reader, const std::vec
     const bool in_assembly = is_cur_period_folder(dir.parent_path().filename().string());
     if (is_manifest_name(f)) {
       std::optional<CurManifest> manifest = load_manifest(f, notes);
-      if (!manifest) continue;
+      if (!manifest)
+        continue;
       if (manifest->kind != CurManifestKind::kLegacy) {
-        notes->push_back(fmt::format("{} ignored: a CUR 2.0 (Data Exports) manifest, not a legacy CUR one",
-                                     f.string()));
+        notes->push_back(fmt::format(
+            "{} ignored: a CUR 2.0 (Data Exports) manifest, not a legacy CUR one", f.string()));
         continue;
       }
       if (in_period) {
         periods[dir].manifest = std::move(manifest);
       } else if (in_assembly) {
-        periods[dir.parent_path()].assemblies[dir.filename().string()].manifest = std::move(manifest);
+        periods[dir.parent_path()].assemblies[dir.filename().string()].manifest =
+            std::move(manifest);
       } else {
         folders[dir].manifest = std::move(manifest);
       }
@@ -255,9 +275,12 @@ std::vector<InputUnit> plan_cur_delivery(std::string_view reader, const std::vec
   }
 
   std::vector<InputUnit> units;
-  for (auto& [dir, group] : periods) plan_period(reader, dir, group, &units, notes);
-  for (auto& [dir, group] : folders) plan_folder(reader, dir, group, "CUR folder", &units, notes);
-  for (const fs::path& f : alone) units.push_back(InputUnit{std::string(reader), {f}, f.string()});
+  for (auto& [dir, group] : periods)
+    plan_period(reader, dir, group, &units, notes);
+  for (auto& [dir, group] : folders)
+    plan_folder(reader, dir, group, "CUR folder", &units, notes);
+  for (const fs::path& f : alone)
+    units.push_back(InputUnit{std::string(reader), {f}, f.string()});
   return units;
 }
 
@@ -270,7 +293,8 @@ std::vector<InputUnit> plan_cur2_export(std::string_view reader, const std::vect
   for (const fs::path& f : files) {
     if (is_manifest_name(f)) {
       std::optional<CurManifest> manifest = load_manifest(f, notes);
-      if (!manifest) continue;
+      if (!manifest)
+        continue;
       if (!lists_cur_columns(*manifest)) {
         notes->push_back(fmt::format(
             "{} ignored: its export has no line_item_unblended_cost column, so it is not CUR 2.0",
@@ -278,13 +302,14 @@ std::vector<InputUnit> plan_cur2_export(std::string_view reader, const std::vect
         continue;
       }
       if (const auto partition = partition_folder(f, "metadata")) {
-        partitions[{partition->parent_path().parent_path(), partition->filename().string()}].manifest =
-            std::move(manifest);
+        partitions[{partition->parent_path().parent_path(), partition->filename().string()}]
+            .manifest = std::move(manifest);
       } else {
         folders[f.parent_path()].manifest = std::move(manifest);
       }
     } else if (const auto partition = partition_folder(f, "data")) {
-      partitions[{partition->parent_path().parent_path(), partition->filename().string()}].data.push_back(f);
+      partitions[{partition->parent_path().parent_path(), partition->filename().string()}]
+          .data.push_back(f);
     } else {
       singles.push_back(f);
     }
@@ -292,14 +317,16 @@ std::vector<InputUnit> plan_cur2_export(std::string_view reader, const std::vect
   std::vector<InputUnit> units;
   for (auto& [key, group] : partitions) {
     const auto& [root, partition] = key;
-    const std::string label = fmt::format("CUR 2.0 export {} {}", root.filename().string(), partition);
+    const std::string label =
+        fmt::format("CUR 2.0 export {} {}", root.filename().string(), partition);
     std::vector<fs::path> chosen;
     if (group.manifest && !group.manifest->keys.empty()) {
       chosen = resolve_keys(*group.manifest);
       note_unread(group.data, chosen, label, "not listed in the export manifest", notes);
     } else {
       std::set<fs::path> dirs;
-      for (const fs::path& f : group.data) dirs.insert(f.parent_path());
+      for (const fs::path& f : group.data)
+        dirs.insert(f.parent_path());
       fs::path newest;
       fs::file_time_type newest_time = fs::file_time_type::min();
       for (const fs::path& d : dirs) {
@@ -310,10 +337,12 @@ std::vector<InputUnit> plan_cur2_export(std::string_view reader, const std::vect
         }
       }
       for (const fs::path& f : group.data) {
-        if (f.parent_path() == newest) chosen.push_back(f);
+        if (f.parent_path() == newest)
+          chosen.push_back(f);
       }
       note_unread(group.data, chosen, label,
-                  "an older delivery folder; without a manifest the folder modified last is read", notes);
+                  "an older delivery folder; without a manifest the folder modified last is read",
+                  notes);
     }
     sort_parts(&chosen);
     if (chosen.empty()) {
@@ -331,8 +360,10 @@ std::vector<InputUnit> plan_cur2_export(std::string_view reader, const std::vect
       alone.push_back(f);
     }
   }
-  for (auto& [dir, group] : folders) plan_folder(reader, dir, group, "CUR 2.0 folder", &units, notes);
-  for (const fs::path& f : alone) units.push_back(InputUnit{std::string(reader), {f}, f.string()});
+  for (auto& [dir, group] : folders)
+    plan_folder(reader, dir, group, "CUR 2.0 folder", &units, notes);
+  for (const fs::path& f : alone)
+    units.push_back(InputUnit{std::string(reader), {f}, f.string()});
   return units;
 }
 

@@ -11,7 +11,8 @@ namespace optima::ingest {
 namespace {
 
 CurDialect detect_manifest(const DetectInput& input, std::string_view text) {
-  if (text.find("\"BilledCost\"") != std::string_view::npos) return CurDialect::kNone;
+  if (text.find("\"BilledCost\"") != std::string_view::npos)
+    return CurDialect::kNone;
   const std::string dir = input.path.parent_path().filename().string();
   const bool metadata_partition = core::istarts_with(dir, "BILLING_PERIOD=") &&
                                   input.path.parent_path().parent_path().filename() == "metadata";
@@ -34,16 +35,21 @@ CurDialect detect_header(const std::vector<std::string_view>& header) {
   const std::string cost_key(cur_field_key(CurField::kUnblendedCost));
   for (std::string_view raw : header) {
     const std::string_view name = core::trim(raw);
-    if (name.find('/') != std::string_view::npos) slash = true;
+    if (name.find('/') != std::string_view::npos)
+      slash = true;
     const std::string key = cur_column_key(name);
-    if (key == type_key || key == cost_key) cur = true;
-    if (name == "resource_tags" || name == "cost_category" || name == "discount" || name == "product" ||
-        name == "bill_payer_account_name" || name == "line_item_usage_account_name") {
+    if (key == type_key || key == cost_key)
+      cur = true;
+    if (name == "resource_tags" || name == "cost_category" || name == "discount" ||
+        name == "product" || name == "bill_payer_account_name" ||
+        name == "line_item_usage_account_name") {
       cur2_marker = true;
     }
   }
-  if (!cur) return CurDialect::kNone;
-  if (slash) return CurDialect::kLegacy;
+  if (!cur)
+    return CurDialect::kNone;
+  if (slash)
+    return CurDialect::kLegacy;
   return cur2_marker ? CurDialect::kCur2 : CurDialect::kLegacy;
 }
 

@@ -15,11 +15,13 @@ namespace {
 core::Status check_supported_format(const std::filesystem::path& file) {
   const std::string name = core::to_lower_ascii(file.filename().string());
   auto ends_with = [&name](std::string_view suffix) {
-    return name.size() >= suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return name.size() >= suffix.size() &&
+           name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
   };
   if (ends_with(".parquet")) {
-    return core::unimplemented(fmt::format(
-        "{}: Parquet CUR files are not supported; deliver the report as CSV (gzip)", file.string()));
+    return core::unimplemented(
+        fmt::format("{}: Parquet CUR files are not supported; deliver the report as CSV (gzip)",
+                    file.string()));
   }
   if (ends_with(".zip")) {
     return core::unimplemented(fmt::format(
@@ -33,15 +35,20 @@ core::Status check_required_columns(const CurLayout& layout, const std::string& 
   std::vector<std::string> missing;
   for (CurField f : {CurField::kLineItemType, CurField::kUnblendedCost, CurField::kCurrencyCode,
                      CurField::kPayerAccountId}) {
-    if (!layout.has(f)) missing.emplace_back(cur_field_name(f));
+    if (!layout.has(f))
+      missing.emplace_back(cur_field_name(f));
   }
-  const bool has_usage_dates = layout.has(CurField::kUsageStartDate) && layout.has(CurField::kUsageEndDate);
+  const bool has_usage_dates =
+      layout.has(CurField::kUsageStartDate) && layout.has(CurField::kUsageEndDate);
   if (!has_usage_dates && !layout.has(CurField::kTimeInterval)) {
-    missing.emplace_back("lineItem/UsageStartDate + lineItem/UsageEndDate (or identity/TimeInterval)");
+    missing.emplace_back(
+        "lineItem/UsageStartDate + lineItem/UsageEndDate (or identity/TimeInterval)");
   }
-  if (missing.empty()) return core::Status::ok();
-  return core::invalid_argument(fmt::format("{}: not an AWS Cost and Usage Report: missing column(s) {}",
-                                            file, core::join(missing, ", ")));
+  if (missing.empty())
+    return core::Status::ok();
+  return core::invalid_argument(
+      fmt::format("{}: not an AWS Cost and Usage Report: missing column(s) {}", file,
+                  core::join(missing, ", ")));
 }
 
 class BatchEmitter {
@@ -52,11 +59,13 @@ class BatchEmitter {
   focus::TableBuilder& builder() { return builder_; }
   // Flushes when the next line item (up to two rows) would overflow the batch.
   core::Status make_room() {
-    if (builder_.num_rows() > 0 && builder_.num_rows() + 2 > batch_rows_) return flush();
+    if (builder_.num_rows() > 0 && builder_.num_rows() + 2 > batch_rows_)
+      return flush();
     return core::Status::ok();
   }
   core::Status flush() {
-    if (builder_.num_rows() == 0) return core::Status::ok();
+    if (builder_.num_rows() == 0)
+      return core::Status::ok();
     return sink_.consume(builder_.finish());
   }
 
@@ -72,11 +81,13 @@ core::Status read_one_file(const std::filesystem::path& path, const ReadOptions&
   const std::string file = path.string();
   OPTIMA_RETURN_IF_ERROR(check_supported_format(path));
   auto opened = CsvReader::open(file);
-  if (!opened.is_ok()) return opened.status().with_context(file);
+  if (!opened.is_ok())
+    return opened.status().with_context(file);
   CsvReader& csv = **opened;
   std::vector<std::string_view> fields;
   auto header_read = csv.next(&fields);
-  if (!header_read.is_ok()) return header_read.status().with_context(file);
+  if (!header_read.is_ok())
+    return header_read.status().with_context(file);
   if (!*header_read) {
     report->warnings.push_back(fmt::format("{}: empty file (no header)", file));
     return core::Status::ok();
@@ -94,8 +105,10 @@ core::Status read_one_file(const std::filesystem::path& path, const ReadOptions&
     if (!more.is_ok()) {
       return more.status().with_context(fmt::format("{} after data row {}", file, row));
     }
-    if (!*more) break;
-    if (fields.size() == 1 && fields[0].empty()) continue;  // blank line
+    if (!*more)
+      break;
+    if (fields.size() == 1 && fields[0].empty())
+      continue;  // blank line
     ++row;
     ++report->rows_read;
     OPTIMA_RETURN_IF_ERROR(emitter.make_room());
@@ -110,13 +123,15 @@ core::Status read_one_file(const std::filesystem::path& path, const ReadOptions&
       return core::invalid_argument(message);
     }
     ++report->rows_skipped;
-    if (report->issues.size() <= options.max_bad_rows) report->issues.push_back(std::move(*outcome.issue));
+    if (report->issues.size() <= options.max_bad_rows)
+      report->issues.push_back(std::move(*outcome.issue));
     if (report->rows_skipped > options.max_bad_rows) {
-      return core::resource_exhausted(fmt::format(
-          "{}: more than {} bad rows; the last: {}", file, options.max_bad_rows, message));
+      return core::resource_exhausted(fmt::format("{}: more than {} bad rows; the last: {}", file,
+                                                  options.max_bad_rows, message));
     }
   }
-  for (const std::string& note : mapper.notes()) report->warnings.push_back(note);
+  for (const std::string& note : mapper.notes())
+    report->warnings.push_back(note);
   return core::Status::ok();
 }
 
@@ -125,7 +140,8 @@ core::Status read_one_file(const std::filesystem::path& path, const ReadOptions&
 core::Status read_cur_files(const InputUnit& unit, const ReadOptions& options, TableSink& sink,
                             ReadReport* report) {
   const auto& categories = bundled_aws_service_categories();
-  if (!categories.is_ok()) return categories.status();
+  if (!categories.is_ok())
+    return categories.status();
   BatchEmitter emitter(sink, options.batch_rows);
   for (const std::filesystem::path& file : unit.files) {
     OPTIMA_RETURN_IF_ERROR(read_one_file(file, options, **categories, emitter, report));

@@ -35,7 +35,8 @@ struct CurManifest {
 
 // Parses manifest text. `path` is where it was read from (it decides the kind together with the
 // keys). Errors: not a JSON object, or neither assemblyId/reportKeys nor dataFiles/executionId.
-core::Result<CurManifest> parse_cur_manifest(const std::filesystem::path& path, std::string_view text);
+core::Result<CurManifest> parse_cur_manifest(const std::filesystem::path& path,
+                                             std::string_view text);
 core::Result<CurManifest> read_cur_manifest(const std::filesystem::path& path);
 
 // True when the file name ends in "Manifest.json" (any case).

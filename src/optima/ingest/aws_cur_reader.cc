@@ -29,6 +29,8 @@ class AwsCurReader final : public Reader {
 
 }  // namespace
 
-std::unique_ptr<Reader> make_aws_cur_reader() { return std::make_unique<AwsCurReader>(); }
+std::unique_ptr<Reader> make_aws_cur_reader() {
+  return std::make_unique<AwsCurReader>();
+}
 
 }  // namespace optima::ingest

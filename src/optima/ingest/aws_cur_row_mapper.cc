@@ -43,7 +43,8 @@ struct FocusRow {
   std::string_view service_category, service_name, sku_id, sku_price_id, sub_account_id;
   std::string_view sub_account_name, sku_price_details;
   Decimal billed, effective, list_cost, contracted_cost;
-  std::optional<Decimal> list_unit_price, contracted_unit_price, consumed_quantity, pricing_quantity;
+  std::optional<Decimal> list_unit_price, contracted_unit_price, consumed_quantity,
+      pricing_quantity;
   core::Timestamp billing_start, billing_end, charge_start, charge_end;
   std::string_view x_line_item_id, x_line_item_type, x_bill_type, x_billing_entity, x_service_code;
   std::string_view x_usage_type, x_operation, x_product_family, x_discounts;
@@ -52,10 +53,12 @@ struct FocusRow {
 };
 
 void set_if(focus::TableBuilder& b, Column c, std::string_view v) {
-  if (!v.empty()) b.set_string(c, v);
+  if (!v.empty())
+    b.set_string(c, v);
 }
 void set_if(focus::TableBuilder& b, Column c, const std::optional<Decimal>& v) {
-  if (v) b.set_decimal(c, *v);
+  if (v)
+    b.set_decimal(c, *v);
 }
 
 void write_row(const FocusRow& r, focus::TableBuilder& b) {
@@ -103,7 +106,8 @@ void write_row(const FocusRow& r, focus::TableBuilder& b) {
   set_if(b, Column::kSkuPriceId, r.sku_price_id);
   set_if(b, Column::kSubAccountId, r.sub_account_id);
   set_if(b, Column::kSubAccountName, r.sub_account_name);
-  for (const auto& [key, value] : r.tags) b.add_tag(key, value);
+  for (const auto& [key, value] : r.tags)
+    b.add_tag(key, value);
   b.set_extension(kXLineItemId, r.x_line_item_id);
   b.set_extension(kXLineItemType, r.x_line_item_type);
   b.set_extension(kXBillType, r.x_bill_type);
@@ -113,7 +117,8 @@ void write_row(const FocusRow& r, focus::TableBuilder& b) {
   b.set_extension(kXOperation, r.x_operation);
   b.set_extension(kXProductFamily, r.x_product_family);
   b.set_extension(kXDiscounts, r.x_discounts);
-  for (const auto& [name, value] : r.cost_categories) b.set_extension(name, value);
+  for (const auto& [name, value] : r.cost_categories)
+    b.set_extension(name, value);
   b.finish_row();
 }
 
@@ -124,15 +129,20 @@ class RowCells {
            const std::vector<std::string>& null_literals,
            const std::array<std::optional<std::string_view>, kCurFieldCount>& from_map,
            RowIssue* issue)
-      : layout_(layout), cells_(cells), null_literals_(null_literals), from_map_(from_map),
+      : layout_(layout),
+        cells_(cells),
+        null_literals_(null_literals),
+        from_map_(from_map),
         issue_(issue) {}
 
   bool failed() const { return failed_; }
 
   // The cell text, "" when the column is absent, the cell empty or a null literal.
   std::string_view text(CurField f) const {
-    if (const auto i = layout_.index(f)) return clean(cells_[*i]);
-    if (from_map_[static_cast<size_t>(f)]) return *from_map_[static_cast<size_t>(f)];
+    if (const auto i = layout_.index(f))
+      return clean(cells_[*i]);
+    if (from_map_[static_cast<size_t>(f)])
+      return *from_map_[static_cast<size_t>(f)];
     return {};
   }
   std::string_view first_of(CurField a, CurField b) const {
@@ -143,7 +153,8 @@ class RowCells {
   // A decimal cell; nullopt when empty. A non-decimal cell fails the row.
   std::optional<Decimal> decimal(CurField f) {
     const std::string_view t = text(f);
-    if (t.empty()) return std::nullopt;
+    if (t.empty())
+      return std::nullopt;
     Decimal d;
     if (!Decimal::parse(t, &d)) {
       fail(f, "decimal", t);
@@ -154,13 +165,15 @@ class RowCells {
   // A decimal cell that must be set.
   Decimal required_decimal(CurField f) {
     const std::optional<Decimal> d = decimal(f);
-    if (!d && !failed_) fail(f, "decimal", text(f));
+    if (!d && !failed_)
+      fail(f, "decimal", text(f));
     return d.value_or(Decimal());
   }
   // A date/time cell; nullopt when empty.
   std::optional<core::Timestamp> time(CurField f) {
     const std::string_view t = text(f);
-    if (t.empty()) return std::nullopt;
+    if (t.empty())
+      return std::nullopt;
     core::Timestamp ts;
     if (!core::parse_timestamp(t, &ts)) {
       fail(f, "date/time", t);
@@ -169,14 +182,16 @@ class RowCells {
     return ts;
   }
   void fail(CurField f, std::string_view expected, std::string_view found) {
-    if (failed_) return;
+    if (failed_)
+      return;
     failed_ = true;
     issue_->column = std::string(layout_.column_name(f));
     issue_->expected = std::string(expected);
     issue_->found = std::string(found);
   }
   void fail_column(std::string_view column, std::string_view expected, std::string_view found) {
-    if (failed_) return;
+    if (failed_)
+      return;
     failed_ = true;
     issue_->column = std::string(column);
     issue_->expected = std::string(expected);
@@ -185,9 +200,11 @@ class RowCells {
 
  private:
   std::string_view clean(std::string_view cell) const {
-    if (cell.empty()) return cell;
+    if (cell.empty())
+      return cell;
     for (const std::string& literal : null_literals_) {
-      if (cell == literal) return {};
+      if (cell == literal)
+        return {};
     }
     return cell;
   }
@@ -200,38 +217,47 @@ class RowCells {
   bool failed_ = false;
 };
 
-bool is_product_field(CurField f) { return cur_field_key(f).rfind("product", 0) == 0; }
+bool is_product_field(CurField f) {
+  return cur_field_key(f).rfind("product", 0) == 0;
+}
 
 // A JSON map cell of CUR 2.0 as (key, value text) pairs. Values that are not strings are kept
 // as their JSON text; null values are dropped. Returns false when the cell is not a JSON object.
 bool parse_json_map(std::string_view cell, std::vector<std::pair<std::string, std::string>>* out) {
   out->clear();
-  if (cell.empty()) return true;
+  if (cell.empty())
+    return true;
   const nlohmann::json j = nlohmann::json::parse(cell, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return false;
+  if (j.is_discarded() || !j.is_object())
+    return false;
   for (const auto& [key, value] : j.items()) {
-    if (value.is_null()) continue;
+    if (value.is_null())
+      continue;
     out->emplace_back(key, value.is_string() ? value.get<std::string>() : value.dump());
   }
   return true;
 }
 
 bool contains_icase(std::string_view haystack, std::string_view needle) {
-  if (needle.size() > haystack.size()) return false;
+  if (needle.size() > haystack.size())
+    return false;
   for (size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
-    if (core::iequals(haystack.substr(i, needle.size()), needle)) return true;
+    if (core::iequals(haystack.substr(i, needle.size()), needle))
+      return true;
   }
   return false;
 }
 
 // a x b, or nullopt when the product would leave Decimal's range (untrusted input).
 std::optional<Decimal> checked_product(Decimal a, Decimal b) {
-  if (std::fabs(a.to_double() * b.to_double()) >= 1e20) return std::nullopt;
+  if (std::fabs(a.to_double() * b.to_double()) >= 1e20)
+    return std::nullopt;
   return Decimal::multiply(a, b);
 }
 
 std::optional<Decimal> non_negative(std::optional<Decimal> d) {
-  if (d && d->is_negative()) return std::nullopt;
+  if (d && d->is_negative())
+    return std::nullopt;
   return d;
 }
 
@@ -248,40 +274,72 @@ CurRowMapper::CurRowMapper(const CurLayout& layout, const AwsServiceCategories& 
   if (layout_.map_column(CurMapColumn::kProduct)) {
     for (size_t i = 0; i < kCurFieldCount; ++i) {
       const auto f = static_cast<CurField>(i);
-      if (is_product_field(f) && !layout_.has(f)) product_fields_from_map_ = true;
+      if (is_product_field(f) && !layout_.has(f))
+        product_fields_from_map_ = true;
     }
   }
 }
 
 void CurRowMapper::declare_columns(focus::TableBuilder& builder) {
-  for (Column c :
-       {Column::kAvailabilityZone, Column::kBilledCost, Column::kBillingAccountId,
-        Column::kBillingAccountName, Column::kBillingCurrency, Column::kBillingPeriodEnd,
-        Column::kBillingPeriodStart, Column::kCapacityReservationId,
-        Column::kCapacityReservationStatus, Column::kChargeCategory, Column::kChargeClass,
-        Column::kChargeDescription, Column::kChargeFrequency, Column::kChargePeriodEnd,
-        Column::kChargePeriodStart, Column::kCommitmentDiscountCategory,
-        Column::kCommitmentDiscountId, Column::kCommitmentDiscountName,
-        Column::kCommitmentDiscountStatus, Column::kCommitmentDiscountType,
-        Column::kConsumedQuantity, Column::kConsumedUnit, Column::kContractedCost,
-        Column::kContractedUnitPrice, Column::kEffectiveCost, Column::kInvoiceId,
-        Column::kInvoiceIssuerName, Column::kListCost, Column::kListUnitPrice,
-        Column::kPricingCategory, Column::kPricingCurrency, Column::kPricingQuantity,
-        Column::kPricingUnit, Column::kProviderName, Column::kPublisherName, Column::kRegionId,
-        Column::kRegionName, Column::kResourceId, Column::kServiceCategory, Column::kServiceName,
-        Column::kSkuId, Column::kSkuPriceDetails, Column::kSkuPriceId, Column::kSubAccountId,
-        Column::kSubAccountName, Column::kTags}) {
+  for (Column c : {Column::kAvailabilityZone,
+                   Column::kBilledCost,
+                   Column::kBillingAccountId,
+                   Column::kBillingAccountName,
+                   Column::kBillingCurrency,
+                   Column::kBillingPeriodEnd,
+                   Column::kBillingPeriodStart,
+                   Column::kCapacityReservationId,
+                   Column::kCapacityReservationStatus,
+                   Column::kChargeCategory,
+                   Column::kChargeClass,
+                   Column::kChargeDescription,
+                   Column::kChargeFrequency,
+                   Column::kChargePeriodEnd,
+                   Column::kChargePeriodStart,
+                   Column::kCommitmentDiscountCategory,
+                   Column::kCommitmentDiscountId,
+                   Column::kCommitmentDiscountName,
+                   Column::kCommitmentDiscountStatus,
+                   Column::kCommitmentDiscountType,
+                   Column::kConsumedQuantity,
+                   Column::kConsumedUnit,
+                   Column::kContractedCost,
+                   Column::kContractedUnitPrice,
+                   Column::kEffectiveCost,
+                   Column::kInvoiceId,
+                   Column::kInvoiceIssuerName,
+                   Column::kListCost,
+                   Column::kListUnitPrice,
+                   Column::kPricingCategory,
+                   Column::kPricingCurrency,
+                   Column::kPricingQuantity,
+                   Column::kPricingUnit,
+                   Column::kProviderName,
+                   Column::kPublisherName,
+                   Column::kRegionId,
+                   Column::kRegionName,
+                   Column::kResourceId,
+                   Column::kServiceCategory,
+                   Column::kServiceName,
+                   Column::kSkuId,
+                   Column::kSkuPriceDetails,
+                   Column::kSkuPriceId,
+                   Column::kSubAccountId,
+                   Column::kSubAccountName,
+                   Column::kTags}) {
     builder.declare(c);
   }
-  for (std::string_view name : {kXLineItemId, kXLineItemType, kXBillType, kXBillingEntity,
-                                kXServiceCode, kXUsageType, kXOperation, kXProductFamily,
-                                kXDiscounts}) {
+  for (std::string_view name :
+       {kXLineItemId, kXLineItemType, kXBillType, kXBillingEntity, kXServiceCode, kXUsageType,
+        kXOperation, kXProductFamily, kXDiscounts}) {
     builder.declare_extension(name);
   }
 }
 
-void CurRowMapper::note_once(std::set<std::string>& seen, std::string_view key, std::string message) {
-  if (seen.insert(std::string(key)).second) notes_.push_back(std::move(message));
+void CurRowMapper::note_once(std::set<std::string>& seen, std::string_view key,
+                             std::string message) {
+  if (seen.insert(std::string(key)).second)
+    notes_.push_back(std::move(message));
 }
 
 CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint64_t row,
@@ -298,7 +356,9 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
     return outcome;
   }
   scratch_.clear();
-  auto keep = [this](std::string value) -> std::string_view { return scratch_.emplace_back(std::move(value)); };
+  auto keep = [this](std::string value) -> std::string_view {
+    return scratch_.emplace_back(std::move(value));
+  };
 
   // CUR 2.0: product attributes that are not columns come from the `product` map.
   std::array<std::optional<std::string_view>, kCurFieldCount> from_map{};
@@ -315,8 +375,10 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
     for (auto& [key, value] : entries) {
       const std::string norm = cur_column_key(key);
       std::optional<CurField> f = cur_field_from_key("product" + norm);
-      if (!f && norm.rfind("product", 0) == 0) f = cur_field_from_key(norm);
-      if (f && is_product_field(*f) && !layout_.has(*f)) from_map[static_cast<size_t>(*f)] = keep(std::move(value));
+      if (!f && norm.rfind("product", 0) == 0)
+        f = cur_field_from_key(norm);
+      if (f && is_product_field(*f) && !layout_.has(*f))
+        from_map[static_cast<size_t>(*f)] = keep(std::move(value));
     }
   }
 
@@ -325,7 +387,8 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
 
   // --- what kind of line item
   const std::string_view type_text = c.text(CurField::kLineItemType);
-  if (type_text.empty()) c.fail(CurField::kLineItemType, "a line item type", type_text);
+  if (type_text.empty())
+    c.fail(CurField::kLineItemType, "a line item type", type_text);
   const AwsLineItemType type = parse_aws_line_item_type(type_text);
   if (type == AwsLineItemType::kUnknown && !type_text.empty()) {
     note_once(unknown_types_, type_text,
@@ -337,19 +400,22 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
   const std::string_view ri_arn = c.text(CurField::kReservationArn);
 
   // --- costs
-  const std::optional<Decimal> net = net_mode_ ? c.decimal(CurField::kNetUnblendedCost) : std::nullopt;
+  const std::optional<Decimal> net =
+      net_mode_ ? c.decimal(CurField::kNetUnblendedCost) : std::nullopt;
   r.billed = net ? *net : c.required_decimal(CurField::kUnblendedCost);
   // A term of the amortization formula: its Net* counterpart in net mode when set.
   auto term = [&](CurField gross, CurField net_field, bool required) -> Decimal {
     if (net_mode_) {
-      if (const std::optional<Decimal> n = c.decimal(net_field)) return *n;
+      if (const std::optional<Decimal> n = c.decimal(net_field))
+        return *n;
     }
     return required ? c.required_decimal(gross) : c.decimal(gross).value_or(Decimal());
   };
   Decimal amortized;  // AWS's amortized cost of the line item
   switch (type) {
     case AwsLineItemType::kSavingsPlanCoveredUsage:
-      amortized = term(CurField::kSavingsPlanEffectiveCost, CurField::kSavingsPlanNetEffectiveCost, true);
+      amortized =
+          term(CurField::kSavingsPlanEffectiveCost, CurField::kSavingsPlanNetEffectiveCost, true);
       break;
     case AwsLineItemType::kSavingsPlanRecurringFee:
       amortized = c.required_decimal(CurField::kSavingsPlanTotalCommitmentToDate) -
@@ -360,7 +426,8 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
       amortized = Decimal();
       break;
     case AwsLineItemType::kDiscountedUsage:
-      amortized = term(CurField::kReservationEffectiveCost, CurField::kReservationNetEffectiveCost, true);
+      amortized =
+          term(CurField::kReservationEffectiveCost, CurField::kReservationNetEffectiveCost, true);
       break;
     case AwsLineItemType::kRiFee:
       amortized = term(CurField::kReservationUnusedAmortizedUpfrontFee,
@@ -384,11 +451,14 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
   const std::optional<Decimal> public_rate = c.decimal(CurField::kPublicOnDemandRate);
   const std::optional<Decimal> public_cost = c.decimal(CurField::kPublicOnDemandCost);
   std::optional<Decimal> rate = net_mode_ ? c.decimal(CurField::kNetUnblendedRate) : std::nullopt;
-  if (!rate) rate = c.decimal(CurField::kUnblendedRate);
+  if (!rate)
+    rate = c.decimal(CurField::kUnblendedRate);
   auto on_demand_cost = [&]() -> Decimal {
-    if (public_cost) return *public_cost;
+    if (public_cost)
+      return *public_cost;
     if (public_rate && usage_amount) {
-      if (const auto product = checked_product(*public_rate, *usage_amount)) return *product;
+      if (const auto product = checked_product(*public_rate, *usage_amount))
+        return *product;
     }
     return r.billed;
   };
@@ -455,9 +525,9 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
       break;
     case AwsLineItemType::kRefund:
       // FOCUS 1.0+: a refund keeps the category of what it refunds and is a Correction.
-      r.charge_category = !c.text(CurField::kTaxType).empty()               ? "Tax"
+      r.charge_category = !c.text(CurField::kTaxType).empty()    ? "Tax"
                           : (!sp_arn.empty() || !ri_arn.empty()) ? "Purchase"
-                                                                           : "Usage";
+                                                                 : "Usage";
       r.charge_class = "Correction";
       break;
     case AwsLineItemType::kUnknown:
@@ -504,7 +574,8 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
     r.commitment_category = "Usage";
     r.commitment_type = "Reserved Instances";
   }
-  if (!r.commitment_id.empty() && r.charge_category == "Usage") r.commitment_status = "Used";
+  if (!r.commitment_id.empty() && r.charge_category == "Usage")
+    r.commitment_status = "Used";
   r.capacity_reservation_id = c.text(CurField::kCapacityReservationArn);
   if (!r.capacity_reservation_id.empty() && r.charge_category == "Usage") {
     r.capacity_reservation_status =
@@ -533,30 +604,37 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
     default:
       break;
   }
-  if (r.consumed_quantity) r.consumed_unit = unit;
+  if (r.consumed_quantity)
+    r.consumed_unit = unit;
 
   // --- accounts, periods, parties
   r.billing_account_id = c.text(CurField::kPayerAccountId);
-  if (r.billing_account_id.empty()) c.fail(CurField::kPayerAccountId, "an account id", "");
+  if (r.billing_account_id.empty())
+    c.fail(CurField::kPayerAccountId, "an account id", "");
   r.billing_account_name = c.text(CurField::kPayerAccountName);
   r.sub_account_id = c.text(CurField::kUsageAccountId);
   r.sub_account_name = c.text(CurField::kUsageAccountName);
   r.billing_currency = c.text(CurField::kCurrencyCode);
-  if (r.billing_currency.empty()) c.fail(CurField::kCurrencyCode, "a currency code", "");
+  if (r.billing_currency.empty())
+    c.fail(CurField::kCurrencyCode, "a currency code", "");
   r.pricing_currency = c.text(CurField::kPricingCurrency);
-  if (!r.pricing_currency.empty() && !r.billing_currency.empty() && r.pricing_currency != r.billing_currency) {
-    note_once(other_notes_, "pricing-currency",
-              fmt::format("{}: pricing/currency {} differs from lineItem/CurrencyCode {}; the CUR "
-                          "has no exchange rate, so public prices and ListCost are taken as they are",
-                          file_, r.pricing_currency, r.billing_currency));
+  if (!r.pricing_currency.empty() && !r.billing_currency.empty() &&
+      r.pricing_currency != r.billing_currency) {
+    note_once(
+        other_notes_, "pricing-currency",
+        fmt::format("{}: pricing/currency {} differs from lineItem/CurrencyCode {}; the CUR "
+                    "has no exchange rate, so public prices and ListCost are taken as they are",
+                    file_, r.pricing_currency, r.billing_currency));
   }
   r.invoice_id = c.text(CurField::kInvoiceId);
   r.publisher = c.text(CurField::kLegalEntity);
-  if (r.publisher.empty()) r.publisher = kProvider;
+  if (r.publisher.empty())
+    r.publisher = kProvider;
   r.invoice_issuer = c.text(CurField::kInvoicingEntity);
   // Without the column: AWS invoices everything, Marketplace sellers included (LegalEntity
   // would name the seller).
-  if (r.invoice_issuer.empty()) r.invoice_issuer = kProvider;
+  if (r.invoice_issuer.empty())
+    r.invoice_issuer = kProvider;
 
   std::optional<core::Timestamp> charge_start = c.time(CurField::kUsageStartDate);
   std::optional<core::Timestamp> charge_end = c.time(CurField::kUsageEndDate);
@@ -567,16 +645,20 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
     core::Timestamp b;
     if (slash != std::string_view::npos && core::parse_timestamp(interval.substr(0, slash), &a) &&
         core::parse_timestamp(interval.substr(slash + 1), &b)) {
-      if (!charge_start) charge_start = a;
-      if (!charge_end) charge_end = b;
+      if (!charge_start)
+        charge_start = a;
+      if (!charge_end)
+        charge_end = b;
     } else if (!interval.empty()) {
       c.fail(CurField::kTimeInterval, "'<start>/<end>' date/times", interval);
     } else {
       c.fail(charge_start ? CurField::kUsageEndDate : CurField::kUsageStartDate, "date/time", "");
     }
   }
-  if (charge_start) r.charge_start = *charge_start;
-  if (charge_end) r.charge_end = *charge_end;
+  if (charge_start)
+    r.charge_start = *charge_start;
+  if (charge_end)
+    r.charge_end = *charge_end;
   const std::optional<core::Timestamp> billing_start = c.time(CurField::kBillingPeriodStartDate);
   const std::optional<core::Timestamp> billing_end = c.time(CurField::kBillingPeriodEndDate);
   if (billing_start && billing_end) {
@@ -593,20 +675,25 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
   }
 
   // --- service, location, resource, SKU
-  const std::string_view product_code = c.first_of(CurField::kProductCode, CurField::kProductServiceCode);
+  const std::string_view product_code =
+      c.first_of(CurField::kProductCode, CurField::kProductServiceCode);
   r.service_name = c.first_of(CurField::kProductName, CurField::kProductServiceName);
-  if (r.service_name.empty()) r.service_name = product_code.empty() ? kProvider : product_code;
+  if (r.service_name.empty())
+    r.service_name = product_code.empty() ? kProvider : product_code;
   if (const auto category = categories_.find(product_code)) {
     r.service_category = *category;
   } else {
     r.service_category = "Other";
-    note_once(unknown_codes_, product_code,
-              fmt::format("{}: product code '{}' has no FOCUS ServiceCategory in "
-                          "data/aws/aws_category_*.csv; read as Other",
-                          file_, product_code));
+    if (!product_code.empty()) {
+      note_once(unknown_codes_, product_code,
+                fmt::format("{}: product code '{}' has no FOCUS ServiceCategory in "
+                            "data/aws/aws_category_*.csv; read as Other",
+                            file_, product_code));
+    }
   }
   r.region_id = c.first_of(CurField::kProductRegionCode, CurField::kProductRegion);
-  if (!r.region_id.empty()) r.region_name = c.text(CurField::kProductLocation);
+  if (!r.region_id.empty())
+    r.region_name = c.text(CurField::kProductLocation);
   r.availability_zone = c.text(CurField::kAvailabilityZone);
   r.resource_id = c.text(CurField::kResourceId);
   r.charge_description = c.text(CurField::kLineItemDescription);
@@ -614,25 +701,34 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
   r.sku_price_id = c.first_of(CurField::kPricingRateCode, CurField::kPricingRateId);
   {
     nlohmann::json details = nlohmann::json::object();
-    if (const auto v = c.text(CurField::kProductInstanceType); !v.empty()) details["InstanceType"] = v;
-    if (const auto v = c.text(CurField::kProductOperatingSystem); !v.empty()) details["OperatingSystem"] = v;
-    if (const auto v = c.text(CurField::kProductStorageClass); !v.empty()) details["StorageClass"] = v;
-    if (const auto v = core::parse_int64(c.text(CurField::kProductVcpu))) details["CoreCount"] = *v;
-    if (!details.empty()) r.sku_price_details = keep(details.dump());
+    if (const auto v = c.text(CurField::kProductInstanceType); !v.empty())
+      details["InstanceType"] = v;
+    if (const auto v = c.text(CurField::kProductOperatingSystem); !v.empty())
+      details["OperatingSystem"] = v;
+    if (const auto v = c.text(CurField::kProductStorageClass); !v.empty())
+      details["StorageClass"] = v;
+    if (const auto v = core::parse_int64(c.text(CurField::kProductVcpu)))
+      details["CoreCount"] = *v;
+    if (!details.empty())
+      r.sku_price_details = keep(details.dump());
   }
 
   // --- tags, cost categories, discounts
   for (const CurTagColumn& tag : layout_.tag_columns()) {
     const std::string_view v = cells[tag.index];
-    if (!v.empty()) r.tags.emplace_back(tag.key, v);
+    if (!v.empty())
+      r.tags.emplace_back(tag.key, v);
   }
   for (const CurNamedColumn& category : layout_.cost_category_columns()) {
     r.cost_categories.emplace_back(category.name, cells[category.index]);
   }
   std::string discounts;
-  std::set<std::string_view> discount_keys;  // a key in both a discount_* column and the map: the column wins
-  auto add_discount = [&discounts, &discount_keys](std::string_view key, std::string_view value_json) {
-    if (!discount_keys.insert(key).second) return;
+  std::set<std::string_view>
+      discount_keys;  // a key in both a discount_* column and the map: the column wins
+  auto add_discount = [&discounts, &discount_keys](std::string_view key,
+                                                   std::string_view value_json) {
+    if (!discount_keys.insert(key).second)
+      return;
     discounts += discounts.empty() ? "{" : ",";
     discounts += nlohmann::json(key).dump();
     discounts += ':';
@@ -640,22 +736,27 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
   };
   for (const CurNamedColumn& discount : layout_.discount_columns()) {
     const std::string_view v = cells[discount.index];
-    if (v.empty()) continue;
+    if (v.empty())
+      continue;
     Decimal d;
-    add_discount(discount.name, Decimal::parse(v, &d) ? v : std::string_view(keep(nlohmann::json(v).dump())));
+    add_discount(discount.name,
+                 Decimal::parse(v, &d) ? v : std::string_view(keep(nlohmann::json(v).dump())));
   }
-  const std::array<std::pair<CurMapColumn, int>, 3> maps = {
-      {{CurMapColumn::kResourceTags, 0}, {CurMapColumn::kCostCategory, 1}, {CurMapColumn::kDiscount, 2}}};
+  const std::array<std::pair<CurMapColumn, int>, 3> maps = {{{CurMapColumn::kResourceTags, 0},
+                                                             {CurMapColumn::kCostCategory, 1},
+                                                             {CurMapColumn::kDiscount, 2}}};
   for (const auto& [map_column, kind] : maps) {
     const std::optional<size_t> i = layout_.map_column(map_column);
-    if (!i || c.failed()) continue;
+    if (!i || c.failed())
+      continue;
     if (!parse_json_map(cells[*i], &entries)) {
       c.fail_column(layout_.header_name(*i), "JSON object", cells[*i]);
       continue;
     }
     for (auto& [key, value] : entries) {
       if (kind == 0) {
-        if (!value.empty()) r.tags.emplace_back(keep(snake_tag_key(key)), keep(std::move(value)));
+        if (!value.empty())
+          r.tags.emplace_back(keep(snake_tag_key(key)), keep(std::move(value)));
       } else if (kind == 1) {
         r.cost_categories.emplace_back(keep(cost_category_column(key)), keep(std::move(value)));
       } else {
@@ -665,7 +766,8 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
       }
     }
   }
-  if (!discounts.empty()) r.x_discounts = keep(discounts + "}");
+  if (!discounts.empty())
+    r.x_discounts = keep(discounts + "}");
 
   r.x_line_item_id = c.text(CurField::kLineItemId);
   r.x_line_item_type = type_text;
@@ -699,7 +801,8 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
     unused.consumed_unit = {};
     unused.pricing_quantity.reset();
     unused.pricing_unit = {};
-    if (!unused.commitment_id.empty()) unused.resource_id = unused.commitment_id;
+    if (!unused.commitment_id.empty())
+      unused.resource_id = unused.commitment_id;
     write_row(unused, builder);
     outcome.rows = 2;
   }

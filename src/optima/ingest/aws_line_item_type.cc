@@ -28,7 +28,8 @@ AwsLineItemType parse_aws_line_item_type(std::string_view text) {
       {"DistributorDiscount", AwsLineItemType::kDiscount},
   }};
   for (const auto& [name, type] : kTypes) {
-    if (core::iequals(name, text)) return type;
+    if (core::iequals(name, text))
+      return type;
   }
   return AwsLineItemType::kUnknown;
 }

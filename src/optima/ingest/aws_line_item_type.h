@@ -18,7 +18,8 @@ enum class AwsLineItemType : unsigned char {
   kTax,
   kCredit,
   kRefund,
-  kDiscount,  // BundledDiscount, Discount, EdpDiscount, PrivateRateDiscount, SppDiscount, DistributorDiscount
+  kDiscount,  // BundledDiscount, Discount, EdpDiscount, PrivateRateDiscount, SppDiscount,
+              // DistributorDiscount
   kUnknown,
 };
 

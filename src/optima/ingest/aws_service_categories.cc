@@ -14,18 +14,30 @@ namespace optima::ingest {
 namespace {
 
 // FOCUS 1.2 ServiceCategory allowed values.
-constexpr std::array<std::string_view, 19> kFocusServiceCategories = {
-    "AI and Machine Learning", "Analytics",       "Business Applications",
-    "Compute",                 "Databases",       "Developer Tools",
-    "Identity",                "Integration",     "Internet of Things",
-    "Management and Governance", "Media",         "Migration",
-    "Mobile",                  "Multicloud",      "Networking",
-    "Other",                   "Security",        "Storage",
-    "Web"};
+constexpr std::array<std::string_view, 19> kFocusServiceCategories = {"AI and Machine Learning",
+                                                                      "Analytics",
+                                                                      "Business Applications",
+                                                                      "Compute",
+                                                                      "Databases",
+                                                                      "Developer Tools",
+                                                                      "Identity",
+                                                                      "Integration",
+                                                                      "Internet of Things",
+                                                                      "Management and Governance",
+                                                                      "Media",
+                                                                      "Migration",
+                                                                      "Mobile",
+                                                                      "Multicloud",
+                                                                      "Networking",
+                                                                      "Other",
+                                                                      "Security",
+                                                                      "Storage",
+                                                                      "Web"};
 
 bool is_focus_service_category(std::string_view value) {
   for (std::string_view c : kFocusServiceCategories) {
-    if (c == value) return true;
+    if (c == value)
+      return true;
   }
   return false;
 }
@@ -49,18 +61,21 @@ core::Status AwsServiceCategories::add_csv(std::string_view text, std::string_vi
   bool header = true;
   while (true) {
     auto more = reader->next(&fields);
-    if (!more.is_ok()) return more.status().with_context(source);
-    if (!*more) break;
+    if (!more.is_ok())
+      return more.status().with_context(source);
+    if (!*more)
+      break;
     if (header) {
       header = false;
       continue;
     }
-    if (fields.size() == 1 && fields[0].empty()) continue;  // blank line
+    if (fields.size() == 1 && fields[0].empty())
+      continue;  // blank line
     const uint64_t line = reader->line_number();
     if (fields.size() != 2) {
       return core::invalid_argument(
-          fmt::format("{} line {}: expected 2 cells (product_code,ServiceCategory), found {}", source,
-                      line, fields.size()));
+          fmt::format("{} line {}: expected 2 cells (product_code,ServiceCategory), found {}",
+                      source, line, fields.size()));
     }
     const std::string_view code = core::trim(fields[0]);
     const std::string_view category = core::trim(fields[1]);
@@ -79,7 +94,8 @@ core::Status AwsServiceCategories::add_csv(std::string_view text, std::string_vi
 }
 
 std::optional<std::string_view> AwsServiceCategories::find(std::string_view product_code) const {
-  if (const auto it = exact_.find(std::string(product_code)); it != exact_.end()) return it->second;
+  if (const auto it = exact_.find(std::string(product_code)); it != exact_.end())
+    return it->second;
   if (const auto it = lower_.find(core::to_lower_ascii(product_code)); it != lower_.end()) {
     return it->second;
   }

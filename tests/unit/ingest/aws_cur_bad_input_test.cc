@@ -4,23 +4,29 @@
 
 #include <gtest/gtest.h>
 
-#include "aws_cur_test_support.h"
 #include "optima/ingest/aws_cur_reader.h"
+
+#include "aws_cur_test_support.h"
 #include "support/shared_data.h"
 
 namespace optima::ingest {
 namespace {
 
-const std::vector<std::string> kHeader = {
-    "identity/LineItemId", "bill/PayerAccountId", "lineItem/LineItemType", "lineItem/UsageStartDate",
-    "lineItem/UsageEndDate", "lineItem/ProductCode", "lineItem/CurrencyCode", "lineItem/UnblendedCost"};
+const std::vector<std::string> kHeader = {"identity/LineItemId",   "bill/PayerAccountId",
+                                          "lineItem/LineItemType", "lineItem/UsageStartDate",
+                                          "lineItem/UsageEndDate", "lineItem/ProductCode",
+                                          "lineItem/CurrencyCode", "lineItem/UnblendedCost"};
 
 std::map<std::string, std::string> line(const std::string& id, const std::string& cost,
                                         const std::string& start = "2024-03-01T00:00:00Z") {
-  return {{"identity/LineItemId", id},        {"bill/PayerAccountId", "012345678901"},
-          {"lineItem/LineItemType", "Usage"}, {"lineItem/UsageStartDate", start},
-          {"lineItem/UsageEndDate", "2024-03-01T01:00:00Z"}, {"lineItem/ProductCode", "AmazonS3"},
-          {"lineItem/CurrencyCode", "USD"},   {"lineItem/UnblendedCost", cost}};
+  return {{"identity/LineItemId", id},
+          {"bill/PayerAccountId", "012345678901"},
+          {"lineItem/LineItemType", "Usage"},
+          {"lineItem/UsageStartDate", start},
+          {"lineItem/UsageEndDate", "2024-03-01T01:00:00Z"},
+          {"lineItem/ProductCode", "AmazonS3"},
+          {"lineItem/CurrencyCode", "USD"},
+          {"lineItem/UnblendedCost", cost}};
 }
 
 class AwsCurBadInputTest : public ::testing::Test {
@@ -34,7 +40,8 @@ class AwsCurBadInputTest : public ::testing::Test {
 };
 
 TEST_F(AwsCurBadInputTest, BadDecimalCellIsARowIssueWithRowAndColumnInLenientMode) {
-  const auto path = write("bad.csv", testing::make_csv(kHeader, {line("a", "1.5"), line("b", "12,5"), line("c", "2")}));
+  const auto path = write(
+      "bad.csv", testing::make_csv(kHeader, {line("a", "1.5"), line("b", "12,5"), line("c", "2")}));
   const auto result = testing::read_with(*make_aws_cur_reader(), {path});
   ASSERT_TRUE(result.status.is_ok()) << result.status.to_string();
   EXPECT_EQ(result.report.rows_read, 3u);
@@ -49,25 +56,29 @@ TEST_F(AwsCurBadInputTest, BadDecimalCellIsARowIssueWithRowAndColumnInLenientMod
   EXPECT_EQ(issue.expected, "decimal");
   EXPECT_EQ(issue.found, "12,5");
   EXPECT_EQ(issue.message(),
-            path.string() + " row 2 (line 3), column lineItem/UnblendedCost: expected decimal, found '12,5'");
+            path.string() +
+                " row 2 (line 3), column lineItem/UnblendedCost: expected decimal, found '12,5'");
   EXPECT_EQ(testing::sum(result.rows, "BilledCost"), testing::dec("3.5"));
 }
 
 TEST_F(AwsCurBadInputTest, StrictModeFailsOnTheFirstBadRow) {
-  const auto path = write("bad.csv", testing::make_csv(kHeader, {line("a", "1.5"), line("b", "N/A")}));
+  const auto path =
+      write("bad.csv", testing::make_csv(kHeader, {line("a", "1.5"), line("b", "N/A")}));
   ReadOptions options;
   options.strictness = Strictness::kStrict;
   const auto result = testing::read_with(*make_aws_cur_reader(), {path}, options);
   ASSERT_FALSE(result.status.is_ok());
   EXPECT_EQ(result.status.code(), core::StatusCode::kInvalidArgument);
-  EXPECT_NE(result.status.message().find("row 2 (line 3), column lineItem/UnblendedCost: expected decimal, found 'N/A'"),
+  EXPECT_NE(result.status.message().find(
+                "row 2 (line 3), column lineItem/UnblendedCost: expected decimal, found 'N/A'"),
             std::string::npos)
       << result.status.message();
 }
 
 TEST_F(AwsCurBadInputTest, SnakeCaseFilesNameTheirOwnColumnInIssues) {
   const std::string text =
-      "bill_payer_account_id,line_item_line_item_type,line_item_usage_start_date,line_item_usage_end_date,"
+      "bill_payer_account_id,line_item_line_item_type,line_item_usage_start_date,line_item_usage_"
+      "end_date,"
       "line_item_currency_code,line_item_unblended_cost\n"
       "1,Usage,2024-03-01 00:00:00.000,2024-03-01 01:00:00.000,USD,oops\n";
   const auto result = testing::read_with(*make_aws_cur_reader(), {write("athena.csv", text)});
@@ -92,7 +103,8 @@ TEST_F(AwsCurBadInputTest, BadDateAndWrongCellCountAreRowIssues) {
 }
 
 TEST_F(AwsCurBadInputTest, TooManyBadRowsFailTheRead) {
-  const auto path = write("bad.csv", testing::make_csv(kHeader, {line("a", "x"), line("b", "y"), line("c", "z")}));
+  const auto path = write(
+      "bad.csv", testing::make_csv(kHeader, {line("a", "x"), line("b", "y"), line("c", "z")}));
   ReadOptions options;
   options.max_bad_rows = 1;
   const auto result = testing::read_with(*make_aws_cur_reader(), {path}, options);
@@ -103,7 +115,8 @@ TEST_F(AwsCurBadInputTest, TooManyBadRowsFailTheRead) {
 
 TEST_F(AwsCurBadInputTest, GzipPartsReadLikePlainOnesAndATruncatedOneFailsNamingTheFile) {
   std::vector<std::map<std::string, std::string>> rows;
-  for (int i = 0; i < 5000; ++i) rows.push_back(line("id-" + std::to_string(i), std::to_string(i) + ".25"));
+  for (int i = 0; i < 5000; ++i)
+    rows.push_back(line("id-" + std::to_string(i), std::to_string(i) + ".25"));
   const std::string text = testing::make_csv(kHeader, rows);
   const auto good = dir_.path() / "report-1.csv.gz";
   testing::write_gzip(good, text);
@@ -117,8 +130,10 @@ TEST_F(AwsCurBadInputTest, GzipPartsReadLikePlainOnesAndATruncatedOneFailsNaming
   std::filesystem::resize_file(cut, bytes / 2);
   const auto truncated = testing::read_with(*make_aws_cur_reader(), {cut});
   ASSERT_FALSE(truncated.status.is_ok());
-  EXPECT_NE(truncated.status.message().find(cut.string()), std::string::npos) << truncated.status.message();
-  EXPECT_NE(truncated.status.message().find("truncated"), std::string::npos) << truncated.status.message();
+  EXPECT_NE(truncated.status.message().find(cut.string()), std::string::npos)
+      << truncated.status.message();
+  EXPECT_NE(truncated.status.message().find("truncated"), std::string::npos)
+      << truncated.status.message();
   EXPECT_LT(truncated.report.rows_read, 5000u);
 }
 
@@ -126,8 +141,9 @@ TEST_F(AwsCurBadInputTest, FileWithoutTheRequiredColumnsIsNotACur) {
   const auto path = write("other.csv", "lineItem/UnblendedCost,foo\n1,2\n");
   const auto result = testing::read_with(*make_aws_cur_reader(), {path});
   ASSERT_FALSE(result.status.is_ok());
-  EXPECT_NE(result.status.message().find("not an AWS Cost and Usage Report: missing column(s) lineItem/LineItemType, "
-                                         "lineItem/CurrencyCode, bill/PayerAccountId"),
+  EXPECT_NE(result.status.message().find(
+                "not an AWS Cost and Usage Report: missing column(s) lineItem/LineItemType, "
+                "lineItem/CurrencyCode, bill/PayerAccountId"),
             std::string::npos)
       << result.status.message();
 }
@@ -145,7 +161,8 @@ TEST_F(AwsCurBadInputTest, HugeRateTimesAmountFallsBackInsteadOfOverflowing) {
   auto row = line("a", "5");
   row["lineItem/UsageAmount"] = "100000000000";
   row["pricing/publicOnDemandRate"] = "1000000000000";
-  const auto result = testing::read_with(*make_aws_cur_reader(), {write("huge.csv", testing::make_csv(header, {row}))});
+  const auto result = testing::read_with(*make_aws_cur_reader(),
+                                         {write("huge.csv", testing::make_csv(header, {row}))});
   ASSERT_TRUE(result.status.is_ok()) << result.status.to_string();
   ASSERT_EQ(result.rows.size(), 1u);
   EXPECT_EQ(result.rows[0].at("ListCost"), "5");  // 1e23 does not fit: the billed cost stands in

@@ -1,20 +1,24 @@
 // CurLayout: one field table for every CUR column spelling, and the header quirks it reports.
+#include "optima/ingest/aws_cur_columns.h"
+
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 
-#include "optima/ingest/aws_cur_columns.h"
 #include "optima/ingest/aws_service_categories.h"
 
 namespace optima::ingest {
 namespace {
 
-CurLayout layout_of(std::vector<std::string_view> header) { return CurLayout::resolve(header); }
+CurLayout layout_of(std::vector<std::string_view> header) {
+  return CurLayout::resolve(header);
+}
 
 TEST(CurLayoutTest, SlashAthenaAndCur2SpellingsReachTheSameField) {
   const CurLayout slash = layout_of({"savingsPlan/SavingsPlanARN", "lineItem/UnblendedCost"});
-  const CurLayout snake = layout_of({"savings_plan_savings_plan_a_r_n", "line_item_unblended_cost"});
+  const CurLayout snake =
+      layout_of({"savings_plan_savings_plan_a_r_n", "line_item_unblended_cost"});
   const CurLayout koku = layout_of({"savingsPlan/SavingsPlanArn", "lineItem/UnblendedCost"});
   for (const CurLayout* layout : {&slash, &snake, &koku}) {
     EXPECT_EQ(layout->index(CurField::kSavingsPlanArn), 0u);
@@ -28,10 +32,12 @@ TEST(CurLayoutTest, SlashAthenaAndCur2SpellingsReachTheSameField) {
 }
 
 TEST(CurLayoutTest, CollectsTagCostCategoryAndDiscountColumns) {
-  const CurLayout slash = layout_of({"resourceTags/user:kubernetes.io/cluster", "resourceTags/aws:createdBy",
-                                     "costCategory/Charge type", "discount/TotalDiscount"});
+  const CurLayout slash =
+      layout_of({"resourceTags/user:kubernetes.io/cluster", "resourceTags/aws:createdBy",
+                 "costCategory/Charge type", "discount/TotalDiscount"});
   ASSERT_EQ(slash.tag_columns().size(), 2u);
-  EXPECT_EQ(slash.tag_columns()[0].key, "user:kubernetes.io/cluster");  // '/' inside a tag key is fine
+  EXPECT_EQ(slash.tag_columns()[0].key,
+            "user:kubernetes.io/cluster");  // '/' inside a tag key is fine
   EXPECT_EQ(slash.tag_columns()[1].key, "aws:createdBy");
   ASSERT_EQ(slash.cost_category_columns().size(), 1u);
   EXPECT_EQ(slash.cost_category_columns()[0].name, "x_CostCategory_Charge_type");
@@ -39,8 +45,9 @@ TEST(CurLayoutTest, CollectsTagCostCategoryAndDiscountColumns) {
   EXPECT_EQ(slash.discount_columns()[0].name, "TotalDiscount");
   EXPECT_TRUE(slash.warnings().empty());
 
-  const CurLayout snake = layout_of({"resource_tags_user_team", "resource_tags_aws_created_by",
-                                     "cost_category_env", "resource_tags", "product", "line_item_line_item_type"});
+  const CurLayout snake =
+      layout_of({"resource_tags_user_team", "resource_tags_aws_created_by", "cost_category_env",
+                 "resource_tags", "product", "line_item_line_item_type"});
   ASSERT_EQ(snake.tag_columns().size(), 2u);
   EXPECT_EQ(snake.tag_columns()[0].key, "user:team");
   EXPECT_EQ(snake.tag_columns()[1].key, "aws:created_by");
@@ -51,14 +58,18 @@ TEST(CurLayoutTest, CollectsTagCostCategoryAndDiscountColumns) {
 }
 
 TEST(CurLayoutTest, WarnsAboutMergedHeadersUnknownCategoriesAndDuplicates) {
-  const CurLayout layout = layout_of({"pricing/OfferingClasspricing/PurchaseOption", "noTags/user:app",
-                                      "lineItem/UnblendedCost", "lineitem/unblendedcost", "year"});
+  const CurLayout layout =
+      layout_of({"pricing/OfferingClasspricing/PurchaseOption", "noTags/user:app",
+                 "lineItem/UnblendedCost", "lineitem/unblendedcost", "year"});
   ASSERT_EQ(layout.warnings().size(), 4u);
-  EXPECT_NE(layout.warnings()[0].find("'pricing/OfferingClass' and 'pricing/PurchaseOption' merged"),
-            std::string::npos);
-  EXPECT_NE(layout.warnings()[1].find("repeats 'lineItem/UnblendedCost' (column 3)"), std::string::npos)
+  EXPECT_NE(
+      layout.warnings()[0].find("'pricing/OfferingClass' and 'pricing/PurchaseOption' merged"),
+      std::string::npos);
+  EXPECT_NE(layout.warnings()[1].find("repeats 'lineItem/UnblendedCost' (column 3)"),
+            std::string::npos)
       << layout.warnings()[1];
-  EXPECT_NE(layout.warnings()[2].find("outside the CUR categories are not read: year"), std::string::npos);
+  EXPECT_NE(layout.warnings()[2].find("outside the CUR categories are not read: year"),
+            std::string::npos);
   EXPECT_NE(layout.warnings()[3].find("unknown category 'noTags'"), std::string::npos);
   EXPECT_EQ(layout.index(CurField::kUnblendedCost), 2u);
 }

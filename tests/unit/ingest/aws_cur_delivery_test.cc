@@ -1,5 +1,7 @@
 // Planning S3 deliveries copied to disk: the latest CUR assembly per billing period, CUR 2.0
 // export partitions, and manifests.
+#include "optima/ingest/aws_cur_delivery.h"
+
 #include <algorithm>
 #include <chrono>
 #include <string>
@@ -7,11 +9,11 @@
 
 #include <gtest/gtest.h>
 
-#include "aws_cur_test_support.h"
 #include "optima/ingest/aws_cur2_reader.h"
-#include "optima/ingest/aws_cur_delivery.h"
 #include "optima/ingest/aws_cur_manifest.h"
 #include "optima/ingest/aws_cur_reader.h"
+
+#include "aws_cur_test_support.h"
 #include "support/shared_data.h"
 
 namespace optima::ingest {
@@ -21,37 +23,45 @@ namespace fs = std::filesystem;
 
 std::string legacy_part(const std::vector<std::pair<std::string, std::string>>& items) {
   std::string out =
-      "identity/LineItemId,bill/PayerAccountId,bill/BillingPeriodStartDate,bill/BillingPeriodEndDate,"
+      "identity/LineItemId,bill/PayerAccountId,bill/BillingPeriodStartDate,bill/"
+      "BillingPeriodEndDate,"
       "lineItem/LineItemType,lineItem/UsageStartDate,lineItem/UsageEndDate,lineItem/ProductCode,"
       "lineItem/CurrencyCode,lineItem/UnblendedCost\n";
   for (const auto& [id, cost] : items) {
-    out += id + ",012345678901,2024-03-01T00:00:00Z,2024-04-01T00:00:00Z,Usage,2024-03-02T00:00:00Z,"
-                "2024-03-02T01:00:00Z,AmazonS3,USD," + cost + "\n";
+    out += id +
+           ",012345678901,2024-03-01T00:00:00Z,2024-04-01T00:00:00Z,Usage,2024-03-02T00:00:00Z,"
+           "2024-03-02T01:00:00Z,AmazonS3,USD," +
+           cost + "\n";
   }
   return out;
 }
 
 std::string cur2_part(const std::vector<std::pair<std::string, std::string>>& items) {
   std::string out =
-      "identity_line_item_id,bill_payer_account_id,line_item_line_item_type,line_item_usage_start_date,"
-      "line_item_usage_end_date,line_item_product_code,line_item_currency_code,line_item_unblended_cost,"
+      "identity_line_item_id,bill_payer_account_id,line_item_line_item_type,line_item_usage_start_"
+      "date,"
+      "line_item_usage_end_date,line_item_product_code,line_item_currency_code,line_item_unblended_"
+      "cost,"
       "resource_tags\n";
   for (const auto& [id, cost] : items) {
-    out += id + ",012345678901,Usage,2024-03-02T00:00:00.000Z,2024-03-02T01:00:00.000Z,AmazonS3,USD," + cost +
-           ",\"{\"\"user_team\"\":\"\"data\"\"}\"\n";
+    out += id +
+           ",012345678901,Usage,2024-03-02T00:00:00.000Z,2024-03-02T01:00:00.000Z,AmazonS3,USD," +
+           cost + ",\"{\"\"user_team\"\":\"\"data\"\"}\"\n";
   }
   return out;
 }
 
 std::string legacy_manifest(const std::string& assembly, const std::vector<std::string>& keys) {
   std::string list;
-  for (const std::string& k : keys) list += (list.empty() ? "\"" : ",\"") + k + "\"";
+  for (const std::string& k : keys)
+    list += (list.empty() ? "\"" : ",\"") + k + "\"";
   return R"({"assemblyId":")" + assembly +
          R"(","account":"012345678901","columns":[{"category":"identity","name":"LineItemId"},)"
          R"({"category":"lineItem","name":"UnblendedCost"}],"charset":"UTF-8","compression":"GZIP",)"
          R"("contentType":"text/csv","reportId":"abc","reportName":"myreport",)"
          R"("billingPeriod":{"start":"20240301T000000.000Z","end":"20240401T000000.000Z"},)"
-         R"("bucket":"my-bucket","reportKeys":[)" + list + "]}";
+         R"("bucket":"my-bucket","reportKeys":[)" +
+         list + "]}";
 }
 
 void set_age(const fs::path& p, int hours_ago) {
@@ -61,7 +71,8 @@ void set_age(const fs::path& p, int hours_ago) {
 std::vector<fs::path> all_files(const fs::path& root) {
   std::vector<fs::path> out;
   for (const auto& e : fs::recursive_directory_iterator(root)) {
-    if (e.is_regular_file()) out.push_back(e.path());
+    if (e.is_regular_file())
+      out.push_back(e.path());
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -77,15 +88,19 @@ class AwsCurDeliveryTest : public ::testing::Test {
   // <bucket>/cur/myreport/20240301-20240401/{asm-old,asm-new}/...
   void write_two_assemblies(bool period_manifest) {
     const std::string key_prefix = "cur/myreport/20240301-20240401/";
-    testing::write_gzip(period_ / "asm-old" / "myreport-1.csv.gz", legacy_part({{"a", "1.00"}, {"b", "2.00"}}));
+    testing::write_gzip(period_ / "asm-old" / "myreport-1.csv.gz",
+                        legacy_part({{"a", "1.00"}, {"b", "2.00"}}));
     testing::write_text(period_ / "asm-old" / "myreport-Manifest.json",
                         legacy_manifest("asm-old", {key_prefix + "asm-old/myreport-1.csv.gz"}));
     testing::write_gzip(period_ / "asm-new" / "myreport-1.csv.gz", legacy_part({{"a", "1.50"}}));
-    testing::write_gzip(period_ / "asm-new" / "myreport-2.csv.gz", legacy_part({{"b", "2.50"}, {"c", "3.00"}}));
+    testing::write_gzip(period_ / "asm-new" / "myreport-2.csv.gz",
+                        legacy_part({{"b", "2.50"}, {"c", "3.00"}}));
     const std::vector<std::string> new_keys = {key_prefix + "asm-new/myreport-1.csv.gz",
                                                key_prefix + "asm-new/myreport-2.csv.gz"};
-    testing::write_text(period_ / "asm-new" / "myreport-Manifest.json", legacy_manifest("asm-new", new_keys));
-    if (period_manifest) testing::write_text(period_ / "myreport-Manifest.json", legacy_manifest("asm-new", new_keys));
+    testing::write_text(period_ / "asm-new" / "myreport-Manifest.json",
+                        legacy_manifest("asm-new", new_keys));
+    if (period_manifest)
+      testing::write_text(period_ / "myreport-Manifest.json", legacy_manifest("asm-new", new_keys));
   }
 
   optima::testing::TempDir dir_;
@@ -104,8 +119,11 @@ TEST_F(AwsCurDeliveryTest, ReadsOnlyTheAssemblyThePeriodManifestNames) {
   ASSERT_EQ(units[0].files.size(), 2u);
   EXPECT_EQ(units[0].files[0], period_ / "asm-new" / "myreport-1.csv.gz");
   EXPECT_EQ(units[0].files[1], period_ / "asm-new" / "myreport-2.csv.gz");
-  EXPECT_NE(units[0].label.find("20240301-20240401 assembly asm-new"), std::string::npos) << units[0].label;
-  EXPECT_TRUE(any_note(notes, "older assembly asm-old ignored; assembly asm-new is the latest (the period manifest names it)"))
+  EXPECT_NE(units[0].label.find("20240301-20240401 assembly asm-new"), std::string::npos)
+      << units[0].label;
+  EXPECT_TRUE(any_note(notes,
+                       "older assembly asm-old ignored; assembly asm-new is the latest (the period "
+                       "manifest names it)"))
       << (notes.empty() ? "" : notes[0]);
 
   const auto result = testing::read_with(*reader, units[0].files);
@@ -186,7 +204,8 @@ TEST(AwsCurManifestTest, ParsesLegacyManifestAndResolvesKeysAgainstTheLocalCopy)
   const fs::path period = dir.path() / "copy" / "myreport" / "20240301-20240401";
   testing::write_text(period / "asm-1" / "myreport-1.csv.gz", "x");
   const fs::path path = period / "myreport-Manifest.json";
-  testing::write_text(path, legacy_manifest("asm-1", {"cur/myreport/20240301-20240401/asm-1/myreport-1.csv.gz"}));
+  testing::write_text(
+      path, legacy_manifest("asm-1", {"cur/myreport/20240301-20240401/asm-1/myreport-1.csv.gz"}));
   const auto manifest = read_cur_manifest(path);
   ASSERT_TRUE(manifest.is_ok()) << manifest.status().to_string();
   EXPECT_EQ(manifest->kind, CurManifestKind::kLegacy);
@@ -195,7 +214,8 @@ TEST(AwsCurManifestTest, ParsesLegacyManifestAndResolvesKeysAgainstTheLocalCopy)
   ASSERT_TRUE(manifest->billing_period.has_value());
   EXPECT_EQ(core::format_iso8601(manifest->billing_period->start), "2024-03-01T00:00:00Z");
   EXPECT_EQ(core::format_iso8601(manifest->billing_period->end), "2024-04-01T00:00:00Z");
-  EXPECT_EQ(manifest->columns, (std::vector<std::string>{"identity/LineItemId", "lineItem/UnblendedCost"}));
+  EXPECT_EQ(manifest->columns,
+            (std::vector<std::string>{"identity/LineItemId", "lineItem/UnblendedCost"}));
   EXPECT_EQ(resolve_manifest_key(path, manifest->keys[0]), period / "asm-1" / "myreport-1.csv.gz");
   EXPECT_FALSE(parse_cur_manifest(path, "[1,2]").is_ok());
   EXPECT_FALSE(parse_cur_manifest(path, R"({"name":"x"})").is_ok());
@@ -213,12 +233,14 @@ TEST_F(AwsCur2ExportTest, ReadsTheFilesTheExportManifestListsPerBillingPeriod) {
   const fs::path march = export_ / "data" / "BILLING_PERIOD=2024-03";
   testing::write_gzip(march / "myexport-00001.csv.gz", cur2_part({{"a", "1.25"}, {"b", "2"}}));
   testing::write_gzip(march / "stale-00001.csv.gz", cur2_part({{"old", "99"}}));
-  testing::write_text(export_ / "metadata" / "BILLING_PERIOD=2024-03" / "myexport-Manifest.json",
-                      R"({"executionId":"e-1","exportName":"myexport",)"
-                      R"("billingPeriod":{"start":"2024-03-01T00:00:00.000Z","end":"2024-04-01T00:00:00.000Z"},)"
-                      R"("columns":[{"name":"line_item_unblended_cost","type":"double"}],)"
-                      R"("dataFiles":["s3://my-bucket/prefix/myexport/data/BILLING_PERIOD=2024-03/myexport-00001.csv.gz"]})");
-  testing::write_gzip(export_ / "data" / "BILLING_PERIOD=2024-04" / "myexport-00001.csv.gz", cur2_part({{"c", "3"}}));
+  testing::write_text(
+      export_ / "metadata" / "BILLING_PERIOD=2024-03" / "myexport-Manifest.json",
+      R"({"executionId":"e-1","exportName":"myexport",)"
+      R"("billingPeriod":{"start":"2024-03-01T00:00:00.000Z","end":"2024-04-01T00:00:00.000Z"},)"
+      R"("columns":[{"name":"line_item_unblended_cost","type":"double"}],)"
+      R"("dataFiles":["s3://my-bucket/prefix/myexport/data/BILLING_PERIOD=2024-03/myexport-00001.csv.gz"]})");
+  testing::write_gzip(export_ / "data" / "BILLING_PERIOD=2024-04" / "myexport-00001.csv.gz",
+                      cur2_part({{"c", "3"}}));
   std::vector<std::string> notes;
   const auto reader = make_aws_cur2_reader();
   const auto units = reader->plan(all_files(dir_.path()), &notes);

@@ -5,8 +5,9 @@
 
 #include <gtest/gtest.h>
 
-#include "aws_cur_test_support.h"
 #include "optima/ingest/aws_cur_reader.h"
+
+#include "aws_cur_test_support.h"
 #include "support/shared_data.h"
 
 namespace optima::ingest {
@@ -28,16 +29,21 @@ constexpr Col kNetUnblended{"lineItem/NetUnblendedCost", "line_item_net_unblende
 constexpr Col kInvoice{"bill/InvoiceId", "bill_invoice_id"};
 constexpr Col kPayer{"bill/PayerAccountId", "bill_payer_account_id"};
 constexpr Col kPublicCost{"pricing/publicOnDemandCost", "pricing_public_on_demand_cost"};
-constexpr Col kSpEffective{"savingsPlan/SavingsPlanEffectiveCost", "savings_plan_savings_plan_effective_cost"};
-constexpr Col kSpTotal{"savingsPlan/TotalCommitmentToDate", "savings_plan_total_commitment_to_date"};
+constexpr Col kSpEffective{"savingsPlan/SavingsPlanEffectiveCost",
+                           "savings_plan_savings_plan_effective_cost"};
+constexpr Col kSpTotal{"savingsPlan/TotalCommitmentToDate",
+                       "savings_plan_total_commitment_to_date"};
 constexpr Col kSpUsed{"savingsPlan/UsedCommitment", "savings_plan_used_commitment"};
 constexpr Col kRiEffective{"reservation/EffectiveCost", "reservation_effective_cost"};
 constexpr Col kRiUnusedUpfront{"reservation/UnusedAmortizedUpfrontFeeForBillingPeriod",
                                "reservation_unused_amortized_upfront_fee_for_billing_period"};
-constexpr Col kRiUnusedRecurring{"reservation/UnusedRecurringFee", "reservation_unused_recurring_fee"};
+constexpr Col kRiUnusedRecurring{"reservation/UnusedRecurringFee",
+                                 "reservation_unused_recurring_fee"};
 constexpr Col kRiArn{"reservation/ReservationARN", "reservation_reservation_a_r_n"};
 
-std::string get(const RawCsv& raw, size_t r, Col c) { return raw.get(r, {c.slash, c.snake}); }
+std::string get(const RawCsv& raw, size_t r, Col c) {
+  return raw.get(r, {c.slash, c.snake});
+}
 
 Decimal raw_billed(const RawCsv& raw, size_t r) {
   const std::string net = get(raw, r, kNetUnblended);
@@ -47,12 +53,18 @@ Decimal raw_billed(const RawCsv& raw, size_t r) {
 // AWS's amortized cost (FOCUS.md §2.1), from the raw cells. The samples have no Net* columns.
 Decimal raw_amortized(const RawCsv& raw, size_t r) {
   const std::string type = get(raw, r, kType);
-  if (type == "SavingsPlanCoveredUsage") return dec(get(raw, r, kSpEffective));
-  if (type == "SavingsPlanRecurringFee") return dec(get(raw, r, kSpTotal)) - dec(get(raw, r, kSpUsed));
-  if (type == "SavingsPlanNegation" || type == "SavingsPlanUpfrontFee") return Decimal();
-  if (type == "DiscountedUsage") return dec(get(raw, r, kRiEffective));
-  if (type == "RIFee") return dec(get(raw, r, kRiUnusedUpfront)) + dec(get(raw, r, kRiUnusedRecurring));
-  if (type == "Fee" && !get(raw, r, kRiArn).empty()) return Decimal();
+  if (type == "SavingsPlanCoveredUsage")
+    return dec(get(raw, r, kSpEffective));
+  if (type == "SavingsPlanRecurringFee")
+    return dec(get(raw, r, kSpTotal)) - dec(get(raw, r, kSpUsed));
+  if (type == "SavingsPlanNegation" || type == "SavingsPlanUpfrontFee")
+    return Decimal();
+  if (type == "DiscountedUsage")
+    return dec(get(raw, r, kRiEffective));
+  if (type == "RIFee")
+    return dec(get(raw, r, kRiUnusedUpfront)) + dec(get(raw, r, kRiUnusedRecurring));
+  if (type == "Fee" && !get(raw, r, kRiArn).empty())
+    return Decimal();
   return raw_billed(raw, r);
 }
 
@@ -82,7 +94,8 @@ TEST_P(AwsCurSampleTest, AcceptsEveryRowAndReconcilesTotalsWithTheRawFile) {
     const Decimal a = raw_amortized(raw, r);
     amortized += a;
     const std::string type = get(raw, r, kType);
-    if ((type == "RIFee" || type == "SavingsPlanRecurringFee") && !a.is_zero()) ++splits;
+    if ((type == "RIFee" || type == "SavingsPlanRecurringFee") && !a.is_zero())
+      ++splits;
     per_invoice[get(raw, r, kInvoice)] += raw_billed(raw, r);
     payers.insert(get(raw, r, kPayer));
   }
@@ -114,14 +127,15 @@ TEST_P(AwsCurSampleTest, AcceptsEveryRowAndReconcilesTotalsWithTheRawFile) {
 
 INSTANTIATE_TEST_SUITE_P(
     Samples, AwsCurSampleTest,
-    ::testing::Values("billing/focus-converters/test-fixtures/aws/sample-anonymous-aws-export-dataset.csv",
-                      "billing/koku/aws/2022-07-01-alt-columns.csv",
-                      "billing/koku/aws/2023-06-01-not-final.csv", "billing/koku/aws/2023-06-01.csv",
-                      "billing/koku/aws/empty_frame.csv"));
+    ::testing::Values(
+        "billing/focus-converters/test-fixtures/aws/sample-anonymous-aws-export-dataset.csv",
+        "billing/koku/aws/2022-07-01-alt-columns.csv", "billing/koku/aws/2023-06-01-not-final.csv",
+        "billing/koku/aws/2023-06-01.csv", "billing/koku/aws/empty_frame.csv"));
 
 bool has_warning(const ReadReport& report, std::string_view needle) {
   for (const std::string& w : report.warnings) {
-    if (w.find(needle) != std::string::npos) return true;
+    if (w.find(needle) != std::string::npos)
+      return true;
   }
   return false;
 }
@@ -136,7 +150,8 @@ TEST(AwsCurReaderTest, MapsTheAnonymousExportUsageAndTaxRows) {
   // ListCost is AWS's publicOnDemandCost on usage rows and the tax itself on tax rows.
   Decimal expected_list;
   for (size_t r = 0; r < raw.rows.size(); ++r) {
-    expected_list += get(raw, r, kType) == "Tax" ? raw_billed(raw, r) : dec(get(raw, r, kPublicCost));
+    expected_list +=
+        get(raw, r, kType) == "Tax" ? raw_billed(raw, r) : dec(get(raw, r, kPublicCost));
   }
   EXPECT_EQ(sum(result.rows, "ListCost").to_string(), expected_list.to_string());
 
@@ -167,7 +182,8 @@ TEST(AwsCurReaderTest, MapsTheAnonymousExportUsageAndTaxRows) {
   EXPECT_EQ(tax, 12u);
   // Every product code of the sample has a category (the two missing from the focus_converters
   // table are in data/aws/aws_category_additions.csv).
-  EXPECT_FALSE(has_warning(result.report, "has no FOCUS ServiceCategory")) << result.report.warnings.front();
+  EXPECT_FALSE(has_warning(result.report, "has no FOCUS ServiceCategory"))
+      << result.report.warnings.front();
   const auto& first = result.rows.front();
   EXPECT_EQ(first.at("ChargePeriodStart"), "2023-11-01T00:00:00Z");
   EXPECT_EQ(first.at("ServiceName"), "AWS CloudTrail");
@@ -180,8 +196,9 @@ TEST(AwsCurReaderTest, ReadsKokuFinalReportWithHeaderQuirksCostCategoriesAndSavi
   ASSERT_TRUE(result.status.is_ok()) << result.status.to_string();
   ASSERT_EQ(result.rows.size(), 3u);
   // The missing comma and the renamed tag columns are reported, not fatal.
-  EXPECT_TRUE(has_warning(result.report, "'pricing/OfferingClasspricing/PurchaseOption' looks like "
-                                         "'pricing/OfferingClass' and 'pricing/PurchaseOption' merged"));
+  EXPECT_TRUE(has_warning(result.report,
+                          "'pricing/OfferingClasspricing/PurchaseOption' looks like "
+                          "'pricing/OfferingClass' and 'pricing/PurchaseOption' merged"));
   EXPECT_TRUE(has_warning(result.report, "13 column(s) of the unknown category 'noTags'"));
   for (const auto& row : result.rows) {
     EXPECT_EQ(row.at("BillingAccountId"), "0099999999999");
@@ -195,7 +212,7 @@ TEST(AwsCurReaderTest, ReadsKokuFinalReportWithHeaderQuirksCostCategoriesAndSavi
     EXPECT_EQ(row.at("ChargeCategory"), "Usage");
     EXPECT_EQ(row.at("PricingCategory"), "Committed");
     EXPECT_EQ(row.at("CommitmentDiscountId"), "");  // the sample's SavingsPlanArn cells are empty
-    EXPECT_EQ(row.at("Tags"), "{}");                 // noTags/* are not resource tags
+    EXPECT_EQ(row.at("Tags"), "{}");                // noTags/* are not resource tags
     EXPECT_EQ(row.at("x_CostCategory_cost_env"), "prod");
     EXPECT_EQ(row.at("x_CostCategory_name"), "compute");
     EXPECT_EQ(row.at("x_CostCategory_qe_source"), "aws-single");
@@ -213,8 +230,10 @@ TEST(AwsCurReaderTest, ReadsKokuFinalReportWithHeaderQuirksCostCategoriesAndSavi
 
 TEST(AwsCurReaderTest, NotFinalReportHasNoInvoiceIdAndTheFinalOneRestatesTheSameLineItems) {
   const auto reader = make_aws_cur_reader();
-  const auto draft = testing::read_with(*reader, {optima::testing::shared_data("billing/koku/aws/2023-06-01-not-final.csv")});
-  const auto final = testing::read_with(*reader, {optima::testing::shared_data("billing/koku/aws/2023-06-01.csv")});
+  const auto draft = testing::read_with(
+      *reader, {optima::testing::shared_data("billing/koku/aws/2023-06-01-not-final.csv")});
+  const auto final = testing::read_with(
+      *reader, {optima::testing::shared_data("billing/koku/aws/2023-06-01.csv")});
   ASSERT_TRUE(draft.status.is_ok());
   ASSERT_TRUE(final.status.is_ok());
   ASSERT_EQ(draft.rows.size(), final.rows.size());
@@ -228,8 +247,8 @@ TEST(AwsCurReaderTest, NotFinalReportHasNoInvoiceIdAndTheFinalOneRestatesTheSame
 }
 
 TEST(AwsCurReaderTest, EmptyFrameYieldsNoRowsAndNoError) {
-  const auto result = testing::read_with(*make_aws_cur_reader(),
-                                         {optima::testing::shared_data("billing/koku/aws/empty_frame.csv")});
+  const auto result = testing::read_with(
+      *make_aws_cur_reader(), {optima::testing::shared_data("billing/koku/aws/empty_frame.csv")});
   ASSERT_TRUE(result.status.is_ok()) << result.status.to_string();
   EXPECT_EQ(result.report.rows_read, 0u);
   EXPECT_EQ(result.report.rows_accepted, 0u);
@@ -238,10 +257,12 @@ TEST(AwsCurReaderTest, EmptyFrameYieldsNoRowsAndNoError) {
 
 TEST(AwsCurReaderTest, ReadsAthenaSnakeCaseColumnsAndMarketplaceRows) {
   const auto result = testing::read_with(
-      *make_aws_cur_reader(), {optima::testing::shared_data("billing/koku/aws/2022-07-01-alt-columns.csv")});
+      *make_aws_cur_reader(),
+      {optima::testing::shared_data("billing/koku/aws/2022-07-01-alt-columns.csv")});
   ASSERT_TRUE(result.status.is_ok()) << result.status.to_string();
   ASSERT_EQ(result.rows.size(), 2u);
-  EXPECT_TRUE(has_warning(result.report, "2 column(s) outside the CUR categories are not read: year, month"));
+  EXPECT_TRUE(has_warning(result.report,
+                          "2 column(s) outside the CUR categories are not read: year, month"));
   EXPECT_TRUE(has_warning(result.report, "product code 'mra' has no FOCUS ServiceCategory"));
   const auto& row = result.rows[0];
   EXPECT_EQ(row.at("ChargePeriodStart"), "2022-07-01T00:00:00Z");
@@ -257,7 +278,8 @@ TEST(AwsCurReaderTest, ReadsAthenaSnakeCaseColumnsAndMarketplaceRows) {
   EXPECT_EQ(row.at("ServiceCategory"), "Other");
   EXPECT_EQ(row.at("Tags"), R"({"aws:created_by":"IAMUser:fake:and"})");
   EXPECT_EQ(row.at("SkuPriceId"), "52KUDV3HNNAWJGTF.4799GE89SK.6YS6EN2CT7");
-  EXPECT_EQ(row.at("ResourceId"), "arn:aws:ec2:us-east-1:589173575009:instance/i-055386473d0b3fc65");
+  EXPECT_EQ(row.at("ResourceId"),
+            "arn:aws:ec2:us-east-1:589173575009:instance/i-055386473d0b3fc65");
   EXPECT_EQ(row.at("PricingCategory"), "Standard");
 }
 

@@ -2,8 +2,6 @@
 // text, and read raw CUR CSV text independently of the reader (for reconciliation).
 #pragma once
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -13,6 +11,7 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include "optima/core/decimal.h"
 #include "optima/focus/column.h"
@@ -22,7 +21,9 @@
 
 namespace optima::core {
 // Lets GoogleTest print decimals in failure messages.
-inline void PrintTo(const Decimal& d, std::ostream* os) { *os << d.to_string(); }
+inline void PrintTo(const Decimal& d, std::ostream* os) {
+  *os << d.to_string();
+}
 }  // namespace optima::core
 
 namespace optima::ingest::testing {
@@ -52,7 +53,8 @@ inline std::vector<TextRow> rows_as_text(const std::vector<focus::Table>& tables
     for (size_t r = 0; r < t.num_rows(); ++r) {
       TextRow row;
       for (const focus::ColumnInfo& info : focus::all_columns()) {
-        if (!t.present(info.column)) continue;
+        if (!t.present(info.column))
+          continue;
         row[std::string(info.name)] =
             info.column == focus::Column::kTags ? t.tags_json(r) : t.cell_text(r, info.column);
       }
@@ -77,7 +79,8 @@ inline ReadResult read_with(const Reader& reader, std::vector<std::filesystem::p
 }
 
 inline core::Decimal dec(const std::string& text) {
-  if (text.empty()) return core::Decimal();
+  if (text.empty())
+    return core::Decimal();
   auto d = core::Decimal::from_string(text);
   EXPECT_TRUE(d.is_ok()) << text;
   return d.is_ok() ? *d : core::Decimal();
@@ -85,7 +88,8 @@ inline core::Decimal dec(const std::string& text) {
 
 inline core::Decimal sum(const std::vector<TextRow>& rows, const std::string& column) {
   core::Decimal total;
-  for (const TextRow& row : rows) total += dec(row.at(column));
+  for (const TextRow& row : rows)
+    total += dec(row.at(column));
   return total;
 }
 
@@ -102,7 +106,8 @@ struct RawCsv {
   std::string get(size_t row, std::initializer_list<std::string_view> names) const {
     for (std::string_view name : names) {
       for (size_t i = 0; i < header.size(); ++i) {
-        if (header[i] == name) return rows[row][i];
+        if (header[i] == name)
+          return rows[row][i];
       }
     }
     return {};
@@ -110,7 +115,8 @@ struct RawCsv {
   bool has(std::initializer_list<std::string_view> names) const {
     for (std::string_view name : names) {
       for (const std::string& h : header) {
-        if (h == name) return true;
+        if (h == name)
+          return true;
       }
     }
     return false;
@@ -121,14 +127,17 @@ inline RawCsv load_raw(const std::filesystem::path& path) {
   RawCsv raw;
   auto reader = CsvReader::open(path.string());
   EXPECT_TRUE(reader.is_ok()) << reader.status().to_string();
-  if (!reader.is_ok()) return raw;
+  if (!reader.is_ok())
+    return raw;
   std::vector<std::string_view> fields;
   bool first = true;
   while (true) {
     auto more = (*reader)->next(&fields);
     EXPECT_TRUE(more.is_ok()) << more.status().to_string();
-    if (!more.is_ok() || !*more) break;
-    if (fields.size() == 1 && fields[0].empty()) continue;
+    if (!more.is_ok() || !*more)
+      break;
+    if (fields.size() == 1 && fields[0].empty())
+      continue;
     std::vector<std::string> cells(fields.begin(), fields.end());
     if (first) {
       raw.header = std::move(cells);
@@ -144,16 +153,19 @@ inline RawCsv load_raw(const std::filesystem::path& path) {
 inline std::string make_csv(const std::vector<std::string>& header,
                             const std::vector<std::map<std::string, std::string>>& rows) {
   auto quoted = [](const std::string& v) {
-    if (v.find_first_of(",\"\n") == std::string::npos) return v;
+    if (v.find_first_of(",\"\n") == std::string::npos)
+      return v;
     std::string out = "\"";
     for (char c : v) {
-      if (c == '"') out += '"';
+      if (c == '"')
+        out += '"';
       out += c;
     }
     return out + "\"";
   };
   std::string out;
-  for (size_t i = 0; i < header.size(); ++i) out += (i ? "," : "") + quoted(header[i]);
+  for (size_t i = 0; i < header.size(); ++i)
+    out += (i ? "," : "") + quoted(header[i]);
   out += "\n";
   for (const auto& row : rows) {
     for (const auto& [column, value] : row) {
@@ -178,7 +190,8 @@ inline void write_gzip(const std::filesystem::path& path, const std::string& tex
   std::filesystem::create_directories(path.parent_path());
   gzFile f = gzopen(path.string().c_str(), "wb");
   ASSERT_NE(f, nullptr);
-  ASSERT_EQ(gzwrite(f, text.data(), static_cast<unsigned>(text.size())), static_cast<int>(text.size()));
+  ASSERT_EQ(gzwrite(f, text.data(), static_cast<unsigned>(text.size())),
+            static_cast<int>(text.size()));
   ASSERT_EQ(gzclose(f), Z_OK);
 }
 
