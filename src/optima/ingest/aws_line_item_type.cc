@@ -34,27 +34,6 @@ AwsLineItemType parse_aws_line_item_type(std::string_view text) {
   return AwsLineItemType::kUnknown;
 }
 
-bool is_commitment_line_item(AwsLineItemType type) {
-  switch (type) {
-    case AwsLineItemType::kDiscountedUsage:
-    case AwsLineItemType::kSavingsPlanCoveredUsage:
-    case AwsLineItemType::kSavingsPlanNegation:
-    case AwsLineItemType::kRiFee:
-    case AwsLineItemType::kSavingsPlanUpfrontFee:
-    case AwsLineItemType::kSavingsPlanRecurringFee:
-      return true;
-    case AwsLineItemType::kFee:  // an RI upfront fee only with a ReservationARN; the caller checks
-    case AwsLineItemType::kUsage:
-    case AwsLineItemType::kTax:
-    case AwsLineItemType::kCredit:
-    case AwsLineItemType::kRefund:
-    case AwsLineItemType::kDiscount:
-    case AwsLineItemType::kUnknown:
-      return false;
-  }
-  return false;
-}
-
 std::string_view aws_charge_frequency(AwsLineItemType type) {
   switch (type) {
     case AwsLineItemType::kUsage:

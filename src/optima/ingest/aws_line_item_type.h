@@ -26,10 +26,6 @@ enum class AwsLineItemType : unsigned char {
 // Case-insensitive; kUnknown for a value AWS has not documented (the caller warns).
 AwsLineItemType parse_aws_line_item_type(std::string_view text);
 
-// True for the types whose cost is covered by, or pays for, a commitment (RI or Savings Plan):
-// the only rows where BilledCost and EffectiveCost may differ.
-bool is_commitment_line_item(AwsLineItemType type);
-
 // FOCUS ChargeFrequency from the type: Usage-Based for usage, discounts and tax; Recurring for
 // RIFee and SavingsPlanRecurringFee; One-Time for upfront fees, credits, refunds and unknown types.
 std::string_view aws_charge_frequency(AwsLineItemType type);
