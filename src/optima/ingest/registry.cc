@@ -1,5 +1,7 @@
 #include "optima/ingest/registry.h"
 
+#include "optima/ingest/aws_cur2_reader.h"
+#include "optima/ingest/aws_cur_reader.h"
 #include "optima/ingest/focus_csv_reader.h"
 #include "optima/ingest/gcp_billing_csv_reader.h"
 #include "optima/ingest/gcp_billing_reader.h"
@@ -14,6 +16,8 @@ using ReaderFactory = std::unique_ptr<Reader> (*)();
 // and FOCUS detection must not claim theirs (theirs lack it).
 // Detection order: provider dialects first, the generic FOCUS reader last.
 constexpr ReaderFactory kReaderFactories[] = {
+    &make_aws_cur2_reader,
+    &make_aws_cur_reader,
     &make_gcp_billing_reader,
     &make_gcp_billing_csv_reader,
     &make_focus_csv_reader,
