@@ -1,7 +1,7 @@
 // GcpBillingReader ("gcp-billing"): Google Cloud's billing export to BigQuery — the standard or
 // the detailed (resource-level) usage cost table — extracted as JSON lines (.jsonl/.json,
-// optionally .gz), converted to FOCUS 1.2 (mapping: gcp_focus_mapper.h; re-exported rows:
-// gcp_export_ingest.h). Thread-safe (stateless).
+// optionally .gz), converted to FOCUS 1.2 (mapping: gcp_focus_mapper.h; every row is kept,
+// re-exported ones included: gcp_export_ingest.h). Thread-safe (stateless).
 #pragma once
 
 #include <memory>
@@ -18,7 +18,9 @@ class GcpBillingReader : public Reader {
   }
   // True when the first line is a JSON object with billing_account_id and another export field.
   bool detect(const DetectInput& input) const override;
-  // One unit holding every file: restatements and BigQuery's sharded extracts span files.
+  // One unit holding every file: they are parts of one export table (BigQuery shards large
+  // extracts; later extracts add late rows), read and reported together. Every row of every file
+  // is kept, so the grouping changes no totals.
   std::vector<InputUnit> plan(const std::vector<std::filesystem::path>& files,
                               std::vector<std::string>* notes) const override;
   core::Status read(const InputUnit& unit, const ReadOptions& options, TableSink& sink,

@@ -1,13 +1,12 @@
 // Reading one ingest unit of Google billing export files into FOCUS tables: the part both GCP
 // readers (JSON lines, koku CSV) share.
 //
-// Google's export is restated by re-exporting rows: a row with a later export_time replaces an
-// earlier row of the same charge (identity: gcp_row_identity.h). Replacement applies across all
-// files of the unit, so the files are read twice: pass 1 decodes and checks every row, reports
-// bad rows (strict mode fails here, before anything reaches the sink) and keeps, per identity,
-// the latest export_time (24 bytes per row); pass 2 maps the rows that are not superseded to
-// FOCUS and emits them in batches. Rows without export_time are never replaced; rows of one
-// identity with the same latest export_time are all kept (distinct rows of the export).
+// Google's billing export table is append-only: late-arriving usage and corrections arrive as
+// additional rows (with a later export_time) whose costs add to what was exported before, and
+// Google's own reports and FOCUS view sum every row. So every good row of every file is mapped
+// and emitted, in one pass, in file order; nothing is replaced or deduplicated, and Σ BilledCost
+// over the unit is Σ (cost + Σ credits.amount) over all its good rows. export_time is kept in
+// x_ExportTime.
 #pragma once
 
 #include <filesystem>
@@ -19,12 +18,12 @@
 
 namespace optima::ingest {
 
-// Reads `files` (opened with `open`, twice each) into `sink`. The report counts rows_read (data
-// rows), rows_accepted (rows emitted), rows_skipped (bad rows, lenient mode); rows replaced by
-// a later export are neither and are counted in a warning, as are services with no
-// ServiceCategory mapping. Errors: the opener's and sources' file-level errors, the first bad
-// row in strict mode, more than options.max_bad_rows bad rows (ResourceExhausted), a sink
-// error, and FailedPrecondition when a file changed between the passes.
+// Reads `files` (each opened once with `open`, in order) into `sink`, in tables of at most
+// options.batch_rows rows. The report counts rows_read (data rows), rows_accepted (rows
+// emitted), rows_skipped (bad rows, lenient mode), and warns once per service with no
+// ServiceCategory mapping. Errors: the opener's and sources' file-level errors, the first bad row
+// in strict mode, more than options.max_bad_rows bad rows (ResourceExhausted), a sink error.
+// Tables emitted before an error stay emitted: the caller discards a failed read as a whole.
 core::Status ingest_gcp_export(const std::vector<std::filesystem::path>& files,
                                const GcpRowSourceOpener& open, const ReadOptions& options,
                                TableSink& sink, ReadReport* report);

@@ -1,7 +1,7 @@
 // GcpRowSource: a stream of decoded, checked Google billing export rows from one file,
-// whatever its dialect (BigQuery JSON lines, koku's flattened CSV). The ingest driver reads a
-// source twice (see gcp_export_ingest.h), so a source is opened from a path, not a stream.
-// Sources are not thread-safe.
+// whatever its dialect (BigQuery JSON lines, koku's flattened CSV). The ingest driver opens the
+// files of a unit one after another through a GcpRowSourceOpener (see gcp_export_ingest.h), so
+// only one is open at a time. Sources are not thread-safe.
 #pragma once
 
 #include <filesystem>

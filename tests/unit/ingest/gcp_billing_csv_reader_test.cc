@@ -94,6 +94,24 @@ TEST(GcpBillingCsvReaderTest, ReadsEveryKokuSampleAndReconcilesCosts) {
   }
 }
 
+TEST(GcpBillingCsvReaderTest, OneUnitOfSeveralFilesSumsEveryRowOfEveryFile) {
+  std::vector<std::filesystem::path> paths;
+  RawTotals expected;
+  for (const char* sample : kKokuSamples) {
+    paths.push_back(optima::testing::shared_data(sample));
+    const RawTotals totals = raw_totals(paths.back());
+    expected.rows += totals.rows;
+    expected.net += totals.net;
+    expected.cost += totals.cost;
+  }
+  ReadResult r = read_files(paths);
+  ASSERT_TRUE(r.status.is_ok()) << r.status.to_string();
+  EXPECT_EQ(r.report.rows_accepted, expected.rows);
+  EXPECT_EQ(r.sink.rows(), expected.rows);
+  EXPECT_EQ(r.sink.sum(Column::kBilledCost), expected.net);
+  EXPECT_EQ(r.sink.sum(Column::kContractedCost), expected.cost);
+}
+
 TEST(GcpBillingCsvReaderTest, MapsKokuRowsIncludingPromotionCreditsAndLabels) {
   ReadResult r = read_files({optima::testing::shared_data(kKokuSamples[0])});
   ASSERT_TRUE(r.status.is_ok()) << r.status.to_string();

@@ -425,37 +425,40 @@ TEST(GcpBillingReaderTest, DecimalsAreExactFromTheSourceText) {
   EXPECT_EQ(a_plus_b.to_string(), "0.3");
 }
 
-TEST(GcpBillingReaderTest, LaterExportReplacesTheEarlierRowOfTheSameCharge) {
+TEST(GcpBillingReaderTest, ReExportedRowsOfTheSameChargeAreAllKeptAndSummed) {
+  // The export is append-only: a later row of the same charge adds to the earlier one.
   ExportRow first;
   first.cost = "1.0";
   first.export_time = R"("2024-03-10 12:00:00.100 UTC")";
-  ExportRow restated = first;
-  restated.cost = "1.25";
-  restated.credits =
+  ExportRow correction = first;
+  correction.cost = "1.25";
+  correction.credits =
       R"([{"name":"s","amount":-0.25,"full_name":null,"id":"s","type":"SUSTAINED_USAGE_DISCOUNT"}])";
-  // Same second, later microseconds: still later.
-  restated.export_time = R"("2024-03-10 12:00:00.900 UTC")";
+  correction.export_time = R"("2024-03-11 06:30:00.900 UTC")";
   ExportRow other_label = first;  // a different charge: labels differ
   other_label.labels = R"([{"key":"app","value":"search"}])";
-  ExportRow same_time_twin = first;  // same charge and export time: a distinct export row, kept
-  same_time_twin.export_time = restated.export_time;
+  ExportRow same_time_twin = correction;  // same charge and export_time as the correction
   same_time_twin.cost = "0.5";
-  ReadResult r = read_rows({first, other_label, restated, same_time_twin});
+  same_time_twin.credits = "[]";
+  ReadResult r = read_rows({first, other_label, correction, same_time_twin});
   ASSERT_TRUE(r.status.is_ok()) << r.status.to_string();
   EXPECT_EQ(r.report.rows_read, 4u);
-  EXPECT_EQ(r.report.rows_accepted, 3u);
+  EXPECT_EQ(r.report.rows_accepted, 4u);
   EXPECT_EQ(r.report.rows_skipped, 0u);
-  ASSERT_EQ(r.sink.rows(), 3u);
-  EXPECT_EQ(r.sink.cell(0, Column::kBilledCost), "1");  // other_label
-  EXPECT_EQ(r.sink.cell(1, Column::kBilledCost), "1");  // restated: 1.25 - 0.25
-  EXPECT_EQ(r.sink.cell(1, Column::kContractedCost), "1.25");
-  EXPECT_EQ(r.sink.cell(2, Column::kBilledCost), "0.5");
-  ASSERT_EQ(r.report.warnings.size(), 1u);
-  EXPECT_NE(r.report.warnings[0].find("1 rows replaced"), std::string::npos)
-      << r.report.warnings[0];
+  EXPECT_TRUE(r.report.warnings.empty());
+  ASSERT_EQ(r.sink.rows(), 4u);
+  EXPECT_EQ(r.sink.cell(0, Column::kBilledCost), "1");
+  EXPECT_EQ(r.sink.extension(0, "x_ExportTime"), "2024-03-10T12:00:00Z");
+  EXPECT_EQ(r.sink.cell(2, Column::kBilledCost), "1");  // 1.25 - 0.25
+  EXPECT_EQ(r.sink.cell(2, Column::kContractedCost), "1.25");
+  EXPECT_EQ(r.sink.extension(2, "x_ExportTime"), "2024-03-11T06:30:00Z");
+  EXPECT_EQ(r.sink.cell(3, Column::kBilledCost), "0.5");
+  // Σ BilledCost = Σ (cost + Σ credits) over every row: 1.0 + 1.0 + (1.25 - 0.25) + 0.5.
+  EXPECT_EQ(r.sink.sum(Column::kBilledCost).to_string(), "3.5");
+  EXPECT_EQ(r.sink.sum(Column::kContractedCost).to_string(), "3.75");
 }
 
-TEST(GcpBillingReaderTest, ReplacementSpansTheFilesOfOneUnit) {
+TEST(GcpBillingReaderTest, RowsOfEveryFileOfTheUnitAreKeptInFileOrder) {
   optima::testing::TempDir dir;
   ExportRow old_row;
   old_row.export_time = R"("2024-03-11 00:00:00 UTC")";
@@ -464,12 +467,17 @@ TEST(GcpBillingReaderTest, ReplacementSpansTheFilesOfOneUnit) {
   new_row.export_time = R"("2024-03-12 00:00:00 UTC")";
   // The later export is in the file read first.
   const auto a = write_text(dir.path(), "a.jsonl", lines({new_row}));
-  const auto b = write_gzip(dir.path(), "b.jsonl.gz", lines({old_row}));
+  const auto b = write_gzip(dir.path(), "b.jsonl.gz", lines({old_row, old_row}));
   ReadResult r = read_files({b, a});
   ASSERT_TRUE(r.status.is_ok()) << r.status.to_string();
-  EXPECT_EQ(r.report.rows_read, 2u);
-  ASSERT_EQ(r.sink.rows(), 1u);
+  EXPECT_EQ(r.report.rows_read, 3u);
+  EXPECT_EQ(r.report.rows_accepted, 3u);
+  ASSERT_EQ(r.sink.rows(), 3u);
   EXPECT_EQ(r.sink.cell(0, Column::kBilledCost), "9");
+  EXPECT_EQ(r.sink.extension(0, "x_ExportTime"), "2024-03-12T00:00:00Z");
+  EXPECT_EQ(r.sink.cell(1, Column::kBilledCost), "1.5");
+  EXPECT_EQ(r.sink.extension(1, "x_ExportTime"), "2024-03-11T00:00:00Z");
+  EXPECT_EQ(r.sink.sum(Column::kBilledCost).to_string(), "12");
 }
 
 TEST(GcpBillingReaderTest, BadJsonLineIsReportedWithItsLineAndSkipped) {
@@ -539,19 +547,22 @@ TEST(GcpBillingReaderTest, MissingRequiredFieldsAndBadValuesAreReported) {
   EXPECT_EQ(r.report.issues[3].expected, "timestamp");
 }
 
-TEST(GcpBillingReaderTest, StrictModeFailsOnTheFirstBadRowBeforeEmittingAnything) {
+TEST(GcpBillingReaderTest, StrictModeFailsOnTheFirstBadRowAndReadsNoFurther) {
   ExportRow bad;
   bad.cost = R"("abc")";
   ReadOptions options;
   options.strictness = Strictness::kStrict;
+  options.batch_rows = 1;
   ReadResult r = read_rows({ExportRow{}, bad, ExportRow{}}, options);
   ASSERT_FALSE(r.status.is_ok());
   EXPECT_EQ(r.status.code(), core::StatusCode::kInvalidArgument);
   EXPECT_NE(r.status.message().find("row 2 (line 2), column cost: expected decimal, found 'abc'"),
             std::string::npos)
       << r.status.message();
-  EXPECT_EQ(r.sink.rows(), 0u);
-  EXPECT_EQ(r.report.rows_accepted, 0u);
+  EXPECT_EQ(r.report.rows_read, 2u);
+  // The row before the bad one was emitted; the pipeline discards a failed read as a whole.
+  EXPECT_EQ(r.report.rows_accepted, 1u);
+  EXPECT_EQ(r.sink.rows(), 1u);
   ASSERT_EQ(r.report.issues.size(), 1u);
 }
 
