@@ -151,7 +151,8 @@ std::string azure_header_key(std::string_view name) {
   // Localised exports write "Abonnement-GUID (SubscriptionGuid)": the English name is inside.
   if (!text.empty() && text.back() == ')') {
     const size_t open = text.rfind('(');
-    if (open != std::string_view::npos) text = text.substr(open + 1, text.size() - open - 2);
+    if (open != std::string_view::npos)
+      text = text.substr(open + 1, text.size() - open - 2);
   }
   return core::normalize_identifier(text);
 }
@@ -165,7 +166,8 @@ std::optional<AzureCostHeader> AzureCostHeader::recognize(const std::vector<std:
     keys.push_back(azure_header_key(name));
     header.names_.emplace_back(core::trim(core::strip_utf8_bom(name)));
     // A FOCUS dataset (Azure FocusCost included) belongs to the FOCUS reader.
-    if (keys.back() == "billedcost") return std::nullopt;
+    if (keys.back() == "billedcost")
+      return std::nullopt;
   }
   std::string cost_key;
   for (const FieldSpelling& spelling : kSpellings) {
@@ -173,11 +175,13 @@ std::optional<AzureCostHeader> AzureCostHeader::recognize(const std::vector<std:
       for (size_t i = 0; i < keys.size(); ++i) {
         if (keys[i] == key) {
           header.index_[static_cast<size_t>(spelling.field)] = static_cast<int>(i);
-          if (spelling.field == AzureField::kCost) cost_key = key;
+          if (spelling.field == AzureField::kCost)
+            cost_key = key;
           break;
         }
       }
-      if (header.has(spelling.field)) break;
+      if (header.has(spelling.field))
+        break;
     }
   }
   if (!header.has(AzureField::kCost) || !header.has(AzureField::kDate) ||

@@ -14,7 +14,9 @@ using focus::Column;
 namespace {
 
 // Enum text folded for comparison: "Savings Plan", "SavingsPlan", "savings-plan" -> "savingsplan".
-std::string fold_enum(std::string_view s) { return core::normalize_identifier(s); }
+std::string fold_enum(std::string_view s) {
+  return core::normalize_identifier(s);
+}
 
 bool is_commitment_model(const std::string& pricing_model) {
   return pricing_model == "reservation" || pricing_model == "savingsplan";
@@ -31,7 +33,8 @@ bool is_purchase_or_refund(const std::string& charge_type) {
 std::vector<std::string_view> path_segments(std::string_view id) {
   std::vector<std::string_view> out;
   for (std::string_view part : core::split(id, '/')) {
-    if (!part.empty()) out.push_back(part);
+    if (!part.empty())
+      out.push_back(part);
   }
   return out;
 }
@@ -42,9 +45,11 @@ std::string arm_resource_type(std::string_view resource_id) {
   const auto segments = path_segments(resource_id);
   size_t providers = segments.size();
   for (size_t i = 0; i + 1 < segments.size(); ++i) {
-    if (core::iequals(segments[i], "providers")) providers = i;
+    if (core::iequals(segments[i], "providers"))
+      providers = i;
   }
-  if (providers + 2 >= segments.size()) return std::string();
+  if (providers + 2 >= segments.size())
+    return std::string();
   std::string type(segments[providers + 1]);
   for (size_t i = providers + 2; i < segments.size(); i += 2) {
     type += '/';
@@ -56,39 +61,52 @@ std::string arm_resource_type(std::string_view resource_id) {
 // ARM ids alternate key/value segments: the name is the last value segment.
 std::string_view arm_resource_name(std::string_view resource_id) {
   const auto segments = path_segments(resource_id);
-  if (segments.empty()) return {};
+  if (segments.empty())
+    return {};
   return segments.size() % 2 == 0 ? segments.back() : segments[segments.size() - 2];
 }
 
 std::string_view charge_category(const std::string& charge_type) {
-  if (charge_type.empty() || charge_type == "usage" || is_unused_charge(charge_type)) return "Usage";
-  if (charge_type == "purchase" || charge_type == "refund") return "Purchase";
-  if (charge_type == "credit") return "Credit";
-  if (charge_type == "tax") return "Tax";
+  if (charge_type.empty() || charge_type == "usage" || is_unused_charge(charge_type))
+    return "Usage";
+  if (charge_type == "purchase" || charge_type == "refund")
+    return "Purchase";
+  if (charge_type == "credit")
+    return "Credit";
+  if (charge_type == "tax")
+    return "Tax";
   return "Adjustment";
 }
 
 std::string_view charge_frequency(std::string_view frequency, std::string_view category) {
   const std::string f = fold_enum(frequency);
-  if (f == "onetime") return "One-Time";
-  if (f == "recurring") return "Recurring";
-  if (f == "usagebased") return "Usage-Based";
+  if (f == "onetime")
+    return "One-Time";
+  if (f == "recurring")
+    return "Recurring";
+  if (f == "usagebased")
+    return "Usage-Based";
   return category == "Usage" ? "Usage-Based" : std::string_view();
 }
 
 // Decimal text for an x_ column: whole numbers without a fraction.
-std::string decimal_text(Decimal d) { return d.to_string(); }
+std::string decimal_text(Decimal d) {
+  return d.to_string();
+}
 
 void set_if(focus::TableBuilder* b, Column c, std::string_view value) {
-  if (!value.empty()) b->set_string(c, value);
+  if (!value.empty())
+    b->set_string(c, value);
 }
 
 void set_if(focus::TableBuilder* b, Column c, const std::optional<Decimal>& value) {
-  if (value) b->set_decimal(c, *value);
+  if (value)
+    b->set_decimal(c, *value);
 }
 
 std::optional<Decimal> times(const std::optional<Decimal>& a, const std::optional<Decimal>& b) {
-  if (!a || !b) return std::nullopt;
+  if (!a || !b)
+    return std::nullopt;
   return Decimal::multiply(*a, *b);
 }
 
@@ -123,35 +141,71 @@ AzureCostMapper::AzureCostMapper(const AzureCostHeader& header, const AzureLooku
 std::string_view AzureCostMapper::cell(const std::vector<std::string_view>& fields,
                                        AzureField field) const {
   const int index = header_.index(field);
-  if (index < 0 || static_cast<size_t>(index) >= fields.size()) return {};
+  if (index < 0 || static_cast<size_t>(index) >= fields.size())
+    return {};
   const std::string_view text = core::trim(fields[static_cast<size_t>(index)]);
   for (const std::string& literal : null_literals_) {
-    if (text == literal) return {};
+    if (text == literal)
+      return {};
   }
   return text;
 }
 
 void AzureCostMapper::declare(focus::TableBuilder* builder) const {
   static constexpr Column kColumns[] = {
-      Column::kAvailabilityZone, Column::kBilledCost, Column::kBillingAccountId,
-      Column::kBillingAccountName, Column::kBillingAccountType, Column::kBillingCurrency,
-      Column::kBillingPeriodEnd, Column::kBillingPeriodStart, Column::kCapacityReservationId,
-      Column::kCapacityReservationStatus, Column::kChargeCategory, Column::kChargeClass,
-      Column::kChargeDescription, Column::kChargeFrequency, Column::kChargePeriodEnd,
-      Column::kChargePeriodStart, Column::kCommitmentDiscountCategory,
-      Column::kCommitmentDiscountId, Column::kCommitmentDiscountName,
-      Column::kCommitmentDiscountStatus, Column::kCommitmentDiscountType,
-      Column::kConsumedQuantity, Column::kConsumedUnit, Column::kContractedCost,
-      Column::kContractedUnitPrice, Column::kEffectiveCost, Column::kInvoiceId,
-      Column::kInvoiceIssuerName, Column::kListCost, Column::kListUnitPrice,
-      Column::kPricingCategory, Column::kPricingQuantity, Column::kPricingUnit,
-      Column::kProviderName, Column::kPublisherName, Column::kRegionId, Column::kRegionName,
-      Column::kResourceId, Column::kResourceName, Column::kResourceType, Column::kServiceCategory,
-      Column::kServiceName, Column::kServiceSubcategory, Column::kSkuId, Column::kSkuMeter,
-      Column::kSkuPriceDetails, Column::kSubAccountId, Column::kSubAccountName,
-      Column::kSubAccountType, Column::kTags,
+      Column::kAvailabilityZone,
+      Column::kBilledCost,
+      Column::kBillingAccountId,
+      Column::kBillingAccountName,
+      Column::kBillingAccountType,
+      Column::kBillingCurrency,
+      Column::kBillingPeriodEnd,
+      Column::kBillingPeriodStart,
+      Column::kCapacityReservationId,
+      Column::kCapacityReservationStatus,
+      Column::kChargeCategory,
+      Column::kChargeClass,
+      Column::kChargeDescription,
+      Column::kChargeFrequency,
+      Column::kChargePeriodEnd,
+      Column::kChargePeriodStart,
+      Column::kCommitmentDiscountCategory,
+      Column::kCommitmentDiscountId,
+      Column::kCommitmentDiscountName,
+      Column::kCommitmentDiscountStatus,
+      Column::kCommitmentDiscountType,
+      Column::kConsumedQuantity,
+      Column::kConsumedUnit,
+      Column::kContractedCost,
+      Column::kContractedUnitPrice,
+      Column::kEffectiveCost,
+      Column::kInvoiceId,
+      Column::kInvoiceIssuerName,
+      Column::kListCost,
+      Column::kListUnitPrice,
+      Column::kPricingCategory,
+      Column::kPricingQuantity,
+      Column::kPricingUnit,
+      Column::kProviderName,
+      Column::kPublisherName,
+      Column::kRegionId,
+      Column::kRegionName,
+      Column::kResourceId,
+      Column::kResourceName,
+      Column::kResourceType,
+      Column::kServiceCategory,
+      Column::kServiceName,
+      Column::kServiceSubcategory,
+      Column::kSkuId,
+      Column::kSkuMeter,
+      Column::kSkuPriceDetails,
+      Column::kSubAccountId,
+      Column::kSubAccountName,
+      Column::kSubAccountType,
+      Column::kTags,
   };
-  for (Column c : kColumns) builder->declare(c);
+  for (Column c : kColumns)
+    builder->declare(c);
   if (header_.has(AzureField::kPricingCurrency)) {
     builder->declare(Column::kPricingCurrency);
     builder->declare(Column::kPricingCurrencyContractedUnitPrice);
@@ -159,7 +213,8 @@ void AzureCostMapper::declare(focus::TableBuilder* builder) const {
     builder->declare(Column::kPricingCurrencyListUnitPrice);
   }
   for (const AzurePassThrough& column : azure_pass_through_columns()) {
-    if (header_.has(column.field)) builder->declare_extension(column.extension);
+    if (header_.has(column.field))
+      builder->declare_extension(column.extension);
   }
   builder->declare_extension("x_AmortizationClass");
   builder->declare_extension("x_PricingBlockSize");
@@ -168,12 +223,15 @@ void AzureCostMapper::declare(focus::TableBuilder* builder) const {
     builder->declare_extension("x_BilledCostInUsd");
     builder->declare_extension("x_EffectiveCostInUsd");
   }
-  if (header_.has(AzureField::kServicePeriodStart)) builder->declare_extension("x_ServicePeriodStart");
-  if (header_.has(AzureField::kServicePeriodEnd)) builder->declare_extension("x_ServicePeriodEnd");
+  if (header_.has(AzureField::kServicePeriodStart))
+    builder->declare_extension("x_ServicePeriodStart");
+  if (header_.has(AzureField::kServicePeriodEnd))
+    builder->declare_extension("x_ServicePeriodEnd");
 }
 
 bool AzureCostMapper::selected(const std::vector<std::string_view>& fields) const {
-  if (!joined_ || dataset_ != AzureCostDataset::kActual) return true;
+  if (!joined_ || dataset_ != AzureCostDataset::kActual)
+    return true;
   // Microsoft's recipe: keep all amortized rows, add from the actual export only
   // ChargeType in {Purchase, Refund} with PricingModel in {Reservation, SavingsPlan}.
   return is_purchase_or_refund(fold_enum(cell(fields, AzureField::kChargeType))) &&
@@ -195,37 +253,44 @@ std::optional<AzureCellIssue> AzureCostMapper::map(const std::vector<std::string
     return bad(AzureField::kCost, "decimal", cost_text);
   }
   const std::string_view date_text = cell(fields, AzureField::kDate);
-  if (!core::parse_timestamp(date_text, &p.date)) return bad(AzureField::kDate, "date", date_text);
+  if (!core::parse_timestamp(date_text, &p.date))
+    return bad(AzureField::kDate, "date", date_text);
   for (auto [field, out] : {std::pair{AzureField::kBillingPeriodStart, &p.period_start},
                             std::pair{AzureField::kBillingPeriodEnd, &p.period_end}}) {
     const std::string_view text = cell(fields, field);
-    if (text.empty()) continue;
+    if (text.empty())
+      continue;
     core::Timestamp t;
-    if (!core::parse_timestamp(text, &t)) return bad(field, "date", text);
+    if (!core::parse_timestamp(text, &t))
+      return bad(field, "date", text);
     *out = t;
   }
-  for (auto [field, out] : {std::pair{AzureField::kQuantity, &p.quantity},
-                            std::pair{AzureField::kUnitPrice, &p.unit_price},
-                            std::pair{AzureField::kPayGPrice, &p.payg_price},
-                            std::pair{AzureField::kExchangeRate, &p.exchange_rate},
-                            std::pair{AzureField::kPaygCostInBillingCurrency, &p.payg_cost},
-                            std::pair{AzureField::kCostInPricingCurrency,
-                                      &p.cost_in_pricing_currency},
-                            std::pair{AzureField::kCostInUsd, &p.cost_in_usd}}) {
+  for (auto [field, out] :
+       {std::pair{AzureField::kQuantity, &p.quantity},
+        std::pair{AzureField::kUnitPrice, &p.unit_price},
+        std::pair{AzureField::kPayGPrice, &p.payg_price},
+        std::pair{AzureField::kExchangeRate, &p.exchange_rate},
+        std::pair{AzureField::kPaygCostInBillingCurrency, &p.payg_cost},
+        std::pair{AzureField::kCostInPricingCurrency, &p.cost_in_pricing_currency},
+        std::pair{AzureField::kCostInUsd, &p.cost_in_usd}}) {
     const std::string_view text = cell(fields, field);
-    if (text.empty()) continue;
+    if (text.empty())
+      continue;
     Decimal d;
-    if (!Decimal::parse(text, &d)) return bad(field, "decimal", text);
+    if (!Decimal::parse(text, &d))
+      return bad(field, "decimal", text);
     *out = d;
   }
   for (auto [field, out] : {std::pair{AzureField::kTags, &p.tags},
                             std::pair{AzureField::kAdditionalInfo, &p.additional_info}}) {
     const std::string_view text = cell(fields, field);
     auto parsed = parse_azure_key_value(text);
-    if (!parsed.is_ok()) return bad(field, "JSON object", text);
+    if (!parsed.is_ok())
+      return bad(field, "JSON object", text);
     *out = std::move(parsed).value();
   }
-  if (empty_cost) ++notes_.empty_cost;
+  if (empty_cost)
+    ++notes_.empty_cost;
 
   // ---- Classify the charge.
   const std::string charge_type = fold_enum(cell(fields, AzureField::kChargeType));
@@ -241,11 +306,13 @@ std::optional<AzureCellIssue> AzureCostMapper::map(const std::vector<std::string
   const Decimal zero;
   const bool billed_elsewhere = commitment_usage || unused;
   const bool effective_elsewhere = commitment_purchase && joined_;
-  if (commitment_purchase && !joined_) ++notes_.unamortized_purchases;
+  if (commitment_purchase && !joined_)
+    ++notes_.unamortized_purchases;
   if (billed_elsewhere && dataset_ != AzureCostDataset::kActual && !joined_) {
     ++notes_.amortized_without_actual;
   }
-  if (commitment_purchase && dataset_ == AzureCostDataset::kAmortized) ++notes_.amortized_purchases;
+  if (commitment_purchase && dataset_ == AzureCostDataset::kAmortized)
+    ++notes_.amortized_purchases;
   b->set_decimal(Column::kBilledCost, billed_elsewhere ? zero : p.cost);
   b->set_decimal(Column::kEffectiveCost, effective_elsewhere ? zero : p.cost);
 
@@ -266,7 +333,8 @@ std::optional<AzureCellIssue> AzureCostMapper::map(const std::vector<std::string
     ++notes_.missing_billing_account;
   }
   const std::string_view billing_currency = cell(fields, AzureField::kBillingCurrency);
-  if (billing_currency.empty()) ++notes_.missing_currency;
+  if (billing_currency.empty())
+    ++notes_.missing_currency;
   set_if(b, Column::kBillingCurrency, billing_currency);
   set_if(b, Column::kInvoiceId, cell(fields, AzureField::kInvoiceId));
 
@@ -276,7 +344,8 @@ std::optional<AzureCellIssue> AzureCostMapper::map(const std::vector<std::string
   const core::Timestamp period_end =
       p.period_end ? core::Timestamp{p.period_end->unix_seconds + core::kSecondsPerDay}
                    : core::add_months(period_start, 1);
-  if (!p.period_start || !p.period_end) ++notes_.derived_billing_period;
+  if (!p.period_start || !p.period_end)
+    ++notes_.derived_billing_period;
   b->set_time(Column::kBillingPeriodStart, period_start);
   b->set_time(Column::kBillingPeriodEnd, period_end);
   b->set_time(Column::kChargePeriodStart, p.date);
@@ -284,7 +353,8 @@ std::optional<AzureCellIssue> AzureCostMapper::map(const std::vector<std::string
 
   // ---- Charge classification.
   b->set_string(Column::kChargeCategory, category);
-  if (charge_type == "refund") b->set_string(Column::kChargeClass, "Correction");
+  if (charge_type == "refund")
+    b->set_string(Column::kChargeClass, "Correction");
   set_if(b, Column::kChargeDescription, cell(fields, AzureField::kProductName));
   set_if(b, Column::kChargeFrequency,
          charge_frequency(cell(fields, AzureField::kFrequency), category));
@@ -317,8 +387,8 @@ std::optional<AzureCellIssue> AzureCostMapper::map(const std::vector<std::string
   // ---- Commitment discounts.
   const bool from_benefit = !benefit_id.empty();
   const std::string_view commitment_id = from_benefit ? benefit_id : reservation_id;
-  const std::string_view commitment_name = cell(
-      fields, from_benefit ? AzureField::kBenefitName : AzureField::kReservationName);
+  const std::string_view commitment_name =
+      cell(fields, from_benefit ? AzureField::kBenefitName : AzureField::kReservationName);
   if (!commitment_id.empty()) {
     const std::string lower_id = core::to_lower_ascii(commitment_id);
     bool reservation = false;
@@ -351,7 +421,8 @@ std::optional<AzureCellIssue> AzureCostMapper::map(const std::vector<std::string
   // ---- Quantities and units.
   const std::string_view unit_of_measure = cell(fields, AzureField::kUnitOfMeasure);
   AzurePricingUnit unit;
-  if (!unit_of_measure.empty()) unit = lookups_.pricing_unit(unit_of_measure);
+  if (!unit_of_measure.empty())
+    unit = lookups_.pricing_unit(unit_of_measure);
   const bool whole_block = unit.block_size == Decimal::from_int(1);
   if (p.quantity) {
     b->set_decimal(Column::kPricingQuantity, *p.quantity);
@@ -361,10 +432,11 @@ std::optional<AzureCellIssue> AzureCostMapper::map(const std::vector<std::string
   }
   if (!unit.distinct_units.empty()) {
     b->set_string(Column::kPricingUnit,
-                  whole_block ? unit.distinct_units
-                              : fmt::format("{} {}", decimal_text(unit.block_size),
-                                            unit.distinct_units));
-    if (category == "Usage" && !unused) b->set_string(Column::kConsumedUnit, unit.distinct_units);
+                  whole_block
+                      ? unit.distinct_units
+                      : fmt::format("{} {}", decimal_text(unit.block_size), unit.distinct_units));
+    if (category == "Usage" && !unused)
+      b->set_string(Column::kConsumedUnit, unit.distinct_units);
     b->set_extension("x_PricingBlockSize", decimal_text(unit.block_size));
   }
 
@@ -395,8 +467,10 @@ std::optional<AzureCellIssue> AzureCostMapper::map(const std::vector<std::string
   const std::optional<Decimal> contracted_cost = times(contracted_unit_price, p.quantity);
   b->set_decimal(Column::kContractedCost, contracted_cost ? *contracted_cost : p.cost);
   std::optional<Decimal> list_cost = p.payg_cost;
-  if (!list_cost) list_cost = times(list_unit_price, p.quantity);
-  if (!list_cost) list_cost = contracted_cost;
+  if (!list_cost)
+    list_cost = times(list_unit_price, p.quantity);
+  if (!list_cost)
+    list_cost = contracted_cost;
   b->set_decimal(Column::kListCost, list_cost ? *list_cost : p.cost);
   if (header_.has(AzureField::kPricingCurrency)) {
     set_if(b, Column::kPricingCurrency, pricing_currency);
@@ -435,7 +509,8 @@ std::optional<AzureCellIssue> AzureCostMapper::map(const std::vector<std::string
   const std::string_view resource_id = cell(fields, AzureField::kResourceId);
   set_if(b, Column::kResourceId, resource_id);
   std::string_view resource_name = cell(fields, AzureField::kResourceName);
-  if (resource_name.empty()) resource_name = arm_resource_name(resource_id);
+  if (resource_name.empty())
+    resource_name = arm_resource_name(resource_id);
   set_if(b, Column::kResourceName, resource_name);
   const std::string_view type_column = cell(fields, AzureField::kResourceType);
   const std::string arm_type =
@@ -448,7 +523,8 @@ std::optional<AzureCellIssue> AzureCostMapper::map(const std::vector<std::string
   set_if(b, Column::kAvailabilityZone, cell(fields, AzureField::kAvailabilityZone));
 
   std::string_view location = cell(fields, AzureField::kResourceLocation);
-  if (location.empty()) location = cell(fields, AzureField::kLocation);
+  if (location.empty())
+    location = cell(fields, AzureField::kLocation);
   if (!location.empty()) {
     if (const AzureRegion* region = lookups_.region(location)) {
       b->set_string(Column::kRegionId, region->id);
@@ -457,7 +533,8 @@ std::optional<AzureCellIssue> AzureCostMapper::map(const std::vector<std::string
       // Microsoft's rule for values the table lacks: the id is the name, lower case, no spaces.
       std::string id;
       for (char c : core::to_lower_ascii(location)) {
-        if (c != ' ') id.push_back(c);
+        if (c != ' ')
+          id.push_back(c);
       }
       b->set_string(Column::kRegionId, id);
       b->set_string(Column::kRegionName, location);
@@ -472,19 +549,23 @@ std::optional<AzureCellIssue> AzureCostMapper::map(const std::vector<std::string
     b->set_string(Column::kServiceSubcategory, service->subcategory);
   } else {
     std::string_view name = cell(fields, AzureField::kMeterCategory);
-    if (name.empty()) name = cell(fields, AzureField::kServiceName);
-    if (name.empty()) name = consumed_service;
+    if (name.empty())
+      name = cell(fields, AzureField::kServiceName);
+    if (name.empty())
+      name = consumed_service;
     set_if(b, Column::kServiceName, name);
     b->set_string(Column::kServiceCategory, "Other");
     b->set_string(Column::kServiceSubcategory, "Other (Other)");
   }
   std::string_view publisher = cell(fields, AzureField::kPublisherName);
-  if (publisher.empty() && service != nullptr) publisher = service->publisher;
+  if (publisher.empty() && service != nullptr)
+    publisher = service->publisher;
   b->set_string(Column::kPublisherName, publisher.empty() ? "Microsoft" : publisher);
 
   // ---- SKU.
   std::string_view sku_id = cell(fields, AzureField::kProductId);
-  if (sku_id.empty()) sku_id = cell(fields, AzureField::kMeterId);
+  if (sku_id.empty())
+    sku_id = cell(fields, AzureField::kMeterId);
   set_if(b, Column::kSkuId, sku_id);
   set_if(b, Column::kSkuMeter, cell(fields, AzureField::kMeterName));
   if (!p.additional_info.empty()) {
@@ -501,27 +582,31 @@ std::optional<AzureCellIssue> AzureCostMapper::map(const std::vector<std::string
       b->set_string(Column::kCapacityReservationId, capacity->get_ref<const std::string&>());
       if (category == "Usage") {
         // Capacity nobody used is billed to the capacity reservation resource itself.
-        const bool on_reservation = arm_type.find("/capacityreservationgroups") != std::string::npos;
+        const bool on_reservation =
+            arm_type.find("/capacityreservationgroups") != std::string::npos;
         b->set_string(Column::kCapacityReservationStatus, on_reservation ? "Unused" : "Used");
       }
     }
   }
 
   // ---- Tags.
-  for (const auto& [key, value] : p.tags.items()) b->add_tag(key, azure_value_text(value));
+  for (const auto& [key, value] : p.tags.items())
+    b->add_tag(key, azure_value_text(value));
 
   // ---- Pass-through x_ columns.
   for (const AzurePassThrough& column : azure_pass_through_columns()) {
-    if (header_.has(column.field)) b->set_extension(column.extension, cell(fields, column.field));
+    if (header_.has(column.field))
+      b->set_extension(column.extension, cell(fields, column.field));
   }
   for (auto [field, extension] :
        {std::pair{AzureField::kServicePeriodStart, std::string_view("x_ServicePeriodStart")},
         std::pair{AzureField::kServicePeriodEnd, std::string_view("x_ServicePeriodEnd")}}) {
-    if (!header_.has(field)) continue;
+    if (!header_.has(field))
+      continue;
     const std::string_view text = cell(fields, field);
     core::Timestamp t;
-    b->set_extension(extension, core::parse_timestamp(text, &t) ? core::format_iso8601(t)
-                                                                 : std::string(text));
+    b->set_extension(extension,
+                     core::parse_timestamp(text, &t) ? core::format_iso8601(t) : std::string(text));
   }
 
   b->finish_row();

@@ -76,14 +76,14 @@ struct AzureCellIssue {
 
 // Counts of rows read under a rule the user should hear about (turned into report warnings).
 struct AzureMappingNotes {
-  uint64_t empty_cost = 0;                 // cost cell empty, read as 0
-  uint64_t derived_billing_period = 0;     // no billing period dates: month of Date
-  uint64_t missing_currency = 0;           // no billing currency: BillingCurrency null
-  uint64_t missing_billing_account = 0;    // no billing account or profile: BillingAccountId null
-  uint64_t unconverted_prices = 0;         // MCA row without exchange rate, currencies differ
-  uint64_t unamortized_purchases = 0;      // commitment purchases without the amortized export
-  uint64_t amortized_without_actual = 0;   // commitment rows whose purchase is not in the unit
-  uint64_t amortized_purchases = 0;        // commitment purchases inside an amortized export
+  uint64_t empty_cost = 0;                // cost cell empty, read as 0
+  uint64_t derived_billing_period = 0;    // no billing period dates: month of Date
+  uint64_t missing_currency = 0;          // no billing currency: BillingCurrency null
+  uint64_t missing_billing_account = 0;   // no billing account or profile: BillingAccountId null
+  uint64_t unconverted_prices = 0;        // MCA row without exchange rate, currencies differ
+  uint64_t unamortized_purchases = 0;     // commitment purchases without the amortized export
+  uint64_t amortized_without_actual = 0;  // commitment rows whose purchase is not in the unit
+  uint64_t amortized_purchases = 0;       // commitment purchases inside an amortized export
 };
 
 class AzureCostMapper {

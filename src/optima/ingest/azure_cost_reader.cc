@@ -40,28 +40,33 @@ class UnitRead {
 core::Status UnitRead::reject(RowIssue issue) {
   ++report_->rows_skipped;
   const std::string message = issue.message();
-  if (report_->issues.size() <= options_.max_bad_rows) report_->issues.push_back(std::move(issue));
-  if (options_.strictness == Strictness::kStrict) return core::invalid_argument(message);
+  if (report_->issues.size() <= options_.max_bad_rows)
+    report_->issues.push_back(std::move(issue));
+  if (options_.strictness == Strictness::kStrict)
+    return core::invalid_argument(message);
   if (report_->rows_skipped > options_.max_bad_rows) {
-    return core::resource_exhausted(fmt::format(
-        "more than {} bad rows; the last: {}", options_.max_bad_rows, message));
+    return core::resource_exhausted(
+        fmt::format("more than {} bad rows; the last: {}", options_.max_bad_rows, message));
   }
   return core::Status::ok();
 }
 
 core::Status UnitRead::flush() {
-  if (builder_.num_rows() == 0) return core::Status::ok();
+  if (builder_.num_rows() == 0)
+    return core::Status::ok();
   return sink_.consume(builder_.finish());
 }
 
 core::Status UnitRead::read_file(const std::filesystem::path& path, AzureCostDataset dataset) {
   const std::string file = path.string();
   auto opened = CsvReader::open(file);
-  if (!opened.is_ok()) return opened.status().with_context(file);
+  if (!opened.is_ok())
+    return opened.status().with_context(file);
   CsvReader& reader = **opened;
   std::vector<std::string_view> fields;
   auto has_header = reader.next(&fields);
-  if (!has_header.is_ok()) return has_header.status().with_context(file);
+  if (!has_header.is_ok())
+    return has_header.status().with_context(file);
   if (!*has_header) {
     report_->warnings.push_back(fmt::format("{}: empty file (no header)", file));
     return core::Status::ok();
@@ -82,9 +87,12 @@ core::Status UnitRead::read_file(const std::filesystem::path& path, AzureCostDat
   uint64_t left_out = 0;
   while (true) {
     auto more = reader.next(&fields);
-    if (!more.is_ok()) return more.status().with_context(file);
-    if (!*more) break;
-    if (fields.size() == 1 && fields[0].empty()) continue;  // blank line
+    if (!more.is_ok())
+      return more.status().with_context(file);
+    if (!*more)
+      break;
+    if (fields.size() == 1 && fields[0].empty())
+      continue;  // blank line
     ++row;
     ++report_->rows_read;
     if (fields.size() > header->column_count()) {
@@ -93,18 +101,20 @@ core::Status UnitRead::read_file(const std::filesystem::path& path, AzureCostDat
                                              fmt::format("{} fields", fields.size())}));
       continue;
     }
-    if (fields.size() < header->column_count()) ++short_rows;
+    if (fields.size() < header->column_count())
+      ++short_rows;
     if (!mapper.selected(fields)) {
       ++left_out;
       continue;
     }
     if (auto issue = mapper.map(fields, &builder_)) {
-      OPTIMA_RETURN_IF_ERROR(reject(RowIssue{file, row, reader.line_number(), issue->column,
-                                             issue->expected, issue->found}));
+      OPTIMA_RETURN_IF_ERROR(reject(
+          RowIssue{file, row, reader.line_number(), issue->column, issue->expected, issue->found}));
       continue;
     }
     ++report_->rows_accepted;
-    if (builder_.num_rows() >= options_.batch_rows) OPTIMA_RETURN_IF_ERROR(flush());
+    if (builder_.num_rows() >= options_.batch_rows)
+      OPTIMA_RETURN_IF_ERROR(flush());
   }
   warn_notes(file, mapper.notes(), short_rows, left_out);
   return core::Status::ok();
@@ -126,8 +136,8 @@ void UnitRead::warn_notes(const std::string& file, const AzureMappingNotes& note
         file, short_rows));
   }
   if (notes.empty_cost > 0) {
-    w.push_back(fmt::format("{}: {} rows have an empty cost cell, read as 0", file,
-                            notes.empty_cost));
+    w.push_back(
+        fmt::format("{}: {} rows have an empty cost cell, read as 0", file, notes.empty_cost));
   }
   if (notes.derived_billing_period > 0) {
     w.push_back(fmt::format(
@@ -136,13 +146,13 @@ void UnitRead::warn_notes(const std::string& file, const AzureMappingNotes& note
         file, notes.derived_billing_period));
   }
   if (notes.missing_currency > 0) {
-    w.push_back(fmt::format("{}: {} rows have no billing currency; BillingCurrency left null",
-                            file, notes.missing_currency));
+    w.push_back(fmt::format("{}: {} rows have no billing currency; BillingCurrency left null", file,
+                            notes.missing_currency));
   }
   if (notes.missing_billing_account > 0) {
     w.push_back(fmt::format(
-        "{}: {} rows have no billing account or billing profile; BillingAccountId left null",
-        file, notes.missing_billing_account));
+        "{}: {} rows have no billing account or billing profile; BillingAccountId left null", file,
+        notes.missing_billing_account));
   }
   if (notes.unconverted_prices > 0) {
     w.push_back(fmt::format(
@@ -209,6 +219,8 @@ class AzureCostReader final : public Reader {
 
 }  // namespace
 
-std::unique_ptr<Reader> make_azure_cost_reader() { return std::make_unique<AzureCostReader>(); }
+std::unique_ptr<Reader> make_azure_cost_reader() {
+  return std::make_unique<AzureCostReader>();
+}
 
 }  // namespace optima::ingest

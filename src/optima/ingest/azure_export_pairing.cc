@@ -18,7 +18,8 @@ namespace {
 std::string_view field_of(const std::vector<std::string_view>& fields,
                           const AzureCostHeader& header, AzureField field) {
   const int i = header.index(field);
-  if (i < 0 || static_cast<size_t>(i) >= fields.size()) return {};
+  if (i < 0 || static_cast<size_t>(i) >= fields.size())
+    return {};
   return core::trim(fields[static_cast<size_t>(i)]);
 }
 
@@ -33,7 +34,8 @@ core::Result<AzureExportScope> read_azure_export_scope(const std::filesystem::pa
   OPTIMA_ASSIGN_OR_RETURN(auto reader, CsvReader::open(path.string()));
   std::vector<std::string_view> fields;
   OPTIMA_ASSIGN_OR_RETURN(bool has_header, reader->next(&fields));
-  if (!has_header) return core::invalid_argument(fmt::format("{}: empty file", path.string()));
+  if (!has_header)
+    return core::invalid_argument(fmt::format("{}: empty file", path.string()));
   const std::vector<std::string> names(fields.begin(), fields.end());
   const auto header = AzureCostHeader::recognize(names);
   if (!header) {
@@ -43,8 +45,10 @@ core::Result<AzureExportScope> read_azure_export_scope(const std::filesystem::pa
   AzureExportScope scope;
   while (true) {
     OPTIMA_ASSIGN_OR_RETURN(bool more, reader->next(&fields));
-    if (!more) return scope;
-    if (fields.size() > 1 || !fields[0].empty()) break;  // skip blank lines
+    if (!more)
+      return scope;
+    if (fields.size() > 1 || !fields[0].empty())
+      break;  // skip blank lines
   }
   const std::string_view profile = field_of(fields, *header, AzureField::kBillingProfileId);
   const std::string_view account = field_of(fields, *header, AzureField::kBillingAccountId);
@@ -80,7 +84,8 @@ std::vector<InputUnit> plan_azure_units(const std::vector<std::filesystem::path>
   std::map<std::pair<std::string, std::string>, size_t> group_index;
   for (size_t i = 0; i < files.size(); ++i) {
     const AzureCostDataset dataset = azure_cost_dataset_of(files[i]);
-    if (dataset == AzureCostDataset::kUnknown) continue;
+    if (dataset == AzureCostDataset::kUnknown)
+      continue;
     auto scope = read_azure_export_scope(files[i]);
     if (!scope.is_ok() || scope->period.empty()) {
       if (notes != nullptr) {
@@ -94,7 +99,8 @@ std::vector<InputUnit> plan_azure_units(const std::vector<std::filesystem::path>
     }
     auto key = std::make_pair(scope->billing_account, scope->period);
     auto [it, inserted] = group_index.emplace(key, groups.size());
-    if (inserted) groups.push_back(Group{key.first, key.second, {}, {}});
+    if (inserted)
+      groups.push_back(Group{key.first, key.second, {}, {}});
     Group& group = groups[it->second];
     (dataset == AzureCostDataset::kActual ? group.actual : group.amortized).push_back(i);
     group_of[i] = it->second;
@@ -107,14 +113,17 @@ std::vector<InputUnit> plan_azure_units(const std::vector<std::filesystem::path>
       const size_t g = *group_of[i];
       const Group& group = groups[g];
       if (!group.actual.empty() && !group.amortized.empty()) {
-        if (group_emitted[g]) continue;
+        if (group_emitted[g])
+          continue;
         group_emitted[g] = true;
         InputUnit unit{std::string(reader_name), {}, ""};
-        for (size_t f : group.amortized) unit.files.push_back(files[f]);
-        for (size_t f : group.actual) unit.files.push_back(files[f]);
-        unit.label = fmt::format("Azure cost details {} {}: {} amortized + {} actual file(s)",
-                                 group.account, group.period, group.amortized.size(),
-                                 group.actual.size());
+        for (size_t f : group.amortized)
+          unit.files.push_back(files[f]);
+        for (size_t f : group.actual)
+          unit.files.push_back(files[f]);
+        unit.label =
+            fmt::format("Azure cost details {} {}: {} amortized + {} actual file(s)", group.account,
+                        group.period, group.amortized.size(), group.actual.size());
         units.push_back(std::move(unit));
         continue;
       }

@@ -8,7 +8,8 @@ namespace optima::ingest {
 
 core::Result<nlohmann::json> parse_azure_key_value(std::string_view cell) {
   const std::string_view text = core::trim(cell);
-  if (text.empty()) return nlohmann::json::object();
+  if (text.empty())
+    return nlohmann::json::object();
   std::string wrapped;
   if (text.front() != '{') {
     wrapped.reserve(text.size() + 2);
@@ -25,8 +26,10 @@ core::Result<nlohmann::json> parse_azure_key_value(std::string_view cell) {
 }
 
 std::string azure_value_text(const nlohmann::json& value) {
-  if (value.is_string()) return value.get<std::string>();
-  if (value.is_null()) return std::string();
+  if (value.is_string())
+    return value.get<std::string>();
+  if (value.is_null())
+    return std::string();
   // The parser only admits valid UTF-8, but dump() must never throw: replace, don't fail.
   return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -24,7 +24,8 @@ core::Result<CsvTable> read_table(const std::filesystem::path& path,
   OPTIMA_ASSIGN_OR_RETURN(auto reader, CsvReader::open(path.string()));
   std::vector<std::string_view> fields;
   OPTIMA_ASSIGN_OR_RETURN(bool has_header, reader->next(&fields));
-  if (!has_header) return core::invalid_argument(fmt::format("{}: empty file", path.string()));
+  if (!has_header)
+    return core::invalid_argument(fmt::format("{}: empty file", path.string()));
   CsvTable table;
   for (std::string_view name : wanted) {
     auto it = std::find(fields.begin(), fields.end(), name);
@@ -35,14 +36,16 @@ core::Result<CsvTable> read_table(const std::filesystem::path& path,
   }
   while (true) {
     OPTIMA_ASSIGN_OR_RETURN(bool more, reader->next(&fields));
-    if (!more) break;
-    if (fields.size() == 1 && fields[0].empty()) continue;  // blank line
+    if (!more)
+      break;
+    if (fields.size() == 1 && fields[0].empty())
+      continue;  // blank line
     std::vector<std::string> row;
     for (size_t column : table.columns) {
       if (column >= fields.size()) {
         return core::invalid_argument(fmt::format("{} line {}: expected {} fields, found {}",
-                                                  path.string(), reader->line_number(),
-                                                  column + 1, fields.size()));
+                                                  path.string(), reader->line_number(), column + 1,
+                                                  fields.size()));
       }
       row.emplace_back(fields[column]);
     }
@@ -51,12 +54,15 @@ core::Result<CsvTable> read_table(const std::filesystem::path& path,
   return table;
 }
 
-std::string fold(std::string_view s) { return core::to_lower_ascii(core::trim(s)); }
+std::string fold(std::string_view s) {
+  return core::to_lower_ascii(core::trim(s));
+}
 
 std::string without_spaces(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c != ' ') out.push_back(c);
+    if (c != ' ')
+      out.push_back(c);
   }
   return out;
 }
@@ -69,7 +75,8 @@ bool same_service(const AzureService& a, const AzureService& b) {
 void index_unambiguous(std::unordered_map<std::string, size_t>* index,
                        std::unordered_map<std::string, bool>* ambiguous, const std::string& key,
                        size_t row, const std::vector<AzureService>& services) {
-  if (key.empty() || (*ambiguous)[key]) return;
+  if (key.empty() || (*ambiguous)[key])
+    return;
   auto [it, inserted] = index->emplace(key, row);
   if (!inserted && !same_service(services[it->second], services[row])) {
     index->erase(it);
@@ -92,10 +99,10 @@ core::Result<AzureLookups> AzureLookups::load(
     AzurePricingUnit unit;
     if (!core::Decimal::parse(core::trim(row[1]), &unit.block_size) ||
         unit.block_size <= core::Decimal()) {
-      return core::invalid_argument(fmt::format("{} row {}, column PricingBlockSize: expected a "
-                                                "positive decimal, found {}",
-                                                files.pricing_units.string(), r + 1,
-                                                core::quote_for_message(row[1])));
+      return core::invalid_argument(
+          fmt::format("{} row {}, column PricingBlockSize: expected a "
+                      "positive decimal, found {}",
+                      files.pricing_units.string(), r + 1, core::quote_for_message(row[1])));
     }
     unit.distinct_units = row[2];
     lookups.pricing_units_exact_.emplace(row[0], unit);
@@ -136,10 +143,11 @@ core::Result<AzureLookups> AzureLookups::load(
                       lookups.services_);
   }
 
-  OPTIMA_ASSIGN_OR_RETURN(CsvTable types,
-                          read_table(files.resource_types, {"ResourceType", "SingularDisplayName"}));
+  OPTIMA_ASSIGN_OR_RETURN(
+      CsvTable types, read_table(files.resource_types, {"ResourceType", "SingularDisplayName"}));
   for (const auto& row : types.rows) {
-    if (!row[1].empty()) lookups.resource_type_names_.emplace(fold(row[0]), row[1]);
+    if (!row[1].empty())
+      lookups.resource_type_names_.emplace(fold(row[0]), row[1]);
   }
   return lookups;
 }
@@ -148,7 +156,8 @@ core::Result<std::shared_ptr<const AzureLookups>> AzureLookups::bundled() {
   static std::mutex mutex;
   static std::shared_ptr<const AzureLookups> cached;
   std::lock_guard<std::mutex> lock(mutex);
-  if (cached) return cached;
+  if (cached)
+    return cached;
   AzureLookupFiles files;
   OPTIMA_ASSIGN_OR_RETURN(files.pricing_units, core::find_data_file("azure/PricingUnits.csv"));
   OPTIMA_ASSIGN_OR_RETURN(files.regions, core::find_data_file("azure/Regions.csv"));
@@ -172,7 +181,8 @@ AzurePricingUnit AzureLookups::pricing_unit(std::string_view unit_of_measure) co
   // Not in Microsoft's table: read "<whole number> <unit>" ourselves.
   const std::string_view text = core::trim(unit_of_measure);
   size_t digits = 0;
-  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9')
+    ++digits;
   AzurePricingUnit unit;
   const auto block = core::parse_int64(text.substr(0, digits));
   const std::string_view rest = core::trim(text.substr(digits));
@@ -187,8 +197,10 @@ AzurePricingUnit AzureLookups::pricing_unit(std::string_view unit_of_measure) co
 
 const AzureRegion* AzureLookups::region(std::string_view location) const {
   const std::string key = fold(location);
-  if (auto it = regions_.find(key); it != regions_.end()) return &it->second;
-  if (auto it = regions_.find(without_spaces(key)); it != regions_.end()) return &it->second;
+  if (auto it = regions_.find(key); it != regions_.end())
+    return &it->second;
+  if (auto it = regions_.find(without_spaces(key)); it != regions_.end())
+    return &it->second;
   return nullptr;
 }
 

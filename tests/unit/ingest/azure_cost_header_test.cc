@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "optima/ingest/csv_reader.h"
+
 #include "support/shared_data.h"
 
 namespace optima::ingest {
@@ -11,7 +12,8 @@ namespace {
 std::vector<std::string> header_of(const std::string& relative) {
   auto reader = CsvReader::open(optima::testing::shared_data(relative).string());
   EXPECT_TRUE(reader.is_ok()) << relative;
-  if (!reader.is_ok()) return {};
+  if (!reader.is_ok())
+    return {};
   std::vector<std::string_view> fields;
   auto more = (*reader)->next(&fields);
   EXPECT_TRUE(more.is_ok() && *more) << relative;
@@ -45,8 +47,8 @@ INSTANTIATE_TEST_SUITE_P(
         // EA FinOps-hub variant (Cost + BillingCurrency), UTF-8 BOM.
         Dialect{"ms-finops-toolkit/cost-exports/EA_ActualCost_Small.csv",
                 AzureAgreement::kEnterprise, "Cost", "Date", "SubscriptionId"},
-        Dialect{"ms-finops-toolkit/cost-exports/EA_NoRows.csv", AzureAgreement::kEnterprise,
-                "Cost", "Date", "SubscriptionId"},
+        Dialect{"ms-finops-toolkit/cost-exports/EA_NoRows.csv", AzureAgreement::kEnterprise, "Cost",
+                "Date", "SubscriptionId"},
         Dialect{"koku/azure/azure_version_2.csv", AzureAgreement::kEnterprise,
                 "CostInBillingCurrency", "Date", "SubscriptionId"},
         // MCA camelCase.
@@ -62,8 +64,8 @@ INSTANTIATE_TEST_SUITE_P(
         Dialect{"opencost/azure-billingexports/headersets/BOM.csv",
                 AzureAgreement::kLegacyPayAsYouGo, "PreTaxCost", "UsageDateTime",
                 "SubscriptionGuid"},
-        Dialect{"koku/azure/azure_camelCased.csv", AzureAgreement::kLegacyPayAsYouGo,
-                "preTaxCost", "usageDateTime", "subscriptionGuid"},
+        Dialect{"koku/azure/azure_camelCased.csv", AzureAgreement::kLegacyPayAsYouGo, "preTaxCost",
+                "usageDateTime", "subscriptionGuid"},
         // German localised headers: the English name in parentheses.
         Dialect{"opencost/azure-billingexports/headersets/German.csv",
                 AzureAgreement::kLegacyPayAsYouGo, "PreTaxCost (PreTaxCost)",
@@ -91,7 +93,9 @@ TEST(AzureCostHeaderTest, LocalisedHeadersMapThroughTheEnglishNameInParentheses)
 TEST(AzureCostHeaderTest, HeaderKeyIsCaseInsensitiveAndUsesTheParenthesisedName) {
   EXPECT_EQ(azure_header_key("CostInBillingCurrency"), "costinbillingcurrency");
   EXPECT_EQ(azure_header_key("costinbillingcurrency"), "costinbillingcurrency");
-  EXPECT_EQ(azure_header_key("\xEF\xBB\xBF" "BillingAccountId"), "billingaccountid");
+  EXPECT_EQ(azure_header_key("\xEF\xBB\xBF"
+                             "BillingAccountId"),
+            "billingaccountid");
   EXPECT_EQ(azure_header_key("Abonnement-GUID (SubscriptionGuid)"), "subscriptionguid");
   EXPECT_EQ(azure_header_key(" Tags (Tags) "), "tags");
   EXPECT_EQ(azure_header_key("MeterSubCategory"), "metersubcategory");
@@ -118,7 +122,8 @@ TEST(AzureCostHeaderTest, RejectsHeadersOfOtherFormats) {
 }
 
 TEST(AzureCostHeaderTest, MissingFieldsReportAbsent) {
-  const auto header = AzureCostHeader::recognize({"SubscriptionGuid", "UsageDateTime", "PreTaxCost"});
+  const auto header =
+      AzureCostHeader::recognize({"SubscriptionGuid", "UsageDateTime", "PreTaxCost"});
   ASSERT_TRUE(header.has_value());
   EXPECT_FALSE(header->has(AzureField::kTags));
   EXPECT_EQ(header->index(AzureField::kTags), -1);

@@ -3,9 +3,10 @@
 // the raw CSV text.
 #include <gtest/gtest.h>
 
-#include "azure_test_support.h"
 #include "optima/ingest/azure_cost_reader.h"
 #include "optima/ingest/csv_reader.h"
+
+#include "azure_test_support.h"
 #include "support/shared_data.h"
 
 namespace optima::ingest {
@@ -63,15 +64,18 @@ INSTANTIATE_TEST_SUITE_P(
         Sample{"koku/azure/costreport_a243c6f2-199f-4074-9a2c-40e671cf1584.csv", "PreTaxCost", 3},
         Sample{"koku/azure/empty_frame.csv", "PreTaxCost", 0},
         Sample{"opencost/azure-billingexports/headersets/BOM.csv", "PreTaxCost", 1},
-        Sample{"opencost/azure-billingexports/headersets/Enterprise.csv", "CostInBillingCurrency", 1},
+        Sample{"opencost/azure-billingexports/headersets/Enterprise.csv", "CostInBillingCurrency",
+               1},
         Sample{"opencost/azure-billingexports/headersets/EnterpriseCamel.csv",
                "costInBillingCurrency", 1},
         Sample{"opencost/azure-billingexports/headersets/German.csv", "PreTaxCost (PreTaxCost)", 1},
         Sample{"opencost/azure-billingexports/headersets/PayAsYouGo.csv", "PreTaxCost", 1},
         Sample{"opencost/azure-billingexports/headersets/YA.csv", "costInBillingCurrency", 1},
-        Sample{"opencost/azure-billingexports/values/MissingBrackets.csv", "costinbillingcurrency", 1},
+        Sample{"opencost/azure-billingexports/values/MissingBrackets.csv", "costinbillingcurrency",
+               1},
         Sample{"opencost/azure-billingexports/values/Template.csv", "costinbillingcurrency", 87},
-        Sample{"opencost/azure-billingexports/values/VirtualMachine.csv", "costinbillingcurrency", 1},
+        Sample{"opencost/azure-billingexports/values/VirtualMachine.csv", "costinbillingcurrency",
+               1},
         Sample{"focus-converters/test-fixtures/azure/sample-anonymous-ea-export-dataset.csv",
                "CostInBillingCurrency", 27}));
 
@@ -80,7 +84,8 @@ const char kAmortized[] = "billing/ms-finops-toolkit/cost-exports/EA_AmortizedCo
 
 bool has_warning(const ReadReport& report, std::string_view text) {
   for (const auto& w : report.warnings) {
-    if (w.find(text) != std::string::npos) return true;
+    if (w.find(text) != std::string::npos)
+      return true;
   }
   return false;
 }

@@ -2,8 +2,9 @@
 
 #include <gtest/gtest.h>
 
-#include "azure_test_support.h"
 #include "optima/ingest/azure_cost_dataset.h"
+
+#include "azure_test_support.h"
 #include "support/shared_data.h"
 
 namespace optima::ingest {
@@ -37,8 +38,8 @@ TEST(AzureCostDatasetTest, ReadsTheDatasetFromFileThenFolderNames) {
 }
 
 TEST(AzureExportPairingTest, ScopeIsBillingAccountAndMonthOfTheFirstRow) {
-  auto scope = read_azure_export_scope(
-      optima::testing::shared_data("billing/ms-finops-toolkit/cost-exports/EA_ActualCost_Small.csv"));
+  auto scope = read_azure_export_scope(optima::testing::shared_data(
+      "billing/ms-finops-toolkit/cost-exports/EA_ActualCost_Small.csv"));
   ASSERT_TRUE(scope.is_ok()) << scope.status().to_string();
   EXPECT_EQ(scope->billing_account, "8611537");
   EXPECT_EQ(scope->period, "2023-09");
@@ -49,8 +50,8 @@ TEST(AzureExportPairingTest, ScopeIsBillingAccountAndMonthOfTheFirstRow) {
   EXPECT_EQ(scope->billing_account, "NF5V-BI6B-BG7-PGB");
   EXPECT_EQ(scope->period, "2023-08");
   // Legacy: the subscription.
-  scope = read_azure_export_scope(
-      optima::testing::shared_data("billing/opencost/azure-billingexports/headersets/PayAsYouGo.csv"));
+  scope = read_azure_export_scope(optima::testing::shared_data(
+      "billing/opencost/azure-billingexports/headersets/PayAsYouGo.csv"));
   ASSERT_TRUE(scope.is_ok());
   EXPECT_EQ(scope->billing_account, "11111111-12ab-34dc-56ef-123456abcdef");
   EXPECT_EQ(scope->period, "2021-02");
@@ -63,9 +64,12 @@ TEST(AzureExportPairingTest, ScopeIsBillingAccountAndMonthOfTheFirstRow) {
 
 TEST(AzureExportPairingTest, PartitionedExportsOfOneScopeFormOneUnit) {
   TempDir dir;
-  const auto a1 = export_in(dir.path() / "ea-actual/20240101-20240131/r1/part_0_0001.csv", "42", "01");
-  const auto a2 = export_in(dir.path() / "ea-actual/20240101-20240131/r1/part_0_0002.csv", "42", "01");
-  const auto m1 = export_in(dir.path() / "ea-amortized/20240101-20240131/r1/part_0_0001.csv", "42", "01");
+  const auto a1 =
+      export_in(dir.path() / "ea-actual/20240101-20240131/r1/part_0_0001.csv", "42", "01");
+  const auto a2 =
+      export_in(dir.path() / "ea-actual/20240101-20240131/r1/part_0_0002.csv", "42", "01");
+  const auto m1 =
+      export_in(dir.path() / "ea-amortized/20240101-20240131/r1/part_0_0001.csv", "42", "01");
   std::vector<std::string> notes;
   const auto units = plan_azure_units({a1, m1, a2}, "azure-cost", &notes);
   ASSERT_EQ(units.size(), 1u);
@@ -82,9 +86,11 @@ TEST(AzureExportPairingTest, DifferentPeriodsOrAccountsAreNotPaired) {
   const auto feb_amortized = export_in(dir.path() / "feb-amortized.csv", "42", "02");
   const auto other_account = export_in(dir.path() / "other-amortized.csv", "7", "01");
   std::vector<std::string> notes;
-  const auto units = plan_azure_units({jan_actual, feb_amortized, other_account}, "azure-cost", &notes);
+  const auto units =
+      plan_azure_units({jan_actual, feb_amortized, other_account}, "azure-cost", &notes);
   ASSERT_EQ(units.size(), 3u);
-  for (const auto& unit : units) EXPECT_EQ(unit.files.size(), 1u);
+  for (const auto& unit : units)
+    EXPECT_EQ(unit.files.size(), 1u);
   ASSERT_EQ(notes.size(), 3u);
   EXPECT_NE(notes[0].find("actual cost export without a matching amortized export (billing "
                           "account 42, period 2024-01)"),

@@ -18,7 +18,8 @@ TEST(AzureKeyValueTest, KeepsObjectsThatHaveBraces) {
   ASSERT_TRUE(parsed.is_ok());
   EXPECT_EQ((*parsed)["project"], "p1");
   // AdditionalInfo of legacy exports: padded, with nulls and numbers.
-  parsed = parse_azure_key_value(R"({  "UsageType": "DataTrOut",  "ImageType": null,  "VCPUs": 2})");
+  parsed =
+      parse_azure_key_value(R"({  "UsageType": "DataTrOut",  "ImageType": null,  "VCPUs": 2})");
   ASSERT_TRUE(parsed.is_ok());
   EXPECT_EQ(parsed->size(), 3u);
 }
@@ -50,7 +51,8 @@ TEST(AzureKeyValueTest, ValueTextKeepsStringsAndWritesOtherScalarsAsJson) {
   EXPECT_EQ(azure_value_text(nlohmann::json(2)), "2");
   EXPECT_EQ(azure_value_text(nlohmann::json(true)), "true");
   EXPECT_EQ(azure_value_text(nlohmann::json(nullptr)), "");
-  EXPECT_EQ(azure_value_text(nlohmann::json::parse(R"({"k":[1]})", nullptr, false)), R"({"k":[1]})");
+  EXPECT_EQ(azure_value_text(nlohmann::json::parse(R"({"k":[1]})", nullptr, false)),
+            R"({"k":[1]})");
 }
 
 }  // namespace

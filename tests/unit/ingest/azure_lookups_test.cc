@@ -85,8 +85,8 @@ TEST(AzureLookupsTest, ResourceTypeDisplayNames) {
 
 TEST(AzureLookupsTest, BundledServicesStayInsideFocusCategories) {
   // Services.csv says "Migration / Data Transfer", which FOCUS 1.2 does not define.
-  const AzureService* s = bundled().service("microsoft.storagesync",
-                                            "microsoft.storagesync/storagesyncservices");
+  const AzureService* s =
+      bundled().service("microsoft.storagesync", "microsoft.storagesync/storagesyncservices");
   ASSERT_NE(s, nullptr);
   EXPECT_EQ(s->category, "Migration");
   EXPECT_EQ(s->subcategory, "Other (Migration)");

@@ -2,8 +2,6 @@
 // from the raw CSV text, independently of the reader and of core::Decimal.
 #pragma once
 
-#include <gtest/gtest.h>
-
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +9,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "optima/core/decimal.h"
 #include "optima/core/strings.h"
@@ -28,20 +28,23 @@ class CollectingSink : public TableSink {
   }
   size_t rows() const {
     size_t n = 0;
-    for (const auto& t : tables) n += t.num_rows();
+    for (const auto& t : tables)
+      n += t.num_rows();
     return n;
   }
   core::Decimal sum(focus::Column c) const {
     core::Decimal total;
     for (const auto& t : tables) {
-      for (const auto& v : t.decimals(c).values) total += v;
+      for (const auto& v : t.decimals(c).values)
+        total += v;
     }
     return total;
   }
   // Cell text of row `row` counted across tables.
   std::string text(size_t row, focus::Column c) const {
     for (const auto& t : tables) {
-      if (row < t.num_rows()) return t.cell_text(row, c);
+      if (row < t.num_rows())
+        return t.cell_text(row, c);
       row -= t.num_rows();
     }
     return "<no such row>";
@@ -50,7 +53,8 @@ class CollectingSink : public TableSink {
     for (const auto& t : tables) {
       if (row < t.num_rows()) {
         const focus::ExtensionColumn* ext = t.extension(name);
-        if (ext == nullptr || ext->data.is_null(row)) return "";
+        if (ext == nullptr || ext->data.is_null(row))
+          return "";
         return ext->data.value(row);
       }
       row -= t.num_rows();
@@ -59,7 +63,8 @@ class CollectingSink : public TableSink {
   }
   std::string tags(size_t row) const {
     for (const auto& t : tables) {
-      if (row < t.num_rows()) return t.tags_json(row);
+      if (row < t.num_rows())
+        return t.tags_json(row);
       row -= t.num_rows();
     }
     return "<no such row>";
@@ -86,7 +91,8 @@ inline ReadResult read_unit(const Reader& reader, const std::vector<std::filesys
 // digit by digit, so that the expected totals do not come from the code under test.
 inline std::optional<core::Int128> raw_units(std::string_view text) {
   text = core::trim(text);
-  if (text.empty()) return core::Int128{0};
+  if (text.empty())
+    return core::Int128{0};
   bool negative = false;
   if (text[0] == '-' || text[0] == '+') {
     negative = text[0] == '-';
@@ -97,7 +103,8 @@ inline std::optional<core::Int128> raw_units(std::string_view text) {
   size_t i = 0;
   for (; i < text.size() && text[i] != 'e' && text[i] != 'E'; ++i) {
     if (text[i] == '.') {
-      if (point >= 0) return std::nullopt;
+      if (point >= 0)
+        return std::nullopt;
       point = static_cast<int>(digits.size());
     } else if (text[i] >= '0' && text[i] <= '9') {
       digits.push_back(text[i]);
@@ -105,8 +112,10 @@ inline std::optional<core::Int128> raw_units(std::string_view text) {
       return std::nullopt;
     }
   }
-  if (digits.empty()) return std::nullopt;
-  if (point < 0) point = static_cast<int>(digits.size());
+  if (digits.empty())
+    return std::nullopt;
+  if (point < 0)
+    point = static_cast<int>(digits.size());
   if (i < text.size()) {
     int exponent = 0;
     std::string_view e = text.substr(i + 1);
@@ -115,9 +124,11 @@ inline std::optional<core::Int128> raw_units(std::string_view text) {
       e_negative = e[0] == '-';
       e.remove_prefix(1);
     }
-    if (e.empty()) return std::nullopt;
+    if (e.empty())
+      return std::nullopt;
     for (char c : e) {
-      if (c < '0' || c > '9') return std::nullopt;
+      if (c < '0' || c > '9')
+        return std::nullopt;
       exponent = exponent * 10 + (c - '0');
     }
     point += e_negative ? -exponent : exponent;
@@ -126,7 +137,8 @@ inline std::optional<core::Int128> raw_units(std::string_view text) {
   core::Int128 units = 0;
   const int last_kept = point - 1 + 18;  // index of the 10^-18 digit
   for (int k = 0; k <= last_kept; ++k) {
-    const int d = (k >= 0 && k < static_cast<int>(digits.size())) ? digits[static_cast<size_t>(k)] - '0' : 0;
+    const int d =
+        (k >= 0 && k < static_cast<int>(digits.size())) ? digits[static_cast<size_t>(k)] - '0' : 0;
     units = units * 10 + d;
   }
   // Round half to even on the dropped digits.
@@ -137,7 +149,8 @@ inline std::optional<core::Int128> raw_units(std::string_view text) {
     for (size_t k = static_cast<size_t>(first_dropped) + 1; k < digits.size(); ++k) {
       rest_nonzero = rest_nonzero || digits[k] != '0';
     }
-    if (d > 5 || (d == 5 && (rest_nonzero || units % 2 != 0))) ++units;
+    if (d > 5 || (d == 5 && (rest_nonzero || units % 2 != 0)))
+      ++units;
   }
   return negative ? -units : units;
 }
@@ -167,8 +180,10 @@ inline RawSum raw_sum(const std::filesystem::path& path, const std::string& colu
   int col = -1;
   int filter = -1;
   for (size_t i = 0; i < fields.size(); ++i) {
-    if (fields[i] == column) col = static_cast<int>(i);
-    if (fields[i] == filter_column) filter = static_cast<int>(i);
+    if (fields[i] == column)
+      col = static_cast<int>(i);
+    if (fields[i] == filter_column)
+      filter = static_cast<int>(i);
   }
   if (col < 0 || (!filter_column.empty() && filter < 0)) {
     out.ok = false;
@@ -180,17 +195,21 @@ inline RawSum raw_sum(const std::filesystem::path& path, const std::string& colu
       out.ok = false;
       return out;
     }
-    if (!*more) break;
-    if (fields.size() == 1 && fields[0].empty()) continue;
+    if (!*more)
+      break;
+    if (fields.size() == 1 && fields[0].empty())
+      continue;
     if (filter >= 0) {
       bool keep = false;
-      for (const auto& v : filter_values) keep = keep || fields[static_cast<size_t>(filter)] == v;
-      if (!keep) continue;
+      for (const auto& v : filter_values)
+        keep = keep || fields[static_cast<size_t>(filter)] == v;
+      if (!keep)
+        continue;
     }
     ++out.rows;
-    const auto value =
-        static_cast<size_t>(col) < fields.size() ? raw_units(fields[static_cast<size_t>(col)])
-                                                 : std::optional<core::Int128>(0);
+    const auto value = static_cast<size_t>(col) < fields.size()
+                           ? raw_units(fields[static_cast<size_t>(col)])
+                           : std::optional<core::Int128>(0);
     if (!value) {
       out.ok = false;
       return out;
