@@ -1,5 +1,7 @@
 #include "optima/ingest/azure_cost_mapper.h"
 
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "optima/core/strings.h"
@@ -104,8 +106,13 @@ void set_if(focus::TableBuilder* b, Column c, const std::optional<Decimal>& valu
     b->set_decimal(c, *value);
 }
 
+// a x b, or nullopt when either is missing or the product leaves Decimal's range (untrusted
+// input: a garbage quantity must not wrap around into a plausible cost).
 std::optional<Decimal> times(const std::optional<Decimal>& a, const std::optional<Decimal>& b) {
   if (!a || !b)
+    return std::nullopt;
+  constexpr double kLimit = 1e20;  // Decimal holds about ±1.7e20
+  if (std::abs(a->to_double() * b->to_double()) >= kLimit)
     return std::nullopt;
   return Decimal::multiply(*a, *b);
 }
@@ -427,7 +434,7 @@ std::optional<AzureCellIssue> AzureCostMapper::map(const std::vector<std::string
   if (p.quantity) {
     b->set_decimal(Column::kPricingQuantity, *p.quantity);
     if (category == "Usage" && !unused) {
-      b->set_decimal(Column::kConsumedQuantity, Decimal::multiply(*p.quantity, unit.block_size));
+      set_if(b, Column::kConsumedQuantity, times(p.quantity, unit.block_size));
     }
   }
   if (!unit.distinct_units.empty()) {

@@ -414,6 +414,18 @@ TEST_F(AzureCostReaderTest, LenientModeFailsPastTheBadRowBudget) {
   EXPECT_EQ(r.report.issues.size(), 2u);
 }
 
+TEST_F(AzureCostReaderTest, ProductsOutsideTheDecimalRangeFallBackToTheCost) {
+  auto r = read_csv("huge.csv",
+                    "SubscriptionId,Date,CostInBillingCurrency,Quantity,UnitOfMeasure,UnitPrice\n"
+                    "s,2024-01-01,7,1e17,10K,1e9\n");
+  ASSERT_TRUE(r.status.is_ok()) << r.status.to_string();
+  EXPECT_EQ(r.sink.text(0, Column::kContractedUnitPrice), "1000000000");
+  EXPECT_EQ(r.sink.text(0, Column::kContractedCost), "7");
+  EXPECT_EQ(r.sink.text(0, Column::kListCost), "7");
+  EXPECT_EQ(r.sink.text(0, Column::kConsumedQuantity), "");
+  EXPECT_EQ(r.sink.text(0, Column::kPricingQuantity), "100000000000000000");
+}
+
 TEST_F(AzureCostReaderTest, NullLiteralsAndEmptyCellsAreNull) {
   auto r = read_csv("nulls.csv",
                     "SubscriptionId,Date,CostInBillingCurrency,Quantity,BillingCurrencyCode\n"
