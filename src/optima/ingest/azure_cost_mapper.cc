@@ -65,7 +65,11 @@ std::string_view arm_resource_name(std::string_view resource_id) {
   const auto segments = path_segments(resource_id);
   if (segments.empty())
     return {};
-  return segments.size() % 2 == 0 ? segments.back() : segments[segments.size() - 2];
+  // An odd count ends in a type segment ("/reservationOrders/o/reservations/"); a lone segment
+  // is not an ARM path at all and names itself.
+  if (segments.size() % 2 == 0 || segments.size() == 1)
+    return segments.back();
+  return segments[segments.size() - 2];
 }
 
 std::string_view charge_category(const std::string& charge_type) {

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "optima/core/file_io.h"
+
 #include "azure_test_support.h"
 #include "support/shared_data.h"
 
@@ -323,7 +325,9 @@ TEST_F(AzureCostReaderTest, ResourceNamesTypesAndServicesComeFromTheResourceId) 
       "s,2024-01-01,1,Microsoft.Sql,/subscriptions/S/resourceGroups/G/providers/Microsoft.Sql/"
       "servers/srv/databases/db1,,SQL Database\n"
       "s,2024-01-01,1,Contoso.Widgets,/subscriptions/S/resourceGroups/G/providers/Contoso.Widgets/"
-      "gadgets/g1,explicit-name,Widgets\n");
+      "gadgets/g1,explicit-name,Widgets\n"
+      "s,2024-01-01,1,,not-an-arm-path,,\n"
+      "s,2024-01-01,1,,/providers/Microsoft.Capacity/reservationOrders/o1/reservations/,,\n");
   ASSERT_TRUE(r.status.is_ok()) << r.status.to_string();
   EXPECT_EQ(r.sink.text(0, Column::kResourceName), "db1");
   EXPECT_EQ(r.sink.extension(0, "x_ResourceType"), "microsoft.sql/servers/databases");
@@ -335,6 +339,12 @@ TEST_F(AzureCostReaderTest, ResourceNamesTypesAndServicesComeFromTheResourceId) 
   EXPECT_EQ(r.sink.text(1, Column::kServiceName), "Widgets");
   EXPECT_EQ(r.sink.text(1, Column::kServiceCategory), "Other");
   EXPECT_EQ(r.sink.text(1, Column::kServiceSubcategory), "Other (Other)");
+  // Not an ARM path: the id names itself, and there is no resource type.
+  EXPECT_EQ(r.sink.text(2, Column::kResourceName), "not-an-arm-path");
+  EXPECT_EQ(r.sink.text(2, Column::kResourceType), "");
+  // Ends in a type segment: the name is the last value segment.
+  EXPECT_EQ(r.sink.text(3, Column::kResourceName), "o1");
+  EXPECT_EQ(r.sink.text(3, Column::kResourceType), "Reservation");
 }
 
 TEST_F(AzureCostReaderTest, BadCellsAreReportedWithFileRowLineAndColumn) {
@@ -480,6 +490,40 @@ TEST_F(AzureCostReaderTest, RejectsFilesThatAreNotCostDetailsExports) {
   EXPECT_TRUE(reader_->detect(
       DetectInput{"x.csv", "", {"SubscriptionGuid", "UsageDateTime", "PreTaxCost"}}));
   EXPECT_EQ(reader_->name(), "azure-cost");
+}
+
+// A poor man's fuzz run on real data: every truncation point and a sweep of byte corruptions
+// of the EA sample must give a status (never a crash), with consistent counters.
+TEST_F(AzureCostReaderTest, SurvivesTruncatedAndCorruptedExports) {
+  const char kNoise[] = {'"', ',', '\n', '{', '}', 'x', '9', '\0', '/', '-', 'e', '('};
+  size_t reads = 0;
+  for (const char* sample : {"ms-finops-toolkit/cost-exports/EA_ActualCost_Small.csv",
+                             "ms-finops-toolkit/cost-exports/EA_AmortizedCost_Small.csv",
+                             "koku/azure/camel_azure_version_2.csv",
+                             "opencost/azure-billingexports/headersets/German.csv"}) {
+    auto original = core::read_file(optima::testing::shared_data(std::string("billing/") + sample));
+    ASSERT_TRUE(original.is_ok()) << sample;
+    const std::string& text = *original;
+    const size_t step = text.size() / 100 + 1;  // about 100 mutants per sample
+    for (size_t cut = 0; cut < text.size(); cut += step) {
+      // Truncate at `cut`, put a noise byte there and, for two cuts in three, keep the rest.
+      std::string mutated = text.substr(0, cut);
+      mutated += kNoise[(cut / step) % sizeof(kNoise)];
+      if (cut % 3 != 0 && cut + 1 < text.size())
+        mutated += text.substr(cut + 1);
+      auto r = read_csv("mutated.csv", mutated);
+      ++reads;
+      EXPECT_LE(r.report.rows_accepted + r.report.rows_skipped, r.report.rows_read)
+          << sample << " " << cut;
+      if (r.status.is_ok()) {
+        EXPECT_EQ(r.sink.rows(), r.report.rows_accepted) << sample << " " << cut;
+      } else {
+        // A failed read (here: the CSV itself is broken) is discarded whole; it still says why.
+        EXPECT_FALSE(r.status.message().empty()) << sample << " " << cut;
+      }
+    }
+  }
+  EXPECT_GT(reads, 350u);
 }
 
 TEST_F(AzureCostReaderTest, LegacyPayAsYouGoUsesItsOwnColumns) {
