@@ -24,9 +24,9 @@
 //   pricing currency and are multiplied by exchangeRatePricingToBilling (the PricingCurrency*
 //   columns keep the unconverted values). A PayGPrice that is missing or 0 while UnitPrice is
 //   positive (EA writes 0 on commitment rows) is taken as UnitPrice. ContractedCost =
-//   ContractedUnitPrice x PricingQuantity; ListCost = paygCostInBillingCurrency when present,
-//   else ListUnitPrice x PricingQuantity; either falls back to the cost when the export has no
-//   price. Unit prices and PricingCategory are null on Tax rows.
+//   ContractedUnitPrice x PricingQuantity, else the cost; ListCost = paygCostInBillingCurrency
+//   when present, else ListUnitPrice x PricingQuantity, else ContractedCost (a product outside
+//   Decimal's range counts as missing). Unit prices and PricingCategory are null on Tax rows.
 // Categories: ChargeCategory Usage/Purchase/Credit/Tax kept, Unused* -> Usage, Refund -> Purchase
 //   + ChargeClass Correction, empty (legacy exports have no ChargeType) -> Usage, else
 //   Adjustment. PricingCategory OnDemand -> Standard, Spot -> Dynamic, Reservation/SavingsPlan ->
