@@ -2,6 +2,7 @@
 
 #include "optima/ingest/aws_cur2_reader.h"
 #include "optima/ingest/aws_cur_reader.h"
+#include "optima/ingest/azure_cost_reader.h"
 #include "optima/ingest/focus_csv_reader.h"
 #include "optima/ingest/gcp_billing_csv_reader.h"
 #include "optima/ingest/gcp_billing_reader.h"
@@ -18,6 +19,7 @@ using ReaderFactory = std::unique_ptr<Reader> (*)();
 constexpr ReaderFactory kReaderFactories[] = {
     &make_aws_cur2_reader,
     &make_aws_cur_reader,
+    &make_azure_cost_reader,
     &make_gcp_billing_reader,
     &make_gcp_billing_csv_reader,
     &make_focus_csv_reader,
