@@ -235,7 +235,7 @@ class AwsCur2ReaderTest : public ::testing::Test {
   }
   optima::testing::TempDir dir_;
   std::filesystem::path path_;
-  testing::ReadResult result_;
+  testing::CurReadResult result_;
 };
 
 TEST_F(AwsCur2ReaderTest, ReadsMapColumnsAsTagsCostCategoriesProductAttributesAndDiscounts) {

@@ -207,7 +207,7 @@ class AwsCurLineItemsTest : public ::testing::Test {
 
   optima::testing::TempDir dir_;
   std::filesystem::path path_;
-  testing::ReadResult result_;
+  testing::CurReadResult result_;
 };
 
 struct Expected {

@@ -2,6 +2,8 @@
 // text, and read raw CUR CSV text independently of the reader (for reconciliation).
 #pragma once
 
+#include "ingest_test_support.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -28,19 +30,10 @@ inline void PrintTo(const Decimal& d, std::ostream* os) {
 
 namespace optima::ingest::testing {
 
-class CollectingSink : public TableSink {
- public:
-  core::Status consume(focus::Table table) override {
-    tables.push_back(std::move(table));
-    return core::Status::ok();
-  }
-  std::vector<focus::Table> tables;
-};
-
 // One FOCUS row as text: FOCUS columns by name ("" = null), x_ columns by name, "Tags" as JSON.
 using TextRow = std::map<std::string, std::string>;
 
-struct ReadResult {
+struct CurReadResult {
   core::Status status;
   ReadReport report;
   std::vector<focus::Table> tables;
@@ -67,9 +60,9 @@ inline std::vector<TextRow> rows_as_text(const std::vector<focus::Table>& tables
   return out;
 }
 
-inline ReadResult read_with(const Reader& reader, std::vector<std::filesystem::path> files,
+inline CurReadResult read_with(const Reader& reader, std::vector<std::filesystem::path> files,
                             ReadOptions options = {}) {
-  ReadResult result;
+  CurReadResult result;
   CollectingSink sink;
   InputUnit unit{std::string(reader.name()), std::move(files), "test"};
   result.status = reader.read(unit, options, sink, &result.report);

@@ -14,7 +14,7 @@ namespace {
 
 using core::Decimal;
 using focus::Column;
-using testing::ReadResult;
+using testing::AzureReadResult;
 
 bool has_warning(const ReadReport& report, std::string_view text) {
   for (const auto& w : report.warnings) {
@@ -31,7 +31,7 @@ class AzureCostReaderTest : public ::testing::Test {
     testing::write_file(path, content);
     return path;
   }
-  ReadResult read_csv(const std::string& name, const std::string& content,
+  AzureReadResult read_csv(const std::string& name, const std::string& content,
                       ReadOptions options = {}) {
     return testing::read_unit(*reader_, {write(name, content)}, options);
   }
@@ -55,12 +55,12 @@ TEST_F(AzureCostReaderTest, ReadsEveryAzureDateFormatAsUtcDays) {
                          f[0] + ",1," + f[1] + "," + f[2] + "\n");
     ASSERT_TRUE(r.status.is_ok()) << f[0] << ": " << r.status.to_string();
     ASSERT_EQ(r.sink.rows(), 1u) << f[0];
-    EXPECT_EQ(r.sink.text(0, Column::kChargePeriodStart), "2023-09-21T00:00:00Z") << f[0];
+    EXPECT_EQ(r.sink.cell(0, Column::kChargePeriodStart), "2023-09-21T00:00:00Z") << f[0];
     // Daily rows: the charge period ends a day later.
-    EXPECT_EQ(r.sink.text(0, Column::kChargePeriodEnd), "2023-09-22T00:00:00Z") << f[0];
-    EXPECT_EQ(r.sink.text(0, Column::kBillingPeriodStart), "2023-09-01T00:00:00Z") << f[0];
+    EXPECT_EQ(r.sink.cell(0, Column::kChargePeriodEnd), "2023-09-22T00:00:00Z") << f[0];
+    EXPECT_EQ(r.sink.cell(0, Column::kBillingPeriodStart), "2023-09-01T00:00:00Z") << f[0];
     // BillingPeriodEndDate is the last day, inclusive: FOCUS's exclusive end is the day after.
-    EXPECT_EQ(r.sink.text(0, Column::kBillingPeriodEnd), "2023-10-01T00:00:00Z") << f[0];
+    EXPECT_EQ(r.sink.cell(0, Column::kBillingPeriodEnd), "2023-10-01T00:00:00Z") << f[0];
   }
 }
 
@@ -68,8 +68,8 @@ TEST_F(AzureCostReaderTest, WithoutBillingPeriodColumnsThePeriodIsTheMonthOfDate
   auto r = read_csv("legacy.csv",
                     "SubscriptionGuid,UsageDateTime,PreTaxCost\ns,2019-12-31 00:00:00,1\n");
   ASSERT_TRUE(r.status.is_ok());
-  EXPECT_EQ(r.sink.text(0, Column::kBillingPeriodStart), "2019-12-01T00:00:00Z");
-  EXPECT_EQ(r.sink.text(0, Column::kBillingPeriodEnd), "2020-01-01T00:00:00Z");
+  EXPECT_EQ(r.sink.cell(0, Column::kBillingPeriodStart), "2019-12-01T00:00:00Z");
+  EXPECT_EQ(r.sink.cell(0, Column::kBillingPeriodEnd), "2020-01-01T00:00:00Z");
   EXPECT_TRUE(has_warning(r.report, "1 rows lack billing period dates"));
 }
 
@@ -101,13 +101,13 @@ TEST_F(AzureCostReaderTest, AdditionalInfoBecomesSkuPriceDetailsAndCapacityReser
       "capacityReservationGroups/grp/capacityReservations/cr,\"{\"\"VMCapacityReservationId\"\":"
       "\"\"cr-1\"\"}\"\n");
   ASSERT_TRUE(r.status.is_ok()) << r.status.to_string();
-  EXPECT_EQ(r.sink.text(0, Column::kSkuPriceDetails),
+  EXPECT_EQ(r.sink.cell(0, Column::kSkuPriceDetails),
             R"({"x_Nested":"{\"a\":1}","x_ServiceType":"Standard_DS2_v2","x_VCPUs":2,)"
             R"("x_VMCapacityReservationId":"cr-1"})");
-  EXPECT_EQ(r.sink.text(0, Column::kCapacityReservationId), "cr-1");
-  EXPECT_EQ(r.sink.text(0, Column::kCapacityReservationStatus), "Used");
-  EXPECT_EQ(r.sink.text(1, Column::kCapacityReservationStatus), "Unused");
-  EXPECT_EQ(r.sink.text(1, Column::kResourceName), "cr");
+  EXPECT_EQ(r.sink.cell(0, Column::kCapacityReservationId), "cr-1");
+  EXPECT_EQ(r.sink.cell(0, Column::kCapacityReservationStatus), "Used");
+  EXPECT_EQ(r.sink.cell(1, Column::kCapacityReservationStatus), "Unused");
+  EXPECT_EQ(r.sink.cell(1, Column::kResourceName), "cr");
   EXPECT_EQ(r.sink.extension(1, "x_ResourceType"),
             "microsoft.compute/capacityreservationgroups/capacityreservations");
 }
@@ -118,20 +118,20 @@ TEST_F(AzureCostReaderTest, GermanHeadersMapThroughTheirEnglishNames) {
                                   "billing/opencost/azure-billingexports/headersets/German.csv")});
   ASSERT_TRUE(r.status.is_ok()) << r.status.to_string();
   ASSERT_EQ(r.sink.rows(), 1u);
-  EXPECT_EQ(r.sink.text(0, Column::kSubAccountId), "11111111-12ab-34dc-56ef-123456abcdef");
-  EXPECT_EQ(r.sink.text(0, Column::kSubAccountType), "Subscription");
-  EXPECT_EQ(r.sink.text(0, Column::kBilledCost), "0.075");
-  EXPECT_EQ(r.sink.text(0, Column::kBillingCurrency), "USD");
-  EXPECT_EQ(r.sink.text(0, Column::kChargePeriodStart), "2021-02-02T00:00:00Z");
-  EXPECT_EQ(r.sink.text(0, Column::kRegionId), "eastus");
-  EXPECT_EQ(r.sink.text(0, Column::kRegionName), "East US");
-  EXPECT_EQ(r.sink.text(0, Column::kContractedUnitPrice), "0.025");  // Ressourcensatz
-  EXPECT_EQ(r.sink.text(0, Column::kPricingQuantity), "3");
-  EXPECT_EQ(r.sink.text(0, Column::kPricingUnit), "100 Hours");  // Maßeinheit
-  EXPECT_EQ(r.sink.text(0, Column::kServiceName), "Load Balancer");
-  EXPECT_EQ(r.sink.text(0, Column::kServiceCategory), "Networking");
-  EXPECT_EQ(r.sink.text(0, Column::kResourceType), "Load balancer");
-  EXPECT_EQ(r.sink.text(0, Column::kResourceName), "kubernetes");
+  EXPECT_EQ(r.sink.cell(0, Column::kSubAccountId), "11111111-12ab-34dc-56ef-123456abcdef");
+  EXPECT_EQ(r.sink.cell(0, Column::kSubAccountType), "Subscription");
+  EXPECT_EQ(r.sink.cell(0, Column::kBilledCost), "0.075");
+  EXPECT_EQ(r.sink.cell(0, Column::kBillingCurrency), "USD");
+  EXPECT_EQ(r.sink.cell(0, Column::kChargePeriodStart), "2021-02-02T00:00:00Z");
+  EXPECT_EQ(r.sink.cell(0, Column::kRegionId), "eastus");
+  EXPECT_EQ(r.sink.cell(0, Column::kRegionName), "East US");
+  EXPECT_EQ(r.sink.cell(0, Column::kContractedUnitPrice), "0.025");  // Ressourcensatz
+  EXPECT_EQ(r.sink.cell(0, Column::kPricingQuantity), "3");
+  EXPECT_EQ(r.sink.cell(0, Column::kPricingUnit), "100 Hours");  // Maßeinheit
+  EXPECT_EQ(r.sink.cell(0, Column::kServiceName), "Load Balancer");
+  EXPECT_EQ(r.sink.cell(0, Column::kServiceCategory), "Networking");
+  EXPECT_EQ(r.sink.cell(0, Column::kResourceType), "Load balancer");
+  EXPECT_EQ(r.sink.cell(0, Column::kResourceName), "kubernetes");
   EXPECT_EQ(r.sink.extension(0, "x_ResourceGroupName"), "Example-Resource-Group");
   EXPECT_EQ(r.sink.extension(0, "x_SkuMeterCategory"), "Load Balancer");
   EXPECT_EQ(r.sink.extension(0, "x_SkuTier"), "Std Load Balancer");
@@ -145,19 +145,19 @@ TEST_F(AzureCostReaderTest, BlockPricedQuantitiesKeepCostEqualToPriceTimesQuanti
                     "s,2024-01-01,0.00004,Usage,OnDemand,0.0004,10K,0.1,0.12\n"
                     "s,2024-01-01,2.64,Usage,OnDemand,24,1 Hour,0.11,0.11\n");
   ASSERT_TRUE(r.status.is_ok()) << r.status.to_string();
-  EXPECT_EQ(r.sink.text(0, Column::kPricingQuantity), "0.0004");
-  EXPECT_EQ(r.sink.text(0, Column::kPricingUnit), "10000 Units");
-  EXPECT_EQ(r.sink.text(0, Column::kConsumedQuantity), "4");
-  EXPECT_EQ(r.sink.text(0, Column::kConsumedUnit), "Units");
+  EXPECT_EQ(r.sink.cell(0, Column::kPricingQuantity), "0.0004");
+  EXPECT_EQ(r.sink.cell(0, Column::kPricingUnit), "10000 Units");
+  EXPECT_EQ(r.sink.cell(0, Column::kConsumedQuantity), "4");
+  EXPECT_EQ(r.sink.cell(0, Column::kConsumedUnit), "Units");
   EXPECT_EQ(r.sink.extension(0, "x_PricingBlockSize"), "10000");
   EXPECT_EQ(r.sink.extension(0, "x_PricingUnitDescription"), "10K");
-  EXPECT_EQ(r.sink.text(0, Column::kContractedUnitPrice), "0.1");
-  EXPECT_EQ(r.sink.text(0, Column::kContractedCost), "0.00004");
-  EXPECT_EQ(r.sink.text(0, Column::kListUnitPrice), "0.12");
-  EXPECT_EQ(r.sink.text(0, Column::kListCost), "0.000048");
-  EXPECT_EQ(r.sink.text(1, Column::kPricingUnit), "Hours");
-  EXPECT_EQ(r.sink.text(1, Column::kConsumedQuantity), "24");
-  EXPECT_EQ(r.sink.text(1, Column::kContractedCost), "2.64");
+  EXPECT_EQ(r.sink.cell(0, Column::kContractedUnitPrice), "0.1");
+  EXPECT_EQ(r.sink.cell(0, Column::kContractedCost), "0.00004");
+  EXPECT_EQ(r.sink.cell(0, Column::kListUnitPrice), "0.12");
+  EXPECT_EQ(r.sink.cell(0, Column::kListCost), "0.000048");
+  EXPECT_EQ(r.sink.cell(1, Column::kPricingUnit), "Hours");
+  EXPECT_EQ(r.sink.cell(1, Column::kConsumedQuantity), "24");
+  EXPECT_EQ(r.sink.cell(1, Column::kContractedCost), "2.64");
 }
 
 TEST_F(AzureCostReaderTest, ChargeTypesMapToFocusCategoriesAndCostRules) {
@@ -193,24 +193,24 @@ TEST_F(AzureCostReaderTest, ChargeTypesMapToFocusCategoriesAndCostRules) {
       {"Usage", "", "0", "6", "Used", "Usage-Based"},
   };
   for (size_t row = 0; row < 9; ++row) {
-    EXPECT_EQ(r.sink.text(row, Column::kChargeCategory), expected[row][0]) << row;
-    EXPECT_EQ(r.sink.text(row, Column::kChargeClass), expected[row][1]) << row;
-    EXPECT_EQ(r.sink.text(row, Column::kBilledCost), expected[row][2]) << row;
-    EXPECT_EQ(r.sink.text(row, Column::kEffectiveCost), expected[row][3]) << row;
-    EXPECT_EQ(r.sink.text(row, Column::kCommitmentDiscountStatus), expected[row][4]) << row;
-    EXPECT_EQ(r.sink.text(row, Column::kChargeFrequency), expected[row][5]) << row;
+    EXPECT_EQ(r.sink.cell(row, Column::kChargeCategory), expected[row][0]) << row;
+    EXPECT_EQ(r.sink.cell(row, Column::kChargeClass), expected[row][1]) << row;
+    EXPECT_EQ(r.sink.cell(row, Column::kBilledCost), expected[row][2]) << row;
+    EXPECT_EQ(r.sink.cell(row, Column::kEffectiveCost), expected[row][3]) << row;
+    EXPECT_EQ(r.sink.cell(row, Column::kCommitmentDiscountStatus), expected[row][4]) << row;
+    EXPECT_EQ(r.sink.cell(row, Column::kChargeFrequency), expected[row][5]) << row;
   }
   // Unused commitment rows consume nothing; Tax rows have no unit prices.
-  EXPECT_EQ(r.sink.text(3, Column::kConsumedQuantity), "");
-  EXPECT_EQ(r.sink.text(3, Column::kPricingQuantity), "3");
-  EXPECT_EQ(r.sink.text(6, Column::kContractedUnitPrice), "");
-  EXPECT_EQ(r.sink.text(6, Column::kPricingCategory), "");
+  EXPECT_EQ(r.sink.cell(3, Column::kConsumedQuantity), "");
+  EXPECT_EQ(r.sink.cell(3, Column::kPricingQuantity), "3");
+  EXPECT_EQ(r.sink.cell(6, Column::kContractedUnitPrice), "");
+  EXPECT_EQ(r.sink.cell(6, Column::kPricingCategory), "");
   // Commitment types from the benefit id.
-  EXPECT_EQ(r.sink.text(1, Column::kCommitmentDiscountType), "Reservation");
-  EXPECT_EQ(r.sink.text(1, Column::kCommitmentDiscountCategory), "Usage");
-  EXPECT_EQ(r.sink.text(4, Column::kCommitmentDiscountType), "Savings Plan");
-  EXPECT_EQ(r.sink.text(4, Column::kCommitmentDiscountCategory), "Spend");
-  EXPECT_EQ(r.sink.text(0, Column::kCommitmentDiscountId), "");
+  EXPECT_EQ(r.sink.cell(1, Column::kCommitmentDiscountType), "Reservation");
+  EXPECT_EQ(r.sink.cell(1, Column::kCommitmentDiscountCategory), "Usage");
+  EXPECT_EQ(r.sink.cell(4, Column::kCommitmentDiscountType), "Savings Plan");
+  EXPECT_EQ(r.sink.cell(4, Column::kCommitmentDiscountCategory), "Spend");
+  EXPECT_EQ(r.sink.cell(0, Column::kCommitmentDiscountId), "");
   EXPECT_EQ(r.sink.extension(1, "x_AmortizationClass"), "Principal");
   EXPECT_EQ(r.sink.extension(3, "x_AmortizationClass"), "Amortized Charge");
   EXPECT_TRUE(has_warning(r.report, "2 commitment purchase or refund rows read without"));
@@ -233,12 +233,12 @@ TEST_F(AzureCostReaderTest, PricingModelsAreNormalisedIntoPricingCategories) {
   const char* expected[] = {"Standard", "Standard", "Dynamic",   "Committed", "Committed",
                             "Standard", "Standard", "Committed", "Other"};
   for (size_t row = 0; row < 9; ++row) {
-    EXPECT_EQ(r.sink.text(row, Column::kPricingCategory), expected[row]) << row;
+    EXPECT_EQ(r.sink.cell(row, Column::kPricingCategory), expected[row]) << row;
   }
   // A ReservationId without benefitId (older EA) is a reservation.
-  EXPECT_EQ(r.sink.text(4, Column::kCommitmentDiscountId), "r1");
-  EXPECT_EQ(r.sink.text(4, Column::kCommitmentDiscountType), "Reservation");
-  EXPECT_EQ(r.sink.text(4, Column::kBilledCost), "0");
+  EXPECT_EQ(r.sink.cell(4, Column::kCommitmentDiscountId), "r1");
+  EXPECT_EQ(r.sink.cell(4, Column::kCommitmentDiscountType), "Reservation");
+  EXPECT_EQ(r.sink.cell(4, Column::kBilledCost), "0");
 }
 
 TEST_F(AzureCostReaderTest, McaPricesAreConvertedToTheBillingCurrency) {
@@ -252,26 +252,26 @@ TEST_F(AzureCostReaderTest, McaPricesAreConvertedToTheBillingCurrency) {
       "INV-1,Contoso\n"
       "acct,prof,Profile One,s,01/05/2024,2,1 Hour,2,2.5,EUR,USD,3.6,4,4,,,Usage,OnDemand,,\n");
   ASSERT_TRUE(r.status.is_ok()) << r.status.to_string();
-  EXPECT_EQ(r.sink.text(0, Column::kBillingAccountId), "prof");
-  EXPECT_EQ(r.sink.text(0, Column::kBillingAccountName), "Profile One");
-  EXPECT_EQ(r.sink.text(0, Column::kBillingAccountType), "Billing Profile");
+  EXPECT_EQ(r.sink.cell(0, Column::kBillingAccountId), "prof");
+  EXPECT_EQ(r.sink.cell(0, Column::kBillingAccountName), "Profile One");
+  EXPECT_EQ(r.sink.cell(0, Column::kBillingAccountType), "Billing Profile");
   EXPECT_EQ(r.sink.extension(0, "x_BillingAccountId"), "acct");
-  EXPECT_EQ(r.sink.text(0, Column::kBillingCurrency), "EUR");
-  EXPECT_EQ(r.sink.text(0, Column::kContractedUnitPrice), "1.8");
-  EXPECT_EQ(r.sink.text(0, Column::kContractedCost), "3.6");
-  EXPECT_EQ(r.sink.text(0, Column::kListUnitPrice), "2.25");
-  EXPECT_EQ(r.sink.text(0, Column::kListCost), "4.5");  // paygCostInBillingCurrency
-  EXPECT_EQ(r.sink.text(0, Column::kPricingCurrency), "USD");
-  EXPECT_EQ(r.sink.text(0, Column::kPricingCurrencyContractedUnitPrice), "2");
-  EXPECT_EQ(r.sink.text(0, Column::kPricingCurrencyListUnitPrice), "2.5");
-  EXPECT_EQ(r.sink.text(0, Column::kPricingCurrencyEffectiveCost), "4");
-  EXPECT_EQ(r.sink.text(0, Column::kInvoiceId), "INV-1");
-  EXPECT_EQ(r.sink.text(0, Column::kInvoiceIssuerName), "Contoso");
+  EXPECT_EQ(r.sink.cell(0, Column::kBillingCurrency), "EUR");
+  EXPECT_EQ(r.sink.cell(0, Column::kContractedUnitPrice), "1.8");
+  EXPECT_EQ(r.sink.cell(0, Column::kContractedCost), "3.6");
+  EXPECT_EQ(r.sink.cell(0, Column::kListUnitPrice), "2.25");
+  EXPECT_EQ(r.sink.cell(0, Column::kListCost), "4.5");  // paygCostInBillingCurrency
+  EXPECT_EQ(r.sink.cell(0, Column::kPricingCurrency), "USD");
+  EXPECT_EQ(r.sink.cell(0, Column::kPricingCurrencyContractedUnitPrice), "2");
+  EXPECT_EQ(r.sink.cell(0, Column::kPricingCurrencyListUnitPrice), "2.5");
+  EXPECT_EQ(r.sink.cell(0, Column::kPricingCurrencyEffectiveCost), "4");
+  EXPECT_EQ(r.sink.cell(0, Column::kInvoiceId), "INV-1");
+  EXPECT_EQ(r.sink.cell(0, Column::kInvoiceIssuerName), "Contoso");
   EXPECT_EQ(r.sink.extension(0, "x_BilledCostInUsd"), "4");
   // No exchange rate and different currencies: no converted unit prices, the cost stands in.
-  EXPECT_EQ(r.sink.text(1, Column::kContractedUnitPrice), "");
-  EXPECT_EQ(r.sink.text(1, Column::kContractedCost), "3.6");
-  EXPECT_EQ(r.sink.text(1, Column::kInvoiceIssuerName), "Microsoft");
+  EXPECT_EQ(r.sink.cell(1, Column::kContractedUnitPrice), "");
+  EXPECT_EQ(r.sink.cell(1, Column::kContractedCost), "3.6");
+  EXPECT_EQ(r.sink.cell(1, Column::kInvoiceIssuerName), "Microsoft");
   EXPECT_TRUE(has_warning(r.report, "1 rows lack exchangeRatePricingToBilling"));
 }
 
@@ -308,13 +308,13 @@ TEST_F(AzureCostReaderTest, JoinsActualAndAmortizedAsMicrosoftDoes) {
   // Effective: the amortized view; purchase and refund add nothing.
   EXPECT_EQ(r.sink.sum(Column::kEffectiveCost), Decimal::from_int(15));
   // Rows 3 and 4 come from the actual export.
-  EXPECT_EQ(r.sink.text(3, Column::kChargeCategory), "Purchase");
-  EXPECT_EQ(r.sink.text(3, Column::kEffectiveCost), "0");
-  EXPECT_EQ(r.sink.text(3, Column::kPricingCategory), "Standard");
-  EXPECT_EQ(r.sink.text(3, Column::kCommitmentDiscountId), sp);
-  EXPECT_EQ(r.sink.text(4, Column::kChargeClass), "Correction");
-  EXPECT_EQ(r.sink.text(4, Column::kEffectiveCost), "0");
-  EXPECT_EQ(r.sink.text(4, Column::kCommitmentDiscountType), "Reservation");
+  EXPECT_EQ(r.sink.cell(3, Column::kChargeCategory), "Purchase");
+  EXPECT_EQ(r.sink.cell(3, Column::kEffectiveCost), "0");
+  EXPECT_EQ(r.sink.cell(3, Column::kPricingCategory), "Standard");
+  EXPECT_EQ(r.sink.cell(3, Column::kCommitmentDiscountId), sp);
+  EXPECT_EQ(r.sink.cell(4, Column::kChargeClass), "Correction");
+  EXPECT_EQ(r.sink.cell(4, Column::kEffectiveCost), "0");
+  EXPECT_EQ(r.sink.cell(4, Column::kCommitmentDiscountType), "Reservation");
   EXPECT_FALSE(has_warning(r.report, "read without"));
 }
 
@@ -329,22 +329,22 @@ TEST_F(AzureCostReaderTest, ResourceNamesTypesAndServicesComeFromTheResourceId) 
       "s,2024-01-01,1,,not-an-arm-path,,\n"
       "s,2024-01-01,1,,/providers/Microsoft.Capacity/reservationOrders/o1/reservations/,,\n");
   ASSERT_TRUE(r.status.is_ok()) << r.status.to_string();
-  EXPECT_EQ(r.sink.text(0, Column::kResourceName), "db1");
+  EXPECT_EQ(r.sink.cell(0, Column::kResourceName), "db1");
   EXPECT_EQ(r.sink.extension(0, "x_ResourceType"), "microsoft.sql/servers/databases");
-  EXPECT_EQ(r.sink.text(0, Column::kResourceType), "SQL database");
-  EXPECT_EQ(r.sink.text(0, Column::kServiceCategory), "Databases");
+  EXPECT_EQ(r.sink.cell(0, Column::kResourceType), "SQL database");
+  EXPECT_EQ(r.sink.cell(0, Column::kServiceCategory), "Databases");
   // Unknown to the lookups: the meter category names the service, in category Other.
-  EXPECT_EQ(r.sink.text(1, Column::kResourceName), "explicit-name");
-  EXPECT_EQ(r.sink.text(1, Column::kResourceType), "contoso.widgets/gadgets");
-  EXPECT_EQ(r.sink.text(1, Column::kServiceName), "Widgets");
-  EXPECT_EQ(r.sink.text(1, Column::kServiceCategory), "Other");
-  EXPECT_EQ(r.sink.text(1, Column::kServiceSubcategory), "Other (Other)");
+  EXPECT_EQ(r.sink.cell(1, Column::kResourceName), "explicit-name");
+  EXPECT_EQ(r.sink.cell(1, Column::kResourceType), "contoso.widgets/gadgets");
+  EXPECT_EQ(r.sink.cell(1, Column::kServiceName), "Widgets");
+  EXPECT_EQ(r.sink.cell(1, Column::kServiceCategory), "Other");
+  EXPECT_EQ(r.sink.cell(1, Column::kServiceSubcategory), "Other (Other)");
   // Not an ARM path: the id names itself, and there is no resource type.
-  EXPECT_EQ(r.sink.text(2, Column::kResourceName), "not-an-arm-path");
-  EXPECT_EQ(r.sink.text(2, Column::kResourceType), "");
+  EXPECT_EQ(r.sink.cell(2, Column::kResourceName), "not-an-arm-path");
+  EXPECT_EQ(r.sink.cell(2, Column::kResourceType), "");
   // Ends in a type segment: the name is the last value segment.
-  EXPECT_EQ(r.sink.text(3, Column::kResourceName), "o1");
-  EXPECT_EQ(r.sink.text(3, Column::kResourceType), "Reservation");
+  EXPECT_EQ(r.sink.cell(3, Column::kResourceName), "o1");
+  EXPECT_EQ(r.sink.cell(3, Column::kResourceType), "Reservation");
 }
 
 TEST_F(AzureCostReaderTest, BadCellsAreReportedWithFileRowLineAndColumn) {
@@ -429,11 +429,11 @@ TEST_F(AzureCostReaderTest, ProductsOutsideTheDecimalRangeFallBackToTheCost) {
                     "SubscriptionId,Date,CostInBillingCurrency,Quantity,UnitOfMeasure,UnitPrice\n"
                     "s,2024-01-01,7,1e17,10K,1e9\n");
   ASSERT_TRUE(r.status.is_ok()) << r.status.to_string();
-  EXPECT_EQ(r.sink.text(0, Column::kContractedUnitPrice), "1000000000");
-  EXPECT_EQ(r.sink.text(0, Column::kContractedCost), "7");
-  EXPECT_EQ(r.sink.text(0, Column::kListCost), "7");
-  EXPECT_EQ(r.sink.text(0, Column::kConsumedQuantity), "");
-  EXPECT_EQ(r.sink.text(0, Column::kPricingQuantity), "100000000000000000");
+  EXPECT_EQ(r.sink.cell(0, Column::kContractedUnitPrice), "1000000000");
+  EXPECT_EQ(r.sink.cell(0, Column::kContractedCost), "7");
+  EXPECT_EQ(r.sink.cell(0, Column::kListCost), "7");
+  EXPECT_EQ(r.sink.cell(0, Column::kConsumedQuantity), "");
+  EXPECT_EQ(r.sink.cell(0, Column::kPricingQuantity), "100000000000000000");
 }
 
 TEST_F(AzureCostReaderTest, NullLiteralsAndEmptyCellsAreNull) {
@@ -442,10 +442,10 @@ TEST_F(AzureCostReaderTest, NullLiteralsAndEmptyCellsAreNull) {
                     "s,2024-01-01,NULL,NULL,NULL\n"
                     "s,2024-01-01,1,,EUR\n");
   ASSERT_TRUE(r.status.is_ok()) << r.status.to_string();
-  EXPECT_EQ(r.sink.text(0, Column::kBilledCost), "0");
-  EXPECT_EQ(r.sink.text(0, Column::kPricingQuantity), "");
-  EXPECT_EQ(r.sink.text(0, Column::kBillingCurrency), "");
-  EXPECT_EQ(r.sink.text(1, Column::kBillingCurrency), "EUR");
+  EXPECT_EQ(r.sink.cell(0, Column::kBilledCost), "0");
+  EXPECT_EQ(r.sink.cell(0, Column::kPricingQuantity), "");
+  EXPECT_EQ(r.sink.cell(0, Column::kBillingCurrency), "");
+  EXPECT_EQ(r.sink.cell(1, Column::kBillingCurrency), "EUR");
   EXPECT_TRUE(has_warning(r.report, "1 rows have an empty cost cell, read as 0"));
   EXPECT_TRUE(has_warning(r.report, "1 rows have no billing currency"));
 }
@@ -457,7 +457,7 @@ TEST_F(AzureCostReaderTest, ShortRowsReadMissingTrailingCellsAsEmpty) {
   ASSERT_TRUE(r.status.is_ok()) << r.status.to_string();
   EXPECT_EQ(r.report.rows_accepted, 1u);
   EXPECT_EQ(r.sink.tags(0), R"({"a":"b"})");
-  EXPECT_EQ(r.sink.text(0, Column::kRegionId), "");
+  EXPECT_EQ(r.sink.cell(0, Column::kRegionId), "");
   EXPECT_TRUE(has_warning(r.report, "1 rows have fewer fields than the header"));
 }
 
@@ -532,14 +532,14 @@ TEST_F(AzureCostReaderTest, LegacyPayAsYouGoUsesItsOwnColumns) {
                     "billing/koku/azure/costreport_a243c6f2-199f-4074-9a2c-40e671cf1584.csv")});
   ASSERT_TRUE(r.status.is_ok()) << r.status.to_string();
   ASSERT_EQ(r.sink.rows(), 3u);
-  EXPECT_EQ(r.sink.text(1, Column::kChargePeriodStart), "2019-07-28T00:00:00Z");
-  EXPECT_EQ(r.sink.text(1, Column::kContractedUnitPrice), "0.00036");   // ResourceRate
-  EXPECT_EQ(r.sink.text(1, Column::kPricingQuantity), "0.288");         // UsageQuantity
-  EXPECT_EQ(r.sink.text(1, Column::kResourceType), "Storage account");  // ResourceType column
-  EXPECT_EQ(r.sink.text(1, Column::kServiceName), "Storage Accounts");
-  EXPECT_EQ(r.sink.text(1, Column::kRegionId), "eastus2");  // "US East 2"
-  EXPECT_EQ(r.sink.text(1, Column::kPricingCategory), "Standard");
-  EXPECT_EQ(r.sink.text(1, Column::kBillingAccountId), "");
+  EXPECT_EQ(r.sink.cell(1, Column::kChargePeriodStart), "2019-07-28T00:00:00Z");
+  EXPECT_EQ(r.sink.cell(1, Column::kContractedUnitPrice), "0.00036");   // ResourceRate
+  EXPECT_EQ(r.sink.cell(1, Column::kPricingQuantity), "0.288");         // UsageQuantity
+  EXPECT_EQ(r.sink.cell(1, Column::kResourceType), "Storage account");  // ResourceType column
+  EXPECT_EQ(r.sink.cell(1, Column::kServiceName), "Storage Accounts");
+  EXPECT_EQ(r.sink.cell(1, Column::kRegionId), "eastus2");  // "US East 2"
+  EXPECT_EQ(r.sink.cell(1, Column::kPricingCategory), "Standard");
+  EXPECT_EQ(r.sink.cell(1, Column::kBillingAccountId), "");
   EXPECT_EQ(r.sink.tags(1), R"({"project":"p1"})");
   EXPECT_TRUE(has_warning(r.report, "no billing account or billing profile"));
 }

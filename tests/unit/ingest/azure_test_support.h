@@ -2,6 +2,8 @@
 // from the raw CSV text, independently of the reader and of core::Decimal.
 #pragma once
 
+#include "ingest_test_support.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -20,67 +22,15 @@
 
 namespace optima::ingest::testing {
 
-class CollectingSink : public TableSink {
- public:
-  core::Status consume(focus::Table table) override {
-    tables.push_back(std::move(table));
-    return core::Status::ok();
-  }
-  size_t rows() const {
-    size_t n = 0;
-    for (const auto& t : tables)
-      n += t.num_rows();
-    return n;
-  }
-  core::Decimal sum(focus::Column c) const {
-    core::Decimal total;
-    for (const auto& t : tables) {
-      for (const auto& v : t.decimals(c).values)
-        total += v;
-    }
-    return total;
-  }
-  // Cell text of row `row` counted across tables.
-  std::string text(size_t row, focus::Column c) const {
-    for (const auto& t : tables) {
-      if (row < t.num_rows())
-        return t.cell_text(row, c);
-      row -= t.num_rows();
-    }
-    return "<no such row>";
-  }
-  std::string extension(size_t row, std::string_view name) const {
-    for (const auto& t : tables) {
-      if (row < t.num_rows()) {
-        const focus::ExtensionColumn* ext = t.extension(name);
-        if (ext == nullptr || ext->data.is_null(row))
-          return "";
-        return ext->data.value(row);
-      }
-      row -= t.num_rows();
-    }
-    return "<no such row>";
-  }
-  std::string tags(size_t row) const {
-    for (const auto& t : tables) {
-      if (row < t.num_rows())
-        return t.tags_json(row);
-      row -= t.num_rows();
-    }
-    return "<no such row>";
-  }
-  std::vector<focus::Table> tables;
-};
-
-struct ReadResult {
+struct AzureReadResult {
   core::Status status;
   ReadReport report;
   CollectingSink sink;
 };
 
-inline ReadResult read_unit(const Reader& reader, const std::vector<std::filesystem::path>& files,
+inline AzureReadResult read_unit(const Reader& reader, const std::vector<std::filesystem::path>& files,
                             ReadOptions options = {}) {
-  ReadResult result;
+  AzureReadResult result;
   InputUnit unit{std::string(reader.name()), files, "test"};
   result.status = reader.read(unit, options, result.sink, &result.report);
   return result;

@@ -54,6 +54,34 @@ class CollectingSink final : public TableSink {
     }
     return out;
   }
+  // Cell text of the row-th row counted across tables ("" for null).
+  std::string cell(size_t row, focus::Column c) const {
+    for (const auto& t : tables) {
+      if (row < t.num_rows()) return t.cell_text(row, c);
+      row -= t.num_rows();
+    }
+    return "<no such row>";
+  }
+  // x_ cell of the row-th row ("" for null or an absent column).
+  std::string extension(size_t row, std::string_view name) const {
+    for (const auto& t : tables) {
+      if (row < t.num_rows()) {
+        const focus::ExtensionColumn* ext = t.extension(name);
+        if (ext == nullptr || ext->data.is_null(row)) return "";
+        return ext->data.value(row);
+      }
+      row -= t.num_rows();
+    }
+    return "<no such row>";
+  }
+  // Tags of the row-th row as a JSON object.
+  std::string tags(size_t row) const {
+    for (const auto& t : tables) {
+      if (row < t.num_rows()) return t.tags_json(row);
+      row -= t.num_rows();
+    }
+    return "<no such row>";
+  }
   std::vector<focus::Table> tables;
 };
 
