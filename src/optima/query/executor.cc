@@ -241,7 +241,7 @@ class ResultBuilder {
         continue;
       }
       const uint32_t id = groups_.dimension_id(r.index, d);
-      row.values.push_back(id == 0 ? Value{} : Value{groups_.dimension_value(d, id)});
+      row.values.push_back(id == 0 ? Value{} : Value{std::string(groups_.dimension_value(d, id))});
     }
     for (size_t m = 0; m < query_.metrics.size(); ++m) row.values.push_back(to_value(m, metric(m, r)));
     return row;

@@ -56,10 +56,34 @@ void GroupAggregator::add_columns(const Query& query, store::ColumnSelection* co
   if (query.granularity != Granularity::kNone) columns->add(focus::Column::kChargePeriodStart);
 }
 
-uint32_t GroupAggregator::translate(Scratch* s, size_t d, uint32_t code) {
-  uint32_t& id = s->translations[d][code];
-  if (id == kUnset) id = interners_[d].intern((*s->dimensions[d].dictionary)[code]);
-  return id;
+void GroupAggregator::translate_dimension(const Selection& selection, size_t selected, size_t d,
+                                          Scratch* s) {
+  const DimensionCodes& dim = s->dimensions[d];
+  s->used_codes.clear();
+  s->used_values.clear();
+  if (selection.all) {
+    // Every row is selected: intern the whole dictionary (an unused entry only costs a lookup).
+    for (uint32_t c = 1; c < dim.cardinality; ++c) {
+      s->used_codes.push_back(c);
+      s->used_values.emplace_back((*dim.dictionary)[c]);
+    }
+  } else {
+    // Only the codes the selected rows use: a filter may leave few of a large dictionary.
+    s->used.assign(dim.cardinality, 0);
+    uint8_t* used = s->used.data();
+    for (size_t k = 0; k < selected; ++k) used[dim.codes[selection.rows[k]]] = 1;
+    for (uint32_t c = 1; c < dim.cardinality; ++c) {
+      if (used[c] == 0) continue;
+      s->used_codes.push_back(c);
+      s->used_values.emplace_back((*dim.dictionary)[c]);
+    }
+  }
+  s->used_ids.resize(s->used_codes.size());
+  interners_[d].intern_batch(s->used_values.data(), s->used_values.size(), s->used_ids.data());
+  std::vector<uint32_t>& translation = s->translations[d];
+  translation.assign(dim.cardinality, kUnset);
+  translation[0] = 0;
+  for (size_t i = 0; i < s->used_codes.size(); ++i) translation[s->used_codes[i]] = s->used_ids[i];
 }
 
 uint32_t GroupAggregator::add_group(const uint64_t* key, uint64_t hash) {
@@ -117,7 +141,7 @@ uint32_t GroupAggregator::resolve_slot(Scratch* s, uint32_t slot,
     slot /= cardinalities[c++];
   }
   for (size_t d = 0; d < dimensions_.size(); ++d) {
-    key[pos++] = translate(s, d, slot % cardinalities[c]);
+    key[pos++] = s->translations[d][slot % cardinalities[c]];
     slot /= cardinalities[c++];
   }
   return find_or_add(key);
@@ -137,8 +161,7 @@ void GroupAggregator::add(const focus::Table& table, const Selection& selection,
   std::vector<uint32_t> cardinalities;
   for (size_t d = 0; d < dims; ++d) {
     s->dimensions[d] = read_dimension(table, dimensions_[d], &s->code_storage[d]);
-    s->translations[d].assign(s->dimensions[d].cardinality, kUnset);
-    s->translations[d][0] = 0;
+    translate_dimension(selection, selected, d, s);
   }
 
   // Buckets: dense local indexes over the span of this row group's times.
@@ -220,7 +243,7 @@ void GroupAggregator::add(const focus::Table& table, const Selection& selection,
         const int64_t t = times == nullptr ? focus::kNullTime : times[r];
         key[pos++] = static_cast<uint64_t>(t == focus::kNullTime ? t : bucket_start(t, granularity_));
       }
-      for (size_t d = 0; d < dims; ++d) key[pos++] = translate(s, d, s->dimensions[d].codes[r]);
+      for (size_t d = 0; d < dims; ++d) key[pos++] = s->translations[d][s->dimensions[d].codes[r]];
       groups[k] = find_or_add(key);
     }
   }

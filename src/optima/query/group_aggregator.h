@@ -4,7 +4,8 @@
 // bucket index combine into one small integer per row, and only the distinct combinations seen
 // in the row group are looked up in the group table (and their strings interned) — never a
 // string per row. When the combinations are too many for a dense array it falls back to one
-// group-table lookup per row. Sums are 128-bit integers of 10^-18 units, so they are exact.
+// group-table lookup per row. The distinct strings of a row group are interned in one batch per
+// dimension (overlapping their cache misses). Sums are 128-bit integers of 10^-18 units, so they are exact.
 // Not thread-safe: each worker owns one and the results are merged.
 #pragma once
 
@@ -36,6 +37,10 @@ class GroupAggregator {
     std::vector<std::vector<uint32_t>> code_storage;  // per dimension, for computed codes
     std::vector<DimensionCodes> dimensions;
     std::vector<std::vector<uint32_t>> translations;  // per dimension: local code → id
+    std::vector<uint8_t> used;                         // per local code of one dimension
+    std::vector<uint32_t> used_codes;
+    std::vector<std::string_view> used_values;
+    std::vector<uint32_t> used_ids;
     BucketIndexer buckets;
     std::vector<uint32_t> slot_of_row;    // dense combination per selected row
     std::vector<uint32_t> group_of_slot;  // dense combination → group
@@ -58,7 +63,7 @@ class GroupAggregator {
     return static_cast<uint32_t>(keys_[group * width_ + (bucketed_ ? 1 : 0) + d]);
   }
   // Requires: id != 0.
-  const std::string& dimension_value(size_t d, uint32_t id) const {
+  std::string_view dimension_value(size_t d, uint32_t id) const {
     return interners_[d].value(id);
   }
   // Sum of metric m over the group's rows (in 10^-18 units). Requires: metric m is a column.
@@ -70,7 +75,8 @@ class GroupAggregator {
  private:
   static constexpr uint32_t kUnset = 0xffffffffu;
 
-  uint32_t translate(Scratch* s, size_t d, uint32_t code);
+  // Interns the values of dimension d that the selected rows use; fills s->translations[d].
+  void translate_dimension(const Selection& rows, size_t selected, size_t d, Scratch* s);
   uint32_t resolve_slot(Scratch* s, uint32_t slot, const std::vector<uint32_t>& cardinalities);
   uint32_t find_or_add(const uint64_t* key);
   uint32_t add_group(const uint64_t* key, uint64_t hash);
