@@ -1,0 +1,306 @@
+#include "optima/query/executor.h"
+
+#include <algorithm>
+#include <atomic>
+#include <memory>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "optima/query/cursor.h"
+#include "optima/query/group_aggregator.h"
+#include "optima/query/row_selector.h"
+
+namespace optima::query {
+
+namespace {
+
+// A metric's value in one group: exact units, or null when no row had a value.
+struct MetricValue {
+  bool null = true;
+  core::Int128 units = 0;
+};
+
+// Sums for rows folded into "(others)" in one time bucket.
+struct OthersGroup {
+  int64_t bucket = focus::kNullTime;
+  int64_t count = 0;
+  std::vector<core::Int128> sums;
+  std::vector<int64_t> null_counts;
+};
+
+// A result row before materialisation: a group of the aggregator, or an others group.
+struct RowRef {
+  uint32_t index = 0;
+  bool others = false;
+};
+
+class ResultBuilder {
+ public:
+  ResultBuilder(const Query& query, const GroupAggregator& groups)
+      : query_(query), groups_(groups), order_(effective_order(query)),
+        others_position_(others_order_position(query)) {}
+
+  QueryResult build(uint64_t rows_scanned) {
+    QueryResult result;
+    result.columns = result_columns(query_);
+    result.rows_scanned = rows_scanned;
+    compute_totals(&result);
+    std::vector<RowRef> rows = select_rows();
+    result.total_rows = rows.size();
+    const size_t begin = std::min<uint64_t>(query_.offset, rows.size());
+    size_t end = rows.size();
+    if (query_.limit) end = std::min<uint64_t>(rows.size(), begin + *query_.limit);
+    auto less = [this](const RowRef& a, const RowRef& b) { return compare(a, b) < 0; };
+    if (end < rows.size()) {
+      std::partial_sort(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(end), rows.end(), less);
+      result.next_cursor = encode_cursor(query_, end);
+    } else {
+      std::sort(rows.begin(), rows.end(), less);
+    }
+    for (size_t i = begin; i < end; ++i) result.rows.push_back(materialize(rows[i]));
+    return result;
+  }
+
+ private:
+  bool bucketed() const { return query_.granularity != Granularity::kNone; }
+
+  MetricValue group_metric(size_t m, uint32_t g) const {
+    if (query_.metrics[m].kind == Metric::Kind::kRowCount) return {false, groups_.count(g)};
+    return {groups_.null_count(m, g) == groups_.count(g), groups_.sum(m, g)};
+  }
+
+  MetricValue metric(size_t m, const RowRef& r) const {
+    if (!r.others) return group_metric(m, r.index);
+    const OthersGroup& o = others_[r.index];
+    if (query_.metrics[m].kind == Metric::Kind::kRowCount) return {false, o.count};
+    return {o.null_counts[m] == o.count, o.sums[m]};
+  }
+
+  int64_t bucket(const RowRef& r) const {
+    return r.others ? others_[r.index].bucket : groups_.bucket(r.index);
+  }
+
+  void compute_totals(QueryResult* result) const {
+    const size_t first_metric = result->columns.size() - query_.metrics.size();
+    result->totals.assign(result->columns.size(), std::monostate{});
+    for (size_t m = 0; m < query_.metrics.size(); ++m) {
+      MetricValue total{query_.metrics[m].kind != Metric::Kind::kRowCount, 0};
+      for (uint32_t g = 0; g < groups_.group_count(); ++g) {
+        const MetricValue v = group_metric(m, g);
+        total.units += v.units;
+        total.null = total.null && v.null;
+      }
+      result->totals[first_metric + m] = to_value(m, total);
+    }
+  }
+
+  // Applies top_n (and others); returns every row of the result, unordered.
+  std::vector<RowRef> select_rows() {
+    const auto group_count = static_cast<uint32_t>(groups_.group_count());
+    std::vector<RowRef> rows;
+    if (!query_.top_n) {
+      rows.reserve(group_count);
+      for (uint32_t g = 0; g < group_count; ++g) rows.push_back({g, false});
+      return rows;
+    }
+    // Series: groups with the same dimension values, across time buckets.
+    std::vector<uint32_t> series_of(group_count);
+    std::vector<uint32_t> series_group;  // a representative group per series
+    std::vector<MetricValue> series_rank;
+    if (bucketed()) {
+      std::unordered_map<std::string, uint32_t> series_ids;
+      std::string key;
+      for (uint32_t g = 0; g < group_count; ++g) {
+        key.clear();
+        for (size_t d = 0; d < query_.group_by.size(); ++d) {
+          const uint32_t id = groups_.dimension_id(g, d);
+          key.append(reinterpret_cast<const char*>(&id), sizeof(id));
+        }
+        auto [it, inserted] = series_ids.emplace(key, static_cast<uint32_t>(series_group.size()));
+        if (inserted) {
+          series_group.push_back(g);
+          series_rank.push_back({query_.metrics[0].kind != Metric::Kind::kRowCount, 0});
+        }
+        series_of[g] = it->second;
+      }
+    } else {
+      for (uint32_t g = 0; g < group_count; ++g) {
+        series_of[g] = g;
+        series_group.push_back(g);
+        series_rank.push_back({query_.metrics[0].kind != Metric::Kind::kRowCount, 0});
+      }
+    }
+    for (uint32_t g = 0; g < group_count; ++g) {
+      const MetricValue v = group_metric(0, g);
+      MetricValue& rank = series_rank[series_of[g]];
+      rank.units += v.units;
+      rank.null = rank.null && v.null;
+    }
+    // Rank: the first metric descending (null last), ties by dimension values ascending.
+    std::vector<uint32_t> order(series_group.size());
+    for (uint32_t s = 0; s < order.size(); ++s) order[s] = s;
+    const size_t keep = std::min<size_t>(*query_.top_n, order.size());
+    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep), order.end(),
+                      [&](uint32_t a, uint32_t b) {
+                        int c = compare_metric(series_rank[a], series_rank[b], SortDirection::kDesc);
+                        for (size_t d = 0; c == 0 && d < query_.group_by.size(); ++d) {
+                          c = compare_dimension(d, series_group[a], series_group[b], SortDirection::kAsc);
+                        }
+                        return c < 0;
+                      });
+    std::vector<bool> in_top(series_group.size(), false);
+    for (size_t i = 0; i < keep; ++i) in_top[order[i]] = true;
+    std::unordered_map<int64_t, uint32_t> others_of_bucket;
+    for (uint32_t g = 0; g < group_count; ++g) {
+      if (in_top[series_of[g]]) {
+        rows.push_back({g, false});
+        continue;
+      }
+      if (!query_.others) continue;
+      const int64_t b = bucketed() ? groups_.bucket(g) : focus::kNullTime;
+      auto [it, inserted] = others_of_bucket.emplace(b, static_cast<uint32_t>(others_.size()));
+      if (inserted) {
+        others_.push_back({b, 0, std::vector<core::Int128>(query_.metrics.size(), 0),
+                           std::vector<int64_t>(query_.metrics.size(), 0)});
+        rows.push_back({it->second, true});
+      }
+      OthersGroup& o = others_[it->second];
+      o.count += groups_.count(g);
+      for (size_t m = 0; m < query_.metrics.size(); ++m) {
+        if (query_.metrics[m].kind == Metric::Kind::kRowCount) continue;
+        o.sums[m] += groups_.sum(m, g);
+        o.null_counts[m] += groups_.null_count(m, g);
+      }
+    }
+    return rows;
+  }
+
+  // Nulls sort last whatever the direction.
+  static int compare_metric(const MetricValue& a, const MetricValue& b, SortDirection dir) {
+    if (a.null || b.null) return a.null == b.null ? 0 : (a.null ? 1 : -1);
+    const int c = a.units < b.units ? -1 : (a.units > b.units ? 1 : 0);
+    return dir == SortDirection::kAsc ? c : -c;
+  }
+
+  int compare_dimension(size_t d, uint32_t group_a, uint32_t group_b, SortDirection dir) const {
+    const uint32_t a = groups_.dimension_id(group_a, d);
+    const uint32_t b = groups_.dimension_id(group_b, d);
+    if (a == b) return 0;
+    if (a == 0 || b == 0) return a == 0 ? 1 : -1;
+    const int c = groups_.dimension_value(d, a).compare(groups_.dimension_value(d, b));
+    const int sign = c < 0 ? -1 : (c > 0 ? 1 : 0);
+    return dir == SortDirection::kAsc ? sign : -sign;
+  }
+
+  int compare_key(const OrderKey& key, const RowRef& a, const RowRef& b) const {
+    switch (key.field) {
+      case OrderKey::Field::kPeriod: {
+        const int64_t x = bucket(a);
+        const int64_t y = bucket(b);
+        if (x == y) return 0;
+        if (x == focus::kNullTime || y == focus::kNullTime) return x == focus::kNullTime ? 1 : -1;
+        const int c = x < y ? -1 : 1;
+        return key.direction == SortDirection::kAsc ? c : -c;
+      }
+      case OrderKey::Field::kMetric:
+        return compare_metric(metric(key.index, a), metric(key.index, b), key.direction);
+      case OrderKey::Field::kDimension:
+        // Others rows are only compared with others rows, whose dimensions are all "(others)".
+        if (a.others || b.others) return 0;
+        return compare_dimension(key.index, a.index, b.index, key.direction);
+    }
+    return 0;
+  }
+
+  int compare(const RowRef& a, const RowRef& b) const {
+    for (size_t i = 0; i < order_.size(); ++i) {
+      if (i == others_position_ && a.others != b.others) return a.others ? 1 : -1;
+      const int c = compare_key(order_[i], a, b);
+      if (c != 0) return c;
+    }
+    return 0;
+  }
+
+  Value to_value(size_t m, const MetricValue& v) const {
+    if (v.null) return std::monostate{};
+    if (query_.metrics[m].kind == Metric::Kind::kRowCount) return static_cast<int64_t>(v.units);
+    return core::Decimal::from_units(v.units);
+  }
+
+  ResultRow materialize(const RowRef& r) const {
+    ResultRow row;
+    row.others = r.others;
+    if (bucketed()) {
+      const int64_t b = bucket(r);
+      row.values.push_back(b == focus::kNullTime ? Value{} : Value{core::Timestamp{b}});
+    }
+    for (size_t d = 0; d < query_.group_by.size(); ++d) {
+      if (r.others) {
+        row.values.emplace_back(std::string(kOthersLabel));
+        continue;
+      }
+      const uint32_t id = groups_.dimension_id(r.index, d);
+      row.values.push_back(id == 0 ? Value{} : Value{std::string(groups_.dimension_value(d, id))});
+    }
+    for (size_t m = 0; m < query_.metrics.size(); ++m) row.values.push_back(to_value(m, metric(m, r)));
+    return row;
+  }
+
+  const Query& query_;
+  const GroupAggregator& groups_;
+  const std::vector<OrderKey> order_;
+  const size_t others_position_;
+  std::vector<OthersGroup> others_;
+};
+
+}  // namespace
+
+core::Result<QueryResult> execute(const Query& query, const store::TableSource& source,
+                                  const ExecuteOptions& options) {
+  OPTIMA_RETURN_IF_ERROR(validate_query(query));
+  const RowSelector selector(query.time_range, query.filters);
+  store::ColumnSelection columns;
+  selector.add_columns(&columns);
+  GroupAggregator::add_columns(query, &columns);
+  std::sort(columns.extensions.begin(), columns.extensions.end());
+  columns.extensions.erase(std::unique(columns.extensions.begin(), columns.extensions.end()),
+                           columns.extensions.end());
+
+  std::vector<const store::RowGroupInfo*> groups;
+  for (const store::RowGroupInfo& info : source.row_groups()) {
+    if (selector.may_match(info)) groups.push_back(&info);
+  }
+  core::ThreadPool& pool = options.pool != nullptr ? *options.pool : core::ThreadPool::shared();
+  const size_t workers = std::max<size_t>(1, std::min(pool.size(), groups.size()));
+  std::vector<std::unique_ptr<GroupAggregator>> aggregators;
+  for (size_t w = 0; w < workers; ++w) aggregators.push_back(std::make_unique<GroupAggregator>(query));
+
+  std::atomic<size_t> next{0};
+  std::atomic<uint64_t> scanned{0};
+  // Each worker claims row groups until none are left, so a late-starting helper simply finds
+  // less work.
+  OPTIMA_RETURN_IF_ERROR(pool.parallel_for(workers, [&](size_t w) -> core::Status {
+    GroupAggregator& aggregator = *aggregators[w];
+    RowSelector::Scratch select_scratch;
+    GroupAggregator::Scratch group_scratch;
+    Selection selection;
+    for (size_t i = next.fetch_add(1); i < groups.size(); i = next.fetch_add(1)) {
+      const store::RowGroupInfo& info = *groups[i];
+      core::Result<std::shared_ptr<const focus::Table>> table = source.load(info, columns);
+      if (!table.is_ok()) {
+        return table.status().with_context(
+            fmt::format("row group {} of partition {}", info.index, info.partition_id));
+      }
+      scanned.fetch_add((*table)->num_rows(), std::memory_order_relaxed);
+      selector.select(**table, &selection, &select_scratch);
+      aggregator.add(**table, selection, &group_scratch);
+    }
+    return core::Status::ok();
+  }));
+  for (size_t w = 1; w < workers; ++w) aggregators[0]->merge(*aggregators[w]);
+  aggregators[0]->ensure_single_group();
+  return ResultBuilder(query, *aggregators[0]).build(scanned.load());
+}
+
+}  // namespace optima::query
