@@ -25,6 +25,7 @@ int run(int argc, char** argv) {
     int exit_code = 0;
     add_ingest_command(app, global, &exit_code);
     add_catalog_commands(app, global, &exit_code);
+    add_query_commands(app, global, &exit_code);
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
