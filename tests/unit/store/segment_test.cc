@@ -112,6 +112,35 @@ TEST(SegmentTest, LoadsOnlySelectedColumns) {
   EXPECT_EQ((*table)->extensions()[0].name, "x_Operation");
 }
 
+TEST(SegmentTest, DecimalColumnRepeatingAnotherIsSmallAndLoadsAlone) {
+  TempDir dir;
+  const auto path = dir.path() / "a.seg";
+  ASSERT_TRUE(write_segment(path, 5, 3000, 3000).is_ok());
+  auto cache = std::make_shared<ChunkCache>(64 << 20);
+  auto reader = SegmentReader::open(path, cache);
+  ASSERT_TRUE(reader.is_ok());
+  uint32_t billed = 0;
+  uint32_t effective = 0;
+  for (const ChunkEntry& chunk : (*reader)->footer().row_groups[0].chunks) {
+    if (chunk.column_key == focus::index_of(focus::Column::kBilledCost)) billed = chunk.stored_size;
+    if (chunk.column_key == focus::index_of(focus::Column::kEffectiveCost)) effective = chunk.stored_size;
+  }
+  EXPECT_LT(effective * 2, billed);  // a quarter of the rows differ from BilledCost
+  ColumnSelection selection;
+  selection.add(focus::Column::kEffectiveCost);
+  const auto expected = make_rows(5, 0, 3000);
+  for (int pass = 0; pass < 2; ++pass) {  // decoded, then from the cache
+    auto table = (*reader)->load(0, selection);
+    ASSERT_TRUE(table.is_ok()) << table.status().to_string();
+    EXPECT_FALSE((*table)->present(focus::Column::kBilledCost));
+    for (size_t r = 0; r < 3000; ++r) {
+      ASSERT_EQ((*table)->cell_text(r, focus::Column::kEffectiveCost),
+                expected.cell_text(r, focus::Column::kEffectiveCost))
+          << r;
+    }
+  }
+}
+
 TEST(SegmentTest, DeclaredAllNullColumnStaysPresent) {
   TempDir dir;
   const auto path = dir.path() / "a.seg";
