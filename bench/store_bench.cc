@@ -8,6 +8,7 @@
 // generation does not count in the timings. A size report per column is printed first, plus the
 // ratio on the real AWS CUR sample of ../shared/data (every CSV column kept as an x_ column).
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -96,6 +97,15 @@ store::SegmentSummary write_segment(const std::filesystem::path& path, uint64_t 
   return summary.value();
 }
 
+// CPU seconds used by every thread of the process so far (load-independent, unlike real time
+// on a shared machine).
+double process_cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
 size_t resident_bytes() {
   std::ifstream status("/proc/self/status");
   std::string line;
@@ -113,7 +123,11 @@ void BM_WriteSegment(benchmark::State& state) {
   core::ThreadPool pool(threads);
   const auto path = work_dir() / "write.seg";
   store::SegmentSummary summary;
+  const double cpu_before = process_cpu_seconds();
   for (auto _ : state) summary = write_segment(path, rows, threads == 0 ? nullptr : &pool, level);
+  const double cpu = (process_cpu_seconds() - cpu_before) / static_cast<double>(state.iterations());
+  state.counters["cpu_s"] = cpu;
+  state.counters["rows_per_cpu_s"] = static_cast<double>(rows) / cpu;
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * rows));
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * rows * csv_per_row));
   state.counters["seg_bytes_per_row"] = static_cast<double>(summary.bytes) / rows;
@@ -186,7 +200,10 @@ void run_scan(benchmark::State& state, const store::ColumnSelection& selection) 
   if (!reader.is_ok()) std::abort();
   core::ThreadPool pool(1);  // parallel_for runs on the caller and this worker: 2 threads
   if (cached) scan(**reader, selection, pool);  // warm the cache
+  const double cpu_before = process_cpu_seconds();
   for (auto _ : state) scan(**reader, selection, pool);
+  state.counters["cpu_ms"] =
+      1e3 * (process_cpu_seconds() - cpu_before) / static_cast<double>(state.iterations());
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * segment.rows));
   state.counters["rows"] = static_cast<double>(segment.rows);
   state.counters["rss_MB"] = static_cast<double>(resident_bytes()) / 1e6;
