@@ -25,6 +25,7 @@
 #include "optima/ingest/csv_reader.h"
 #include "optima/store/segment_reader.h"
 #include "optima/store/segment_writer.h"
+#include "optima/store/store.h"
 #include "optima/store/unique_fd.h"
 
 namespace optima::bench {
@@ -195,7 +196,9 @@ store::ColumnSelection dashboard_columns() {
 void run_scan(benchmark::State& state, const store::ColumnSelection& selection) {
   const bool cached = state.range(0) != 0;
   const ScanSegment& segment = scan_segment();
-  auto cache = cached ? std::make_shared<store::ChunkCache>(size_t{1} << 30) : nullptr;
+  auto cache = cached ? std::make_shared<store::ChunkCache>(store::StoreOptions().cache_bytes)
+                      : nullptr;
+  const size_t rss_before = resident_bytes();
   auto reader = store::SegmentReader::open(segment.path, cache);
   if (!reader.is_ok()) std::abort();
   core::ThreadPool pool(1);  // parallel_for runs on the caller and this worker: 2 threads
@@ -206,7 +209,8 @@ void run_scan(benchmark::State& state, const store::ColumnSelection& selection) 
       1e3 * (process_cpu_seconds() - cpu_before) / static_cast<double>(state.iterations());
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * segment.rows));
   state.counters["rows"] = static_cast<double>(segment.rows);
-  state.counters["rss_MB"] = static_cast<double>(resident_bytes()) / 1e6;
+  state.counters["rss_growth_MB"] =
+      (static_cast<double>(resident_bytes()) - static_cast<double>(rss_before)) / 1e6;
   if (cache) state.counters["cache_MB"] = static_cast<double>(cache->stats().bytes) / 1e6;
 }
 
