@@ -31,6 +31,10 @@ core::Status PartitionWriter::append(focus::Table table) {
   return writer_->append(std::move(table));
 }
 
+core::Status PartitionWriter::append(std::shared_ptr<const focus::Table> table) {
+  return writer_->append(std::move(table));
+}
+
 core::Result<PendingPartition> PartitionWriter::finish() {
   if (finished_) return core::failed_precondition("PartitionWriter::finish() called twice");
   OPTIMA_ASSIGN_OR_RETURN(SegmentSummary summary, writer_->finish());

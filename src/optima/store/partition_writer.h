@@ -71,6 +71,8 @@ class PartitionWriter {
   // Adds rows. Errors: InvalidArgument for an inconsistent table, IoError; after an error the
   // writer is unusable (destroy it).
   core::Status append(focus::Table table);
+  // As above, for a table the caller keeps sharing (no copy).
+  core::Status append(std::shared_ptr<const focus::Table> table);
   // Writes the segment's remaining rows and footer and fsyncs it.
   // Requires: called once. Errors: as append().
   core::Result<PendingPartition> finish();

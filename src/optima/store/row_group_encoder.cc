@@ -78,12 +78,7 @@ core::Status encode_focus_column(const std::vector<TableSlice>& slices, focus::C
                                              }),
           raw);
     case focus::ColumnKind::kDecimal:
-      return encode_decimal_chunk(
-          column_slices<focus::DecimalColumn>(slices,
-                                              [c](const focus::Table& t) {
-                                                return t.present(c) ? &t.decimals(c) : nullptr;
-                                              }),
-          raw);
+      break;  // encode_decimal_column: decimals may refer to each other
     case focus::ColumnKind::kDateTime:
       return encode_time_chunk(
           column_slices<focus::TimeColumn>(slices,
@@ -100,6 +95,39 @@ core::Status encode_focus_column(const std::vector<TableSlice>& slices, focus::C
           raw);
   }
   return core::internal_error("unknown column kind");
+}
+
+// A decimal column already encoded standalone in this row group, which later decimal columns
+// may be expressed against.
+struct StandaloneDecimal {
+  uint16_t key;
+  DecimalValues values;
+};
+
+core::Status encode_decimal_column(const std::vector<TableSlice>& slices, focus::Column c,
+                                   std::vector<StandaloneDecimal>* standalone, std::string* raw) {
+  OPTIMA_ASSIGN_OR_RETURN(
+      DecimalValues values,
+      gather_decimals(column_slices<focus::DecimalColumn>(slices, [c](const focus::Table& t) {
+        return t.present(c) ? &t.decimals(c) : nullptr;
+      })));
+  const StandaloneDecimal* best = nullptr;
+  size_t best_equal = 0;
+  for (const StandaloneDecimal& candidate : *standalone) {
+    const size_t equal = count_equal_rows(values, candidate.values);
+    if (equal > best_equal) {
+      best = &candidate;
+      best_equal = equal;
+    }
+  }
+  // Referring pays off once at least half the rows repeat the other column.
+  if (best != nullptr && 2 * best_equal >= values.size()) {
+    encode_decimals_against(values, best->key, best->values, raw);
+    return core::Status::ok();
+  }
+  encode_decimals(values, raw);
+  standalone->push_back({static_cast<uint16_t>(focus::index_of(c)), std::move(values)});
+  return core::Status::ok();
 }
 
 }  // namespace
@@ -139,14 +167,18 @@ core::Result<EncodedRowGroup> encode_row_group(const std::vector<TableSlice>& sl
   ByteWriter(&rows_bytes).put_u32(group.rows);
   hasher.update(rows_bytes);
   std::string raw;
+  std::vector<StandaloneDecimal> standalone;
   for (const focus::ColumnInfo& info : focus::all_columns()) {
     const bool present = std::any_of(slices.begin(), slices.end(), [&](const TableSlice& s) {
       return s.table->present(info.column);
     });
     if (!present) continue;
     raw.clear();
-    OPTIMA_RETURN_IF_ERROR(encode_focus_column(slices, info.column, &raw)
-                               .with_context(fmt::format("column {}", info.name)));
+    const core::Status encoded =
+        info.kind == focus::ColumnKind::kDecimal
+            ? encode_decimal_column(slices, info.column, &standalone, &raw)
+            : encode_focus_column(slices, info.column, &raw);
+    OPTIMA_RETURN_IF_ERROR(encoded.with_context(fmt::format("column {}", info.name)));
     EncodedChunk chunk;
     chunk.column = info.column;
     chunk.encoding = encoding_for(info.kind);

@@ -193,8 +193,7 @@ core::Status SegmentReader::chunk_error(uint32_t group, const ChunkEntry& entry,
                                     column_key_name(entry.column_key, footer_.extensions)));
 }
 
-core::Result<DecodedColumn> SegmentReader::read_chunk(uint32_t group,
-                                                      const ChunkEntry& entry) const {
+core::Result<std::string> SegmentReader::read_raw(uint32_t group, const ChunkEntry& entry) const {
   std::string stored(entry.stored_size, '\0');
   if (auto s = pread_exact(fd_, entry.offset, &stored); !s.is_ok()) {
     return chunk_error(group, entry, s);
@@ -205,45 +204,65 @@ core::Result<DecodedColumn> SegmentReader::read_chunk(uint32_t group,
                                                    "{:08x})",
                                                    entry.crc32, crc)));
   }
-  std::string raw;
-  if (entry.compression == ChunkCompression::kZstd) {
-    thread_local DecompressionContext zstd;
-    raw.resize(entry.raw_size);
-    const size_t n =
-        ZSTD_decompressDCtx(zstd.context, raw.data(), raw.size(), stored.data(), stored.size());
-    if (ZSTD_isError(n) != 0 || n != raw.size()) {
-      return chunk_error(group, entry,
-                         core::data_loss(fmt::format("cannot decompress: {}",
-                                                     ZSTD_isError(n) != 0 ? ZSTD_getErrorName(n)
-                                                                          : "size mismatch")));
-    }
-  } else {
-    raw = std::move(stored);
+  if (entry.compression == ChunkCompression::kNone) return stored;
+  thread_local DecompressionContext zstd;
+  std::string raw(entry.raw_size, '\0');
+  const size_t n =
+      ZSTD_decompressDCtx(zstd.context, raw.data(), raw.size(), stored.data(), stored.size());
+  if (ZSTD_isError(n) != 0 || n != raw.size()) {
+    return chunk_error(group, entry,
+                       core::data_loss(fmt::format("cannot decompress: {}",
+                                                   ZSTD_isError(n) != 0 ? ZSTD_getErrorName(n)
+                                                                        : "size mismatch")));
   }
-  const size_t rows = footer_.row_groups[group].rows;
-  const auto decoded = [&](auto result) -> core::Result<DecodedColumn> {
-    if (!result.is_ok()) return chunk_error(group, entry, result.status());
-    return DecodedColumn(std::move(result).value());
-  };
-  switch (entry.encoding) {
-    case ChunkEncoding::kString: return decoded(decode_string_chunk(raw, rows));
-    case ChunkEncoding::kDecimal: return decoded(decode_decimal_chunk(raw, rows));
-    case ChunkEncoding::kTime: return decoded(decode_time_chunk(raw, rows));
-    case ChunkEncoding::kTags: return decoded(decode_tag_chunk(raw, rows));
-  }
-  return chunk_error(group, entry, core::data_loss("unknown encoding"));
+  return raw;
 }
 
-core::Result<std::shared_ptr<const DecodedChunk>> SegmentReader::chunk(
-    uint32_t group, const ChunkEntry& entry) const {
+core::Result<std::shared_ptr<const DecodedChunk>> SegmentReader::chunk(uint32_t group,
+                                                                      const ChunkEntry& entry,
+                                                                      bool use_cache) const {
   const ChunkKey key{id_, group, entry.column_key};
-  if (cache_) {
+  if (use_cache && cache_) {
     if (auto hit = cache_->find(key)) return hit;
   }
+  OPTIMA_ASSIGN_OR_RETURN(const std::string raw, read_raw(group, entry));
+  const RowGroupEntry& group_entry = footer_.row_groups[group];
+  const size_t rows = group_entry.rows;
   auto fresh = std::make_shared<DecodedChunk>();
-  OPTIMA_ASSIGN_OR_RETURN(fresh->column, read_chunk(group, entry));
+  const auto decoded = [&](auto result) -> core::Status {
+    if (!result.is_ok()) return chunk_error(group, entry, result.status());
+    fresh->column = std::move(result).value();
+    return core::Status::ok();
+  };
+  switch (entry.encoding) {
+    case ChunkEncoding::kString: OPTIMA_RETURN_IF_ERROR(decoded(decode_string_chunk(raw, rows))); break;
+    case ChunkEncoding::kTime: OPTIMA_RETURN_IF_ERROR(decoded(decode_time_chunk(raw, rows))); break;
+    case ChunkEncoding::kTags: OPTIMA_RETURN_IF_ERROR(decoded(decode_tag_chunk(raw, rows))); break;
+    case ChunkEncoding::kDecimal: {
+      auto reference_key = decimal_chunk_reference(raw);
+      if (!reference_key.is_ok()) return chunk_error(group, entry, reference_key.status());
+      if (!reference_key->has_value()) {
+        OPTIMA_RETURN_IF_ERROR(decoded(decode_decimal_chunk(raw, rows)));
+        break;
+      }
+      // A chunk stored against an earlier decimal column of the group: decode that one first.
+      // Keys strictly decrease along the way, so this recursion ends.
+      const ChunkEntry* base = find_chunk(group_entry, **reference_key);
+      if (base == nullptr || base->column_key >= entry.column_key ||
+          base->encoding != ChunkEncoding::kDecimal) {
+        return chunk_error(group, entry,
+                           core::data_loss(fmt::format("refers to {}, not an earlier decimal chunk",
+                                                       column_key_name(**reference_key,
+                                                                       footer_.extensions))));
+      }
+      OPTIMA_ASSIGN_OR_RETURN(auto base_chunk, chunk(group, *base, use_cache));
+      OPTIMA_RETURN_IF_ERROR(decoded(decode_decimal_chunk(
+          raw, rows, &std::get<focus::DecimalColumn>(base_chunk->column))));
+      break;
+    }
+  }
   fresh->bytes = footprint(fresh->column);
-  if (cache_) cache_->insert(key, fresh);
+  if (use_cache && cache_) cache_->insert(key, fresh);
   return std::shared_ptr<const DecodedChunk>(std::move(fresh));
 }
 
@@ -270,7 +289,7 @@ core::Result<std::shared_ptr<const focus::Table>> SegmentReader::load(
     if (entry == nullptr) {
       decoded = null_column(info.kind, group.rows);
     } else {
-      OPTIMA_ASSIGN_OR_RETURN(auto shared, chunk(index, *entry));
+      OPTIMA_ASSIGN_OR_RETURN(auto shared, chunk(index, *entry, true));
       decoded = take(std::move(shared));
     }
     if (!assign(std::move(decoded), info.column, table.get())) {
@@ -291,7 +310,7 @@ core::Result<std::shared_ptr<const focus::Table>> SegmentReader::load(
     if (entry == nullptr) {
       decoded = null_column(focus::ColumnKind::kString, group.rows);
     } else {
-      OPTIMA_ASSIGN_OR_RETURN(auto shared, chunk(index, *entry));
+      OPTIMA_ASSIGN_OR_RETURN(auto shared, chunk(index, *entry, true));
       decoded = take(std::move(shared));
     }
     auto* strings = std::get_if<focus::StringColumn>(&decoded);
@@ -308,7 +327,7 @@ core::Result<std::shared_ptr<const focus::Table>> SegmentReader::load(
 core::Status SegmentReader::verify() const {
   for (uint32_t g = 0; g < footer_.row_groups.size(); ++g) {
     for (const ChunkEntry& entry : footer_.row_groups[g].chunks) {
-      OPTIMA_RETURN_IF_ERROR(read_chunk(g, entry).status());
+      OPTIMA_RETURN_IF_ERROR(chunk(g, entry, false).status());
     }
   }
   return core::Status::ok();

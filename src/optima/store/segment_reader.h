@@ -58,9 +58,11 @@ class SegmentReader {
   SegmentReader(std::filesystem::path path, int fd, uint64_t file_bytes, SegmentFooter footer,
                 std::shared_ptr<ChunkCache> cache);
 
-  core::Result<std::shared_ptr<const DecodedChunk>> chunk(uint32_t group,
-                                                          const ChunkEntry& entry) const;
-  core::Result<DecodedColumn> read_chunk(uint32_t group, const ChunkEntry& entry) const;
+  // The decoded chunk, from the cache when use_cache and it is there (and then kept there).
+  core::Result<std::shared_ptr<const DecodedChunk>> chunk(uint32_t group, const ChunkEntry& entry,
+                                                          bool use_cache) const;
+  // The chunk's bytes, checksummed and decompressed.
+  core::Result<std::string> read_raw(uint32_t group, const ChunkEntry& entry) const;
   core::Status chunk_error(uint32_t group, const ChunkEntry& entry, const core::Status& s) const;
 
   std::filesystem::path path_;

@@ -103,7 +103,8 @@ core::Result<CommitResult> Store::commit(std::vector<PendingPartition> partition
                               catalog_->ensure_partition(p.source_, p.period_, now_seconds));
       OPTIMA_ASSIGN_OR_RETURN(const std::optional<PartitionInfo> current,
                               catalog_->current_version(outcome.partition_id));
-      if (current.has_value() && current->content_hash == p.summary_.content_hash) {
+      if (current.has_value() && current->content_hash == p.summary_.content_hash &&
+          segment_intact(*current)) {
         outcome.change = PartitionChange::kUnchanged;
         outcome.version = current->version;
         outcome.content_hash = current->content_hash;
@@ -159,6 +160,12 @@ core::Result<CommitResult> Store::commit(std::vector<PendingPartition> partition
   ++generation_;
   for (const std::string& file : superseded) retire_segment(file);
   return result;
+}
+
+bool Store::segment_intact(const PartitionInfo& version) const {
+  auto reader = SegmentReader::open(segments_.path_of(version.segment_file), nullptr);
+  return reader.is_ok() && (*reader)->file_bytes() == version.bytes &&
+         (*reader)->content_hash() == version.content_hash;
 }
 
 core::Result<int64_t> Store::record_job(JobRecord job) {

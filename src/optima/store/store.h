@@ -76,7 +76,8 @@ class Store {
 
   // Records the job and makes every pending partition current, all in one transaction.
   // A partition whose content hash equals its current version's is left as it is (outcome
-  // kUnchanged) and its new file deleted. Creates job.source on first use (with job.reader).
+  // kUnchanged) and its new file deleted, unless the current segment is missing or its footer
+  // is damaged: then the new version replaces it. Creates job.source on first use (with job.reader).
   // Requires: every partition's source equals job.source, no two share a period.
   // Errors: InvalidArgument when a requirement fails; IoError / DataLoss from the catalog or
   // file system, in which case nothing changed and the pending files are deleted.
@@ -108,6 +109,9 @@ class Store {
  private:
   Store(std::filesystem::path data_dir, StoreOptions options, std::unique_ptr<Catalog> catalog);
   int64_t now() const;
+  // Whether a version's segment file is there with its recorded size, footer and content hash
+  // (so an "unchanged" re-ingest can repair a damaged segment instead of keeping it).
+  bool segment_intact(const PartitionInfo& version) const;
   // Deletes a superseded segment, or defers it to the close of a reader still in use.
   void retire_segment(const std::string& file_name);
   core::Result<std::shared_ptr<SegmentReader>> open_segment(const std::string& file_name);

@@ -146,6 +146,40 @@ TEST(DecimalEncodingTest, AllZeroColumnRoundTrips) {
   EXPECT_EQ(round_trip(decimals(zeros)), zeros);
 }
 
+TEST(DecimalEncodingTest, ColumnMostlyEqualToAnotherStoresOnlyTheDifferences) {
+  DecimalValues billed;
+  DecimalValues effective;
+  for (int i = 0; i < 4096; ++i) {
+    const Int128 units = Int128{i * 7919 % 100003} * 100000000;
+    billed.units.push_back(i % 100 == 5 ? 0 : units);
+    billed.is_null.push_back(i % 100 == 5 ? 1 : 0);
+    const bool differs = i % 16 == 3;
+    const bool null = i % 50 == 7;
+    effective.units.push_back(null ? 0 : differs ? units / 2 : billed.units.back());
+    effective.is_null.push_back(null ? 1 : differs ? 0 : billed.is_null.back());
+  }
+  billed.any_null = effective.any_null = true;
+  EXPECT_GT(count_equal_rows(effective, billed), 3000u);
+  std::string raw;
+  encode_decimals_against(effective, 1, billed, &raw);
+  EXPECT_LT(raw.size(), 4096u / 8 + 4096u / 16 * 4 + 200);  // bitmap + differing rows
+  EXPECT_EQ(decimal_chunk_reference(raw).value(), std::optional<uint16_t>(1));
+
+  std::string billed_raw;
+  encode_decimals(billed, &billed_raw);
+  EXPECT_FALSE(decimal_chunk_reference(billed_raw).value().has_value());
+  auto base = decode_decimal_chunk(billed_raw, 4096);
+  ASSERT_TRUE(base.is_ok());
+  auto decoded = decode_decimal_chunk(raw, 4096, &base.value());
+  ASSERT_TRUE(decoded.is_ok()) << decoded.status().to_string();
+  for (size_t i = 0; i < 4096; ++i) {
+    ASSERT_EQ(decoded->is_null(i), effective.is_null[i] != 0) << i;
+    ASSERT_TRUE(decoded->values[i].units() == effective.units[i]) << i;
+  }
+  // Without its reference the chunk cannot be decoded.
+  EXPECT_EQ(decode_decimal_chunk(raw, 4096).status().code(), core::StatusCode::kDataLoss);
+}
+
 focus::TimeColumn times(std::vector<int64_t> seconds) {
   focus::TimeColumn c;
   c.seconds = std::move(seconds);

@@ -40,9 +40,15 @@ inline focus::Table make_rows(uint64_t seed, size_t begin, size_t end) {
     b.set_string(Column::kResourceId,
                  fmt::format("arn:aws:ec2:us-east-1:123456789012:instance/i-{:012x}", (r >> 12) % 700));
     if ((r >> 20) % 10 != 0) b.set_string(Column::kSubAccountId, fmt::format("{:012}", (r >> 24) % 9));
-    b.set_decimal(Column::kBilledCost,
-                  core::Decimal::from_units(static_cast<core::Int128>((r >> 16) % 100000000) *
-                                            100000000));  // 10 fractional digits
+    const core::Decimal billed = core::Decimal::from_units(
+        static_cast<core::Int128>((r >> 16) % 100000000) * 100000000);  // 10 fractional digits
+    b.set_decimal(Column::kBilledCost, billed);
+    // EffectiveCost repeats BilledCost on most rows (stored as a reference to it).
+    switch ((r >> 36) % 8) {
+      case 0: b.set_decimal(Column::kEffectiveCost, core::Decimal::multiply(billed, core::Decimal::from_units(core::Decimal::kOne / 2))); break;
+      case 1: break;  // null
+      default: b.set_decimal(Column::kEffectiveCost, billed); break;
+    }
     b.set_decimal(Column::kListUnitPrice,
                   core::Decimal::from_units(static_cast<core::Int128>((r >> 5) % 7 + 1) *
                                             1000000000000000LL));
