@@ -21,12 +21,15 @@ TEST(ClickHouseSqlTest, EscapesStringLiterals) {
 // ClickHouse does ends exactly at its last character, whatever the input bytes.
 TEST(ClickHouseSqlTest, LiteralsCannotBeEscapedFrom) {
   std::string all;
-  for (int c = 0; c < 256; ++c) all.push_back(static_cast<char>(c));
-  for (const std::string& text : {all, std::string("'); DROP TABLE focus; --"), std::string("\\"), std::string("'\\'")}) {
+  for (int c = 0; c < 256; ++c)
+    all.push_back(static_cast<char>(c));
+  for (const std::string& text :
+       {all, std::string("'); DROP TABLE focus; --"), std::string("\\"), std::string("'\\'")}) {
     const std::string lit = clickhouse_string_literal(text);
     ASSERT_EQ(lit.front(), '\'');
     size_t i = 1;
-    while (i < lit.size() && lit[i] != '\'') i += lit[i] == '\\' ? 2 : 1;
+    while (i < lit.size() && lit[i] != '\'')
+      i += lit[i] == '\\' ? 2 : 1;
     EXPECT_EQ(i, lit.size() - 1) << lit;
   }
 }
@@ -36,7 +39,9 @@ TEST(ClickHouseSqlTest, UsesTheConfiguredTable) {
   ASSERT_TRUE(q.is_ok());
   auto sql = compile_clickhouse(*q, {"billing.focus_rows"});
   ASSERT_TRUE(sql.is_ok());
-  EXPECT_EQ(sql->rows, "SELECT\n  sum(BilledCost) AS m0\nFROM billing.focus_rows\nORDER BY isNull(m0) ASC, toFloat64(m0) DESC, m0 DESC\n");
+  EXPECT_EQ(sql->rows,
+            "SELECT\n  sum(BilledCost) AS m0\nFROM billing.focus_rows\nORDER BY isNull(m0) ASC, "
+            "toFloat64(m0) DESC, m0 DESC\n");
   EXPECT_EQ(sql->totals, "SELECT sum(BilledCost) AS m0\nFROM billing.focus_rows\n");
 }
 
@@ -58,13 +63,15 @@ TEST(ClickHouseSqlTest, RejectsInvalidQueries) {
 }
 
 TEST(ClickHouseSqlTest, UsesNoWindowOrJsonFunctions) {
-  auto q = parse_query(R"({"granularity": "month", "metrics": ["BilledCost", "row_count"], "group_by": ["ServiceName", "tag:team"],
+  auto q = parse_query(
+      R"({"granularity": "month", "metrics": ["BilledCost", "row_count"], "group_by": ["ServiceName", "tag:team"],
                            "filters": [{"dimension": "tag:env", "op": "in", "values": ["prod"]}], "top_n": 5, "others": true,
                            "limit": 10})");
   ASSERT_TRUE(q.is_ok());
   auto sql = compile_clickhouse(*q);
   ASSERT_TRUE(sql.is_ok());
-  for (const char* banned : {" OVER", "JSONExtract", "visitParam", "OFFSET", "WITH TOTALS", "FINAL"}) {
+  for (const char* banned :
+       {" OVER", "JSONExtract", "visitParam", "OFFSET", "WITH TOTALS", "FINAL"}) {
     EXPECT_EQ(sql->rows.find(banned), std::string::npos) << banned;
   }
 }
@@ -72,7 +79,8 @@ TEST(ClickHouseSqlTest, UsesNoWindowOrJsonFunctions) {
 TEST(ClickHouseSqlTest, ColumnDefinitionsCoverEveryFocusColumn) {
   const std::string defs = clickhouse_column_definitions();
   size_t lines = 1;
-  for (char c : defs) lines += c == '\n' ? 1 : 0;
+  for (char c : defs)
+    lines += c == '\n' ? 1 : 0;
   EXPECT_EQ(lines, 56u + 4u);  // 56 columns + tag and x_ arrays (Tags itself is the tag arrays)
   EXPECT_NE(defs.find("BilledCost Nullable(Decimal128(18)),\n"), std::string::npos);
   EXPECT_NE(defs.find("ChargePeriodStart Nullable(DateTime('UTC')),\n"), std::string::npos);

@@ -8,6 +8,7 @@
 
 #include "optima/focus/schema.h"
 #include "optima/focus/table_builder.h"
+
 #include "support/shared_data.h"
 
 namespace optima::query {
@@ -53,10 +54,13 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
 std::string export_text(const store::TableSource& source, const FocusExportFilter& filter = {},
                         FocusExportStats* stats = nullptr) {
   std::string out;
-  const core::Status s = write_focus_csv(source, filter, [&out](std::string_view chunk) {
-    out.append(chunk);
-    return core::Status::ok();
-  }, stats);
+  const core::Status s = write_focus_csv(
+      source, filter,
+      [&out](std::string_view chunk) {
+        out.append(chunk);
+        return core::Status::ok();
+      },
+      stats);
   EXPECT_TRUE(s.is_ok()) << s.message();
   return out;
 }
@@ -107,7 +111,8 @@ TEST(FocusCsvWriterTest, HeaderIsTheFocus12ColumnsInSpecificationOrderThenSorted
   ASSERT_NE(spec, nullptr);
   ASSERT_EQ(spec->size(), 57u);
   ASSERT_EQ(header.size(), 59u);
-  for (size_t i = 0; i < spec->size(); ++i) EXPECT_EQ(header[i], (*spec)[i].name) << i;
+  for (size_t i = 0; i < spec->size(); ++i)
+    EXPECT_EQ(header[i], (*spec)[i].name) << i;
   EXPECT_EQ(header[57], "x_Alpha");
   EXPECT_EQ(header[58], "x_Zeta");
   EXPECT_EQ(stats.extension_columns, (std::vector<std::string>{"x_Alpha", "x_Zeta"}));
@@ -141,16 +146,19 @@ TEST(FocusCsvWriterTest, EveryCellIsTheCanonicalTextOfTheTableCell) {
   EXPECT_EQ(row[focus::index_of(Column::kEffectiveCost)], "0.0000008");
   EXPECT_EQ(row[focus::index_of(Column::kListCost)], "123456789012345678.5");
   EXPECT_EQ(row[focus::index_of(Column::kChargePeriodStart)], "2024-01-01T10:00:00Z");
-  EXPECT_EQ(row[focus::index_of(Column::kTags)],
-            R"({"ctl":"tab\there","env":"prod","team":"core \"platform\"","Ünïcode":"värde\\with\\backslash"})");
+  EXPECT_EQ(
+      row[focus::index_of(Column::kTags)],
+      R"({"ctl":"tab\there","env":"prod","team":"core \"platform\"","Ünïcode":"värde\\with\\backslash"})");
   EXPECT_EQ(records[2][focus::index_of(Column::kTags)], "");
   EXPECT_NE(text.find("\"Amazon \"\"Elastic\"\" Compute, Cloud\""), std::string::npos);
 }
 
 TEST(FocusCsvWriterTest, ExportsOnlyRowsMatchingTheQueryFilters) {
   auto source = sample_source();
-  auto q = parse_csv(export_text(*source, {core::Period{core::make_timestamp({2024, 1, 2}), core::make_timestamp({2024, 3, 1})},
-                                           {{Dimension::of_tag("env"), FilterOp::kNotIn, {"prod"}}}}));
+  auto q = parse_csv(export_text(
+      *source,
+      {core::Period{core::make_timestamp({2024, 1, 2}), core::make_timestamp({2024, 3, 1})},
+       {{Dimension::of_tag("env"), FilterOp::kNotIn, {"prod"}}}}));
   ASSERT_EQ(q.size(), 3u);
   EXPECT_EQ(q[1][focus::index_of(Column::kServiceName)], "S3");
   EXPECT_EQ(q[2][focus::index_of(Column::kServiceName)], "EC2");
@@ -165,9 +173,12 @@ TEST(FocusCsvWriterTest, OutputDoesNotDependOnRowGroupBoundaries) {
     for (size_t i = 0; i < 9; ++i) {
       b.set_time(Column::kChargePeriodStart, {1700000000 + static_cast<int64_t>(i) * 3600});
       b.set_string(Column::kResourceId, "r" + std::to_string(i % 4));
-      b.set_decimal(Column::kBilledCost, core::Decimal::from_units(static_cast<core::Int128>(i) * 1000000007));
-      if (i % 2 == 0) b.add_tag("k" + std::to_string(i % 3), "v");
-      if (i % 3 == 0) b.set_extension("x_Op", "op" + std::to_string(i));
+      b.set_decimal(Column::kBilledCost,
+                    core::Decimal::from_units(static_cast<core::Int128>(i) * 1000000007));
+      if (i % 2 == 0)
+        b.add_tag("k" + std::to_string(i % 3), "v");
+      if (i % 3 == 0)
+        b.set_extension("x_Op", "op" + std::to_string(i));
       b.finish_row();
       if (std::find(cuts.begin(), cuts.end(), i) != cuts.end()) {
         source->add(std::make_shared<const focus::Table>(b.finish()));
@@ -192,24 +203,30 @@ TEST(FocusCsvWriterTest, WritesFilesAtomically) {
   EXPECT_EQ(stats.bytes_written, content.str().size());
   EXPECT_FALSE(std::filesystem::exists(path.string() + ".tmp"));
 
-  const core::Status missing = write_focus_csv_file(*source, {}, dir.path() / "no-such-dir" / "x.csv", nullptr);
+  const core::Status missing =
+      write_focus_csv_file(*source, {}, dir.path() / "no-such-dir" / "x.csv", nullptr);
   EXPECT_EQ(missing.code(), core::StatusCode::kIoError);
-  EXPECT_NE(missing.message().find("no-such-dir/x.csv.tmp: cannot create"), std::string::npos) << missing.message();
+  EXPECT_NE(missing.message().find("no-such-dir/x.csv.tmp: cannot create"), std::string::npos)
+      << missing.message();
 }
 
 TEST(FocusCsvWriterTest, StopsAtTheFirstSinkError) {
   auto source = sample_source();
   int calls = 0;
-  const core::Status s = write_focus_csv(*source, {}, [&calls](std::string_view) {
-    ++calls;
-    return core::io_error("disk full");
-  }, nullptr);
+  const core::Status s = write_focus_csv(
+      *source, {},
+      [&calls](std::string_view) {
+        ++calls;
+        return core::io_error("disk full");
+      },
+      nullptr);
   EXPECT_EQ(s.message(), "disk full");
   EXPECT_EQ(calls, 1);
 }
 
 TEST(FocusCsvWriterTest, MetadataNamesVersionGeneratorAndColumns) {
-  const auto doc = nlohmann::json::parse(focus_metadata_json({"x_Op"}, core::make_timestamp({2025, 6, 1})));
+  const auto doc =
+      nlohmann::json::parse(focus_metadata_json({"x_Op"}, core::make_timestamp({2025, 6, 1})));
   EXPECT_EQ(doc["FocusVersion"], "1.2");
   EXPECT_EQ(doc["DataGenerator"], "CloudOptima");
   EXPECT_EQ(doc["CreationDate"], "2025-06-01T00:00:00Z");

@@ -23,17 +23,20 @@ TEST(QueryJsonTest, ParsesEveryField) {
   EXPECT_EQ(q->time_range->start, core::make_timestamp({2024, 1, 1}));
   EXPECT_EQ(q->time_range->end, core::make_timestamp({2024, 2, 1}, 12));
   EXPECT_EQ(q->granularity, Granularity::kWeek);
-  EXPECT_EQ(q->metrics, (std::vector<Metric>{Metric::of_column(Column::kBilledCost), Metric::row_count()}));
-  EXPECT_EQ(q->group_by, (std::vector<Dimension>{Dimension::of_column(Column::kServiceName), Dimension::of_tag("team"),
+  EXPECT_EQ(q->metrics,
+            (std::vector<Metric>{Metric::of_column(Column::kBilledCost), Metric::row_count()}));
+  EXPECT_EQ(q->group_by, (std::vector<Dimension>{Dimension::of_column(Column::kServiceName),
+                                                 Dimension::of_tag("team"),
                                                  Dimension::of_extension("x_UsageType")}));
   ASSERT_EQ(q->filters.size(), 2u);
   EXPECT_EQ(q->filters[0].dimension, Dimension::of_tag("env"));
   EXPECT_EQ(q->filters[1].op, FilterOp::kNotNull);
   EXPECT_TRUE(q->filters[1].values.empty());
   // Default directions: period and dimensions ascending, metrics descending.
-  EXPECT_EQ(q->order_by, (std::vector<OrderKey>{{OrderKey::Field::kPeriod, 0, SortDirection::kAsc},
-                                                {OrderKey::Field::kMetric, 1, SortDirection::kAsc},
-                                                {OrderKey::Field::kDimension, 1, SortDirection::kAsc}}));
+  EXPECT_EQ(q->order_by,
+            (std::vector<OrderKey>{{OrderKey::Field::kPeriod, 0, SortDirection::kAsc},
+                                   {OrderKey::Field::kMetric, 1, SortDirection::kAsc},
+                                   {OrderKey::Field::kDimension, 1, SortDirection::kAsc}}));
   EXPECT_EQ(q->top_n, 5u);
   EXPECT_TRUE(q->others);
   EXPECT_EQ(q->limit, 20u);
@@ -61,11 +64,13 @@ TEST(QueryJsonTest, CanonicalJsonRoundTrips) {
 }
 
 TEST(QueryJsonTest, CanonicalJsonOmitsDefaultsAndSpellsTimesInFull) {
-  auto q = parse_query(R"({"time_range": {"start": "2024-01-01", "end": "2024-01-02"}, "granularity": "none",
+  auto q = parse_query(
+      R"({"time_range": {"start": "2024-01-01", "end": "2024-01-02"}, "granularity": "none",
                            "metrics": ["BilledCost"], "others": false})");
   ASSERT_TRUE(q.is_ok());
-  EXPECT_EQ(query_to_json(*q).dump(),
-            R"({"metrics":["BilledCost"],"time_range":{"end":"2024-01-02T00:00:00Z","start":"2024-01-01T00:00:00Z"}})");
+  EXPECT_EQ(
+      query_to_json(*q).dump(),
+      R"({"metrics":["BilledCost"],"time_range":{"end":"2024-01-02T00:00:00Z","start":"2024-01-01T00:00:00Z"}})");
 }
 
 TEST(QueryJsonTest, CursorRoundTripsThroughCanonicalJson) {
@@ -82,18 +87,25 @@ TEST(QueryJsonTest, CursorRoundTripsThroughCanonicalJson) {
 }
 
 TEST(QueryJsonTest, OffsetTimeZonesAreConvertedToUtc) {
-  auto q = parse_query(R"({"metrics": ["BilledCost"], "time_range": {"start": "2024-01-01T02:00:00+02:00", "end": "2024-01-02"}})");
+  auto q = parse_query(
+      R"({"metrics": ["BilledCost"], "time_range": {"start": "2024-01-01T02:00:00+02:00", "end": "2024-01-02"}})");
   ASSERT_TRUE(q.is_ok()) << q.status().message();
   EXPECT_EQ(q->time_range->start, core::make_timestamp({2024, 1, 1}));
 }
 
 TEST(QueryJsonTest, RejectsUnknownFieldsAtEveryLevel) {
-  EXPECT_EQ(parse_query(R"({"metrics": ["BilledCost"], "time_range": {"start": "2024-01-01", "end": "2024-01-02", "tz": "UTC"}})")
-                .status().message(),
-            "time_range.tz: unknown field; expected one of start, end");
-  EXPECT_EQ(parse_query(R"({"metrics": ["BilledCost"], "group_by": ["ServiceName"], "order_by": [{"field": "BilledCost", "dir": "asc"}]})")
-                .status().message(),
-            "order_by[0].dir: unknown field; expected one of field, direction");
+  EXPECT_EQ(
+      parse_query(
+          R"({"metrics": ["BilledCost"], "time_range": {"start": "2024-01-01", "end": "2024-01-02", "tz": "UTC"}})")
+          .status()
+          .message(),
+      "time_range.tz: unknown field; expected one of start, end");
+  EXPECT_EQ(
+      parse_query(
+          R"({"metrics": ["BilledCost"], "group_by": ["ServiceName"], "order_by": [{"field": "BilledCost", "dir": "asc"}]})")
+          .status()
+          .message(),
+      "order_by[0].dir: unknown field; expected one of field, direction");
 }
 
 TEST(QueryJsonTest, ErrorsAreInvalidArgument) {
@@ -107,7 +119,8 @@ TEST(QueryJsonTest, LongOffendingValuesAreShortened) {
   auto q = parse_query(R"({"metrics": ["BilledCost"], "granularity": ")" + name + "\"}");
   ASSERT_FALSE(q.is_ok());
   EXPECT_EQ(q.status().message(),
-            "granularity: expected one of none, hour, day, week, month; found \"" + std::string(59, 'x') + "...");
+            "granularity: expected one of none, hour, day, week, month; found \"" +
+                std::string(59, 'x') + "...");
 }
 
 TEST(QueryJsonTest, NumbersMustBeIntegersInRange) {
@@ -129,25 +142,30 @@ TEST(QueryJsonTest, ValidateQueryChecksQueriesBuiltInCode) {
   q.group_by = {Dimension::of_column(Column::kBilledCost)};
   EXPECT_EQ(validate_query(q).message(), "group_by[0]: BilledCost is not a string dimension");
   q.group_by = {Dimension::of_extension("UsageType")};
-  EXPECT_EQ(validate_query(q).message(), "group_by[0]: extension column names start with \"x_\"; found \"UsageType\"");
+  EXPECT_EQ(validate_query(q).message(),
+            "group_by[0]: extension column names start with \"x_\"; found \"UsageType\"");
   q.group_by.clear();
   q.filters = {{Dimension::of_tag("env"), FilterOp::kIsNull, {"x"}}};
   EXPECT_EQ(validate_query(q).message(), "filters[0].values: is_null takes no values");
 }
 
 TEST(QueryJsonTest, EffectiveOrderAddsTieBreakers) {
-  auto q = parse_query(R"({"granularity": "day", "metrics": ["BilledCost"], "group_by": ["ServiceName", "RegionId"],
+  auto q = parse_query(
+      R"({"granularity": "day", "metrics": ["BilledCost"], "group_by": ["ServiceName", "RegionId"],
                            "order_by": [{"field": "RegionId", "direction": "desc"}]})");
   ASSERT_TRUE(q.is_ok());
-  EXPECT_EQ(effective_order(*q), (std::vector<OrderKey>{{OrderKey::Field::kDimension, 1, SortDirection::kDesc},
-                                                        {OrderKey::Field::kPeriod, 0, SortDirection::kAsc},
-                                                        {OrderKey::Field::kDimension, 0, SortDirection::kAsc}}));
+  EXPECT_EQ(effective_order(*q),
+            (std::vector<OrderKey>{{OrderKey::Field::kDimension, 1, SortDirection::kDesc},
+                                   {OrderKey::Field::kPeriod, 0, SortDirection::kAsc},
+                                   {OrderKey::Field::kDimension, 0, SortDirection::kAsc}}));
   EXPECT_EQ(others_order_position(*q), 0u);
-  auto d = parse_query(R"({"granularity": "day", "metrics": ["BilledCost"], "group_by": ["ServiceName"]})");
+  auto d = parse_query(
+      R"({"granularity": "day", "metrics": ["BilledCost"], "group_by": ["ServiceName"]})");
   ASSERT_TRUE(d.is_ok());
-  EXPECT_EQ(effective_order(*d), (std::vector<OrderKey>{{OrderKey::Field::kPeriod, 0, SortDirection::kAsc},
-                                                        {OrderKey::Field::kMetric, 0, SortDirection::kDesc},
-                                                        {OrderKey::Field::kDimension, 0, SortDirection::kAsc}}));
+  EXPECT_EQ(effective_order(*d),
+            (std::vector<OrderKey>{{OrderKey::Field::kPeriod, 0, SortDirection::kAsc},
+                                   {OrderKey::Field::kMetric, 0, SortDirection::kDesc},
+                                   {OrderKey::Field::kDimension, 0, SortDirection::kAsc}}));
   EXPECT_EQ(others_order_position(*d), 1u);
 }
 
@@ -160,7 +178,8 @@ TEST(CursorTest, DecodesItsOwnOffsetAndSurvivesALimitChange) {
   auto offset = decode_cursor(other_page_size, cursor);
   ASSERT_TRUE(offset.is_ok());
   EXPECT_EQ(*offset, 40u);
-  for (char c : cursor) EXPECT_TRUE(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') << cursor;
+  for (char c : cursor)
+    EXPECT_TRUE(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') << cursor;
 }
 
 TEST(CursorTest, RejectsCursorsOfOtherQueriesAndGarbage) {

@@ -8,14 +8,20 @@ namespace {
 
 QueryResult sample() {
   QueryResult r;
-  r.columns = {{"ServiceName", ValueType::kString}, {"BilledCost", ValueType::kMoney},
-               {"ConsumedQuantity", ValueType::kDecimal}, {"row_count", ValueType::kInteger}};
+  r.columns = {{"ServiceName", ValueType::kString},
+               {"BilledCost", ValueType::kMoney},
+               {"ConsumedQuantity", ValueType::kDecimal},
+               {"row_count", ValueType::kInteger}};
   r.rows.push_back({{std::string("Bücher, \"Books\""), *core::Decimal::from_string("1234.565"),
                      *core::Decimal::from_string("0.0000001"), int64_t{3}}});
-  r.rows.push_back({{std::monostate{}, *core::Decimal::from_string("-0.004"), std::monostate{}, int64_t{1}}});
-  r.rows.push_back({{std::string(kOthersLabel), *core::Decimal::from_string("12345678901234567890.123456789012345678"),
-                     std::monostate{}, int64_t{7}}, true});
-  r.totals = {std::monostate{}, *core::Decimal::from_string("12345678901234569124.684456789012345678"),
+  r.rows.push_back(
+      {{std::monostate{}, *core::Decimal::from_string("-0.004"), std::monostate{}, int64_t{1}}});
+  r.rows.push_back({{std::string(kOthersLabel),
+                     *core::Decimal::from_string("12345678901234567890.123456789012345678"),
+                     std::monostate{}, int64_t{7}},
+                    true});
+  r.totals = {std::monostate{},
+              *core::Decimal::from_string("12345678901234569124.684456789012345678"),
               *core::Decimal::from_string("0.0000001"), int64_t{11}};
   r.total_rows = 5;
   r.next_cursor = "abc";

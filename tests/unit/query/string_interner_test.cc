@@ -27,8 +27,8 @@ TEST(StringInternerTest, BatchAgreesWithOneByOneAcrossGrowth) {
   std::vector<std::string> values;
   for (int i = 0; i < 50000; ++i) {
     // Long shared prefixes and suffixes, as resource ids have.
-    values.push_back("arn:aws:ec2:us-east-1:123456789012:instance/i-" + std::to_string(rng() % 20000) +
-                     std::string(rng() % 40, 'x'));
+    values.push_back("arn:aws:ec2:us-east-1:123456789012:instance/i-" +
+                     std::to_string(rng() % 20000) + std::string(rng() % 40, 'x'));
   }
   StringInterner one;
   StringInterner batch;

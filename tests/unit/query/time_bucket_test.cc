@@ -20,10 +20,10 @@ TEST(TimeBucketTest, BucketStarts) {
 }
 
 TEST(TimeBucketTest, IsoWeeksStartOnMonday) {
-  EXPECT_EQ(bucket_start(at(2024, 1, 1), Granularity::kWeek), at(2024, 1, 1));        // Monday
-  EXPECT_EQ(bucket_start(at(2024, 1, 7, 23), Granularity::kWeek), at(2024, 1, 1));    // Sunday
-  EXPECT_EQ(bucket_start(at(2023, 1, 1), Granularity::kWeek), at(2022, 12, 26));      // across a year
-  EXPECT_EQ(bucket_start(at(1970, 1, 1), Granularity::kWeek), at(1969, 12, 29));      // the epoch
+  EXPECT_EQ(bucket_start(at(2024, 1, 1), Granularity::kWeek), at(2024, 1, 1));      // Monday
+  EXPECT_EQ(bucket_start(at(2024, 1, 7, 23), Granularity::kWeek), at(2024, 1, 1));  // Sunday
+  EXPECT_EQ(bucket_start(at(2023, 1, 1), Granularity::kWeek), at(2022, 12, 26));    // across a year
+  EXPECT_EQ(bucket_start(at(1970, 1, 1), Granularity::kWeek), at(1969, 12, 29));    // the epoch
   EXPECT_EQ(bucket_start(at(1969, 12, 31, 5), Granularity::kDay), at(1969, 12, 31));  // before it
   EXPECT_EQ(bucket_start(at(1969, 12, 31, 5, 30), Granularity::kHour), at(1969, 12, 31, 5));
 }
@@ -42,7 +42,8 @@ TEST(TimeBucketTest, MonthIndexerHandlesUnorderedTimes) {
   BucketIndexer indexer;
   ASSERT_TRUE(indexer.reset(Granularity::kMonth, at(2023, 11, 15), at(2024, 3, 1), 100));
   EXPECT_EQ(indexer.cardinality(), 6u);  // null + Nov..Mar
-  for (int64_t t : {at(2024, 3, 1), at(2023, 11, 30, 23), at(2024, 1, 31, 23), at(2023, 12, 1), at(2024, 2, 29)}) {
+  for (int64_t t : {at(2024, 3, 1), at(2023, 11, 30, 23), at(2024, 1, 31, 23), at(2023, 12, 1),
+                    at(2024, 2, 29)}) {
     EXPECT_EQ(indexer.start(indexer.index(t)), bucket_start(t, Granularity::kMonth));
   }
 }
