@@ -4,13 +4,13 @@
 // exports are, so a row group holds tens of thousands of distinct ResourceIds.
 //
 //   build/release/query_bench [--rows=N] [--benchmark_filter=...]
-#include <benchmark/benchmark.h>
-#include <sys/resource.h>
-
 #include <cstdio>
 #include <cstring>
 #include <memory>
 #include <string>
+
+#include <benchmark/benchmark.h>
+#include <sys/resource.h>
 
 #include "optima/focus/table_builder.h"
 #include "optima/query/executor.h"
@@ -46,18 +46,40 @@ uint64_t mix(uint64_t x) {
   return x ^ (x >> 31);
 }
 
-const char* const kServices[] = {
-    "Amazon Elastic Compute Cloud", "Amazon Simple Storage Service", "Amazon Relational Database Service",
-    "AWS Lambda", "Amazon CloudFront", "Amazon DynamoDB", "Amazon Elastic Kubernetes Service",
-    "Amazon Elastic Block Store", "Amazon Virtual Private Cloud", "AWS Key Management Service",
-    "Amazon CloudWatch", "Amazon Simple Queue Service", "Amazon Kinesis", "Amazon Redshift",
-    "Amazon ElastiCache", "Amazon OpenSearch Service", "AWS Glue", "Amazon Athena",
-    "Amazon Route 53", "AWS Backup", "Amazon EMR", "Amazon SageMaker", "AWS Fargate",
-    "Amazon Elastic File System", "Amazon API Gateway", "AWS Step Functions",
-    "Amazon Simple Notification Service", "AWS Config", "AWS CloudTrail", "Amazon GuardDuty"};
-const char* const kRegions[] = {"us-east-1", "us-east-2", "us-west-2", "eu-west-1", "eu-central-1",
-                                "ap-southeast-1", "ap-northeast-1", "sa-east-1"};
-const char* const kEnvs[] = {"prod", "prod", "prod", "prod", "prod", "dev", "dev", "dev", "staging", "staging"};
+const char* const kServices[] = {"Amazon Elastic Compute Cloud",
+                                 "Amazon Simple Storage Service",
+                                 "Amazon Relational Database Service",
+                                 "AWS Lambda",
+                                 "Amazon CloudFront",
+                                 "Amazon DynamoDB",
+                                 "Amazon Elastic Kubernetes Service",
+                                 "Amazon Elastic Block Store",
+                                 "Amazon Virtual Private Cloud",
+                                 "AWS Key Management Service",
+                                 "Amazon CloudWatch",
+                                 "Amazon Simple Queue Service",
+                                 "Amazon Kinesis",
+                                 "Amazon Redshift",
+                                 "Amazon ElastiCache",
+                                 "Amazon OpenSearch Service",
+                                 "AWS Glue",
+                                 "Amazon Athena",
+                                 "Amazon Route 53",
+                                 "AWS Backup",
+                                 "Amazon EMR",
+                                 "Amazon SageMaker",
+                                 "AWS Fargate",
+                                 "Amazon Elastic File System",
+                                 "Amazon API Gateway",
+                                 "AWS Step Functions",
+                                 "Amazon Simple Notification Service",
+                                 "AWS Config",
+                                 "AWS CloudTrail",
+                                 "Amazon GuardDuty"};
+const char* const kRegions[] = {"us-east-1",    "us-east-2",      "us-west-2",      "eu-west-1",
+                                "eu-central-1", "ap-southeast-1", "ap-northeast-1", "sa-east-1"};
+const char* const kEnvs[] = {"prod", "prod", "prod", "prod",    "prod",
+                             "dev",  "dev",  "dev",  "staging", "staging"};
 
 struct Resource {
   std::string id;
@@ -81,9 +103,11 @@ std::vector<Resource> make_resources() {
     res.env = (h >> 24) % 10 < 8 ? static_cast<int>((h >> 28) % std::size(kEnvs)) : -1;
     res.team = (h >> 32) % 10 < 9 ? static_cast<int>((h >> 36) % 20) : -1;
     std::snprintf(buf, sizeof(buf), "arn:aws:ec2:%s:%012u:instance/i-%017llx", kRegions[res.region],
-                  100000000u + res.account, static_cast<unsigned long long>(mix(h) & 0xfffffffffffffULL));
+                  100000000u + res.account,
+                  static_cast<unsigned long long>(mix(h) & 0xfffffffffffffULL));
     res.id = buf;
-    if ((h >> 40) % 3 == 0) res.name_tag = "node-" + std::to_string(r);
+    if ((h >> 40) % 3 == 0)
+      res.name_tag = "node-" + std::to_string(r);
   }
   return out;
 }
@@ -102,8 +126,10 @@ std::shared_ptr<store::InMemoryTableSource> make_source(size_t rows) {
     const size_t day = i / per_day;
     const uint64_t h = mix(i ^ 0x5bd1e995ULL);
     const Resource& res = resources[(i * 7919 + day * 104729) % kResources];
-    b.set_time(focus::Column::kChargePeriodStart, {start + static_cast<int64_t>(day) * core::kSecondsPerDay});
-    b.set_time(focus::Column::kChargePeriodEnd, {start + static_cast<int64_t>(day + 1) * core::kSecondsPerDay});
+    b.set_time(focus::Column::kChargePeriodStart,
+               {start + static_cast<int64_t>(day) * core::kSecondsPerDay});
+    b.set_time(focus::Column::kChargePeriodEnd,
+               {start + static_cast<int64_t>(day + 1) * core::kSecondsPerDay});
     b.set_string(focus::Column::kServiceName, kServices[res.service]);
     std::snprintf(account, sizeof(account), "%012u", 100000000u + res.account);
     b.set_string(focus::Column::kSubAccountId, account);
@@ -113,21 +139,30 @@ std::shared_ptr<store::InMemoryTableSource> make_source(size_t rows) {
     b.set_string(focus::Column::kBillingCurrency, "USD");
     // Costs with 10 fractional digits, up to about 50.
     const auto billed = static_cast<int64_t>(h % 500000000000ULL);
-    b.set_decimal(focus::Column::kBilledCost, core::Decimal::from_units(static_cast<core::Int128>(billed) * 100000000));
-    b.set_decimal(focus::Column::kEffectiveCost, core::Decimal::from_units(static_cast<core::Int128>(billed) * 95000000));
-    b.set_decimal(focus::Column::kListCost, core::Decimal::from_units(static_cast<core::Int128>(billed) * 120000000));
-    b.set_decimal(focus::Column::kContractedCost, core::Decimal::from_units(static_cast<core::Int128>(billed) * 100000000));
-    b.set_decimal(focus::Column::kConsumedQuantity, core::Decimal::from_int(static_cast<int64_t>(h >> 40) % 24 + 1));
-    if (res.env >= 0) b.add_tag("env", kEnvs[res.env]);
+    b.set_decimal(focus::Column::kBilledCost,
+                  core::Decimal::from_units(static_cast<core::Int128>(billed) * 100000000));
+    b.set_decimal(focus::Column::kEffectiveCost,
+                  core::Decimal::from_units(static_cast<core::Int128>(billed) * 95000000));
+    b.set_decimal(focus::Column::kListCost,
+                  core::Decimal::from_units(static_cast<core::Int128>(billed) * 120000000));
+    b.set_decimal(focus::Column::kContractedCost,
+                  core::Decimal::from_units(static_cast<core::Int128>(billed) * 100000000));
+    b.set_decimal(focus::Column::kConsumedQuantity,
+                  core::Decimal::from_int(static_cast<int64_t>(h >> 40) % 24 + 1));
+    if (res.env >= 0)
+      b.add_tag("env", kEnvs[res.env]);
     if (res.team >= 0) {
       std::snprintf(team, sizeof(team), "team-%02d", res.team);
       b.add_tag("team", team);
     }
-    if (!res.name_tag.empty()) b.add_tag("Name", res.name_tag);
+    if (!res.name_tag.empty())
+      b.add_tag("Name", res.name_tag);
     b.finish_row();
-    if (b.num_rows() == kRowGroupRows) source->add(std::make_shared<const focus::Table>(b.finish()));
+    if (b.num_rows() == kRowGroupRows)
+      source->add(std::make_shared<const focus::Table>(b.finish()));
   }
-  if (b.num_rows() > 0) source->add(std::make_shared<const focus::Table>(b.finish()));
+  if (b.num_rows() > 0)
+    source->add(std::make_shared<const focus::Table>(b.finish()));
   return source;
 }
 
@@ -156,7 +191,8 @@ void run_query(benchmark::State& state, const char* json) {
     result_rows = result->total_rows;
     benchmark::DoNotOptimize(result);
   }
-  state.counters["rows/s"] = benchmark::Counter(static_cast<double>(rows), benchmark::Counter::kIsRate);
+  state.counters["rows/s"] =
+      benchmark::Counter(static_cast<double>(rows), benchmark::Counter::kIsRate);
   state.counters["groups"] = static_cast<double>(result_rows);
   state.counters["cpu_ms/query"] =
       (process_cpu_seconds() - cpu_start) * 1000 / static_cast<double>(state.iterations());
@@ -167,11 +203,14 @@ void BM_CostByService(benchmark::State& state) {
 }
 
 void BM_CostByDayAndSubAccount(benchmark::State& state) {
-  run_query(state, R"({"granularity": "day", "metrics": ["BilledCost"], "group_by": ["SubAccountId"]})");
+  run_query(state,
+            R"({"granularity": "day", "metrics": ["BilledCost"], "group_by": ["SubAccountId"]})");
 }
 
 void BM_Top100Resources(benchmark::State& state) {
-  run_query(state, R"({"metrics": ["BilledCost"], "group_by": ["ResourceId"], "top_n": 100, "others": true})");
+  run_query(
+      state,
+      R"({"metrics": ["BilledCost"], "group_by": ["ResourceId"], "top_n": 100, "others": true})");
 }
 
 void BM_ProdCostByTeam(benchmark::State& state) {
@@ -185,7 +224,8 @@ void BM_FocusCsvExport(benchmark::State& state) {
   uint64_t bytes = 0;
   for (auto _ : state) {
     query::FocusExportStats stats;
-    core::Status s = query::write_focus_csv(*kExport, {}, [](std::string_view) { return core::Status::ok(); }, &stats);
+    core::Status s = query::write_focus_csv(
+        *kExport, {}, [](std::string_view) { return core::Status::ok(); }, &stats);
     if (!s.is_ok()) {
       state.SkipWithError(s.message().c_str());
       return;
@@ -193,8 +233,8 @@ void BM_FocusCsvExport(benchmark::State& state) {
     bytes += stats.bytes_written;
   }
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
-  state.counters["rows/s"] = benchmark::Counter(static_cast<double>(kExportRows * state.iterations()),
-                                                benchmark::Counter::kIsRate);
+  state.counters["rows/s"] = benchmark::Counter(
+      static_cast<double>(kExportRows * state.iterations()), benchmark::Counter::kIsRate);
 }
 
 BENCHMARK(BM_CostByService)->Unit(benchmark::kMillisecond)->UseRealTime();

@@ -12,19 +12,24 @@ constexpr std::string_view kTimeColumn = "ChargePeriodStart";
 constexpr std::string_view kNoLimit = "18446744073709551615";
 
 bool is_identifier(std::string_view s) {
-  if (s.empty() || (s[0] >= '0' && s[0] <= '9')) return false;
+  if (s.empty() || (s[0] >= '0' && s[0] <= '9'))
+    return false;
   for (char c : s) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-    if (!ok) return false;
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    if (!ok)
+      return false;
   }
   return true;
 }
 
 bool is_table_name(std::string_view s) {
   const std::vector<std::string_view> parts = core::split(s, '.');
-  if (parts.size() > 2) return false;
+  if (parts.size() > 2)
+    return false;
   for (std::string_view p : parts) {
-    if (!is_identifier(p)) return false;
+    if (!is_identifier(p))
+      return false;
   }
   return true;
 }
@@ -62,7 +67,8 @@ DimensionSql dimension_sql(const Dimension& d) {
 std::string literal_list(const std::vector<std::string>& values) {
   std::string out;
   for (const std::string& v : values) {
-    if (!out.empty()) out += ", ";
+    if (!out.empty())
+      out += ", ";
     out += clickhouse_string_literal(v);
   }
   return out;
@@ -79,13 +85,17 @@ std::string filter_sql(const Filter& f) {
     case FilterOp::kPrefix: {
       std::string any;
       for (const std::string& p : f.values) {
-        if (!any.empty()) any += " OR ";
-        any += fmt::format("substring({}, 1, {}) = {}", d.value, p.size(), clickhouse_string_literal(p));
+        if (!any.empty())
+          any += " OR ";
+        any += fmt::format("substring({}, 1, {}) = {}", d.value, p.size(),
+                           clickhouse_string_literal(p));
       }
       return fmt::format("({} AND ({}))", d.present, any);
     }
-    case FilterOp::kIsNull: return d.absent;
-    case FilterOp::kNotNull: return d.present;
+    case FilterOp::kIsNull:
+      return d.absent;
+    case FilterOp::kNotNull:
+      return d.present;
   }
   return {};
 }
@@ -96,20 +106,25 @@ std::string period_sql(Granularity g) {
   const std::string seconds = fmt::format("toUInt32({})", kTimeColumn);
   const std::string days = fmt::format("intDiv({}, 86400)", seconds);
   switch (g) {
-    case Granularity::kHour: return fmt::format("intDiv({}, 3600) * 3600", seconds);
-    case Granularity::kDay: return fmt::format("{} * 86400", days);
-    case Granularity::kWeek: return fmt::format("({0} - ({0} + 3) % 7) * 86400", days);
+    case Granularity::kHour:
+      return fmt::format("intDiv({}, 3600) * 3600", seconds);
+    case Granularity::kDay:
+      return fmt::format("{} * 86400", days);
+    case Granularity::kWeek:
+      return fmt::format("({0} - ({0} + 3) % 7) * 86400", days);
     case Granularity::kMonth:
       // toStartOfMonth works in the column's time zone, which the layout fixes to UTC; a Date
       // converts to its day number.
       return fmt::format("toUInt32(toStartOfMonth({})) * 86400", kTimeColumn);
-    case Granularity::kNone: break;
+    case Granularity::kNone:
+      break;
   }
   return {};
 }
 
 std::string metric_sql(const Metric& m) {
-  if (m.kind == Metric::Kind::kRowCount) return "count()";
+  if (m.kind == Metric::Kind::kRowCount)
+    return "count()";
   return fmt::format("sum({})", focus::column_name(m.column));
 }
 
@@ -118,14 +133,17 @@ std::string metric_sql(const Metric& m) {
 std::string order_terms(std::string_view expr, SortDirection dir, bool decimal, bool nullable) {
   const std::string_view d = dir == SortDirection::kAsc ? "ASC" : "DESC";
   std::string out;
-  if (nullable) out += fmt::format("isNull({}) ASC, ", expr);
-  if (decimal) out += fmt::format("toFloat64({}) {}, ", expr, d);
+  if (nullable)
+    out += fmt::format("isNull({}) ASC, ", expr);
+  if (decimal)
+    out += fmt::format("toFloat64({}) {}, ", expr, d);
   out += fmt::format("{} {}", expr, d);
   return out;
 }
 
 std::string where_clause(const std::vector<std::string>& conditions, std::string_view indent) {
-  if (conditions.empty()) return {};
+  if (conditions.empty())
+    return {};
   std::string out = fmt::format("{}WHERE {}", indent, conditions[0]);
   for (size_t i = 1; i < conditions.size(); ++i) {
     out += fmt::format("\n{}  AND {}", indent, conditions[i]);
@@ -174,12 +192,24 @@ std::string clickhouse_string_literal(std::string_view text) {
   std::string out = "'";
   for (char c : text) {
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\'': out += "\\'"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\0': out += "\\0"; break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\'':
+        out += "\\'";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\0':
+        out += "\\0";
+        break;
       default: {
         const auto u = static_cast<unsigned char>(c);
         if (u < 0x20 || u == 0x7f) {
@@ -204,17 +234,21 @@ core::Result<ClickHouseSql> compile_clickhouse(const Query& q, const ClickHouseO
   const std::string& table = options.table;
   std::vector<std::string> conditions;
   if (q.time_range) {
-    conditions.push_back(fmt::format("{} >= toDateTime({})", kTimeColumn, q.time_range->start.unix_seconds));
-    conditions.push_back(fmt::format("{} < toDateTime({})", kTimeColumn, q.time_range->end.unix_seconds));
+    conditions.push_back(
+        fmt::format("{} >= toDateTime({})", kTimeColumn, q.time_range->start.unix_seconds));
+    conditions.push_back(
+        fmt::format("{} < toDateTime({})", kTimeColumn, q.time_range->end.unix_seconds));
   }
-  for (const Filter& f : q.filters) conditions.push_back(filter_sql(f));
+  for (const Filter& f : q.filters)
+    conditions.push_back(filter_sql(f));
 
   ClickHouseSql sql;
   std::string totals_list;
   for (size_t i = 0; i < q.metrics.size(); ++i) {
     totals_list += fmt::format("{}{} AS m{}", i > 0 ? ", " : "", metric_sql(q.metrics[i]), i);
   }
-  sql.totals = fmt::format("SELECT {}\nFROM {}\n{}", totals_list, table, where_clause(conditions, ""));
+  sql.totals =
+      fmt::format("SELECT {}\nFROM {}\n{}", totals_list, table, where_clause(conditions, ""));
 
   const bool bucketed = q.granularity != Granularity::kNone;
   std::vector<std::string> select;
@@ -248,7 +282,8 @@ core::Result<ClickHouseSql> compile_clickhouse(const Query& q, const ClickHouseO
   const std::vector<OrderKey> keys = effective_order(q);
   const size_t others_at = others_order_position(q);
   for (size_t i = 0; i < keys.size(); ++i) {
-    if (q.others && i == others_at) order.emplace_back("is_others ASC");
+    if (q.others && i == others_at)
+      order.emplace_back("is_others ASC");
     const OrderKey& k = keys[i];
     switch (k.field) {
       case OrderKey::Field::kPeriod:
@@ -271,7 +306,8 @@ core::Result<ClickHouseSql> compile_clickhouse(const Query& q, const ClickHouseO
   }
   out += fmt::format("FROM {}\n", table);
   out += where_clause(row_conditions, "");
-  if (!group.empty()) out += fmt::format("GROUP BY {}\n", core::join(group, ", "));
+  if (!group.empty())
+    out += fmt::format("GROUP BY {}\n", core::join(group, ", "));
   out += fmt::format("ORDER BY {}\n", core::join(order, ", "));
   if (q.limit) {
     out += fmt::format("LIMIT {}, {}\n", q.offset, *q.limit);

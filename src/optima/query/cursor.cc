@@ -29,18 +29,21 @@ std::string base64url_encode(std::string_view bytes) {
       out.push_back(kAlphabet[(acc >> bits) & 63]);
     }
   }
-  if (bits > 0) out.push_back(kAlphabet[(acc << (6 - bits)) & 63]);
+  if (bits > 0)
+    out.push_back(kAlphabet[(acc << (6 - bits)) & 63]);
   return out;
 }
 
 bool base64url_decode(std::string_view text, std::string* out) {
   std::array<int, 256> value{};
   value.fill(-1);
-  for (size_t i = 0; i < kAlphabet.size(); ++i) value[static_cast<unsigned char>(kAlphabet[i])] = static_cast<int>(i);
+  for (size_t i = 0; i < kAlphabet.size(); ++i)
+    value[static_cast<unsigned char>(kAlphabet[i])] = static_cast<int>(i);
   uint32_t acc = 0;
   int bits = 0;
   for (unsigned char c : text) {
-    if (value[c] < 0) return false;
+    if (value[c] < 0)
+      return false;
     acc = (acc << 6) | static_cast<uint32_t>(value[c]);
     bits += 6;
     if (bits >= 8) {
@@ -67,15 +70,18 @@ std::string encode_cursor(const Query& query, uint64_t offset) {
 core::Result<uint64_t> decode_cursor(const Query& query, std::string_view cursor) {
   std::string text;
   const auto malformed = [&cursor] {
-    return core::invalid_argument(fmt::format(
-        "cursor: expected a cursor returned as next_cursor; found {}",
-        core::quote_for_message(cursor)));
+    return core::invalid_argument(
+        fmt::format("cursor: expected a cursor returned as next_cursor; found {}",
+                    core::quote_for_message(cursor)));
   };
-  if (!base64url_decode(cursor, &text)) return malformed();
+  if (!base64url_decode(cursor, &text))
+    return malformed();
   const std::vector<std::string_view> parts = core::split(text, '.');
-  if (parts.size() != 3 || parts[0] != kVersion) return malformed();
+  if (parts.size() != 3 || parts[0] != kVersion)
+    return malformed();
   const std::optional<int64_t> offset = core::parse_int64(parts[2]);
-  if (!offset || *offset < 0) return malformed();
+  if (!offset || *offset < 0)
+    return malformed();
   if (parts[1] != query_fingerprint(query)) {
     return core::invalid_argument(
         "cursor: belongs to a different query; a cursor is valid only with the query that "

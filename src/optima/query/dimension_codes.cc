@@ -15,7 +15,8 @@ DimensionCodes all_null(size_t rows, std::vector<uint32_t>* scratch) {
 }
 
 DimensionCodes with_dictionary(const uint32_t* codes, const std::vector<std::string>& dictionary) {
-  if (dictionary.empty()) return {codes, &empty_dictionary(), 1};
+  if (dictionary.empty())
+    return {codes, &empty_dictionary(), 1};
   return {codes, &dictionary, static_cast<uint32_t>(dictionary.size())};
 }
 
@@ -26,12 +27,14 @@ DimensionCodes read_dimension(const focus::Table& table, const Dimension& dimens
   const size_t rows = table.num_rows();
   switch (dimension.kind) {
     case Dimension::Kind::kColumn:
-      if (!table.present(dimension.column)) return all_null(rows, scratch);
+      if (!table.present(dimension.column))
+        return all_null(rows, scratch);
       return with_dictionary(table.strings(dimension.column).codes.data(),
                              table.strings(dimension.column).dictionary);
     case Dimension::Kind::kExtension: {
       const focus::ExtensionColumn* ext = table.extension(dimension.name);
-      if (ext == nullptr) return all_null(rows, scratch);
+      if (ext == nullptr)
+        return all_null(rows, scratch);
       return with_dictionary(ext->data.codes.data(), ext->data.dictionary);
     }
     case Dimension::Kind::kTag: {
@@ -40,7 +43,8 @@ DimensionCodes read_dimension(const focus::Table& table, const Dimension& dimens
         return all_null(rows, scratch);
       }
       const uint32_t key = tags.key_code(dimension.name);
-      if (key == 0) return all_null(rows, scratch);
+      if (key == 0)
+        return all_null(rows, scratch);
       scratch->assign(rows, 0);
       uint32_t* out = scratch->data();
       const uint32_t* offsets = tags.offsets.data();

@@ -16,9 +16,9 @@
 namespace optima::query {
 
 struct DimensionCodes {
-  const uint32_t* codes = nullptr;                        // one per row; 0 = null
-  const std::vector<std::string>* dictionary = nullptr;   // [code] → value; [0] unused
-  uint32_t cardinality = 1;                               // codes are < cardinality
+  const uint32_t* codes = nullptr;                       // one per row; 0 = null
+  const std::vector<std::string>* dictionary = nullptr;  // [code] → value; [0] unused
+  uint32_t cardinality = 1;                              // codes are < cardinality
 };
 
 // Reads `dimension` of `table`. `scratch` backs the codes when they must be computed (tags,

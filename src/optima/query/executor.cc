@@ -38,7 +38,9 @@ struct RowRef {
 class ResultBuilder {
  public:
   ResultBuilder(const Query& query, const GroupAggregator& groups)
-      : query_(query), groups_(groups), order_(effective_order(query)),
+      : query_(query),
+        groups_(groups),
+        order_(effective_order(query)),
         others_position_(others_order_position(query)) {}
 
   QueryResult build(uint64_t rows_scanned) {
@@ -50,15 +52,20 @@ class ResultBuilder {
     result.total_rows = rows.size();
     const size_t begin = std::min<uint64_t>(query_.offset, rows.size());
     size_t end = rows.size();
-    if (query_.limit) end = std::min<uint64_t>(rows.size(), begin + *query_.limit);
-    auto less = [this](const RowRef& a, const RowRef& b) { return compare(a, b) < 0; };
+    if (query_.limit)
+      end = std::min<uint64_t>(rows.size(), begin + *query_.limit);
+    auto less = [this](const RowRef& a, const RowRef& b) {
+      return compare(a, b) < 0;
+    };
     if (end < rows.size()) {
-      std::partial_sort(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(end), rows.end(), less);
+      std::partial_sort(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(end), rows.end(),
+                        less);
       result.next_cursor = encode_cursor(query_, end);
     } else {
       std::sort(rows.begin(), rows.end(), less);
     }
-    for (size_t i = begin; i < end; ++i) result.rows.push_back(materialize(rows[i]));
+    for (size_t i = begin; i < end; ++i)
+      result.rows.push_back(materialize(rows[i]));
     return result;
   }
 
@@ -66,14 +73,17 @@ class ResultBuilder {
   bool bucketed() const { return query_.granularity != Granularity::kNone; }
 
   MetricValue group_metric(size_t m, uint32_t g) const {
-    if (query_.metrics[m].kind == Metric::Kind::kRowCount) return {false, groups_.count(g)};
+    if (query_.metrics[m].kind == Metric::Kind::kRowCount)
+      return {false, groups_.count(g)};
     return {groups_.null_count(m, g) == groups_.count(g), groups_.sum(m, g)};
   }
 
   MetricValue metric(size_t m, const RowRef& r) const {
-    if (!r.others) return group_metric(m, r.index);
+    if (!r.others)
+      return group_metric(m, r.index);
     const OthersGroup& o = others_[r.index];
-    if (query_.metrics[m].kind == Metric::Kind::kRowCount) return {false, o.count};
+    if (query_.metrics[m].kind == Metric::Kind::kRowCount)
+      return {false, o.count};
     return {o.null_counts[m] == o.count, o.sums[m]};
   }
 
@@ -101,7 +111,8 @@ class ResultBuilder {
     std::vector<RowRef> rows;
     if (!query_.top_n) {
       rows.reserve(group_count);
-      for (uint32_t g = 0; g < group_count; ++g) rows.push_back({g, false});
+      for (uint32_t g = 0; g < group_count; ++g)
+        rows.push_back({g, false});
       return rows;
     }
     // Series: groups with the same dimension values, across time buckets.
@@ -139,25 +150,29 @@ class ResultBuilder {
     }
     // Rank: the first metric descending (null last), ties by dimension values ascending.
     std::vector<uint32_t> order(series_group.size());
-    for (uint32_t s = 0; s < order.size(); ++s) order[s] = s;
+    for (uint32_t s = 0; s < order.size(); ++s)
+      order[s] = s;
     const size_t keep = std::min<size_t>(*query_.top_n, order.size());
-    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep), order.end(),
-                      [&](uint32_t a, uint32_t b) {
-                        int c = compare_metric(series_rank[a], series_rank[b], SortDirection::kDesc);
-                        for (size_t d = 0; c == 0 && d < query_.group_by.size(); ++d) {
-                          c = compare_dimension(d, series_group[a], series_group[b], SortDirection::kAsc);
-                        }
-                        return c < 0;
-                      });
+    std::partial_sort(
+        order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep), order.end(),
+        [&](uint32_t a, uint32_t b) {
+          int c = compare_metric(series_rank[a], series_rank[b], SortDirection::kDesc);
+          for (size_t d = 0; c == 0 && d < query_.group_by.size(); ++d) {
+            c = compare_dimension(d, series_group[a], series_group[b], SortDirection::kAsc);
+          }
+          return c < 0;
+        });
     std::vector<bool> in_top(series_group.size(), false);
-    for (size_t i = 0; i < keep; ++i) in_top[order[i]] = true;
+    for (size_t i = 0; i < keep; ++i)
+      in_top[order[i]] = true;
     std::unordered_map<int64_t, uint32_t> others_of_bucket;
     for (uint32_t g = 0; g < group_count; ++g) {
       if (in_top[series_of[g]]) {
         rows.push_back({g, false});
         continue;
       }
-      if (!query_.others) continue;
+      if (!query_.others)
+        continue;
       const int64_t b = bucketed() ? groups_.bucket(g) : focus::kNullTime;
       auto [it, inserted] = others_of_bucket.emplace(b, static_cast<uint32_t>(others_.size()));
       if (inserted) {
@@ -168,7 +183,8 @@ class ResultBuilder {
       OthersGroup& o = others_[it->second];
       o.count += groups_.count(g);
       for (size_t m = 0; m < query_.metrics.size(); ++m) {
-        if (query_.metrics[m].kind == Metric::Kind::kRowCount) continue;
+        if (query_.metrics[m].kind == Metric::Kind::kRowCount)
+          continue;
         o.sums[m] += groups_.sum(m, g);
         o.null_counts[m] += groups_.null_count(m, g);
       }
@@ -178,7 +194,8 @@ class ResultBuilder {
 
   // Nulls sort last whatever the direction.
   static int compare_metric(const MetricValue& a, const MetricValue& b, SortDirection dir) {
-    if (a.null || b.null) return a.null == b.null ? 0 : (a.null ? 1 : -1);
+    if (a.null || b.null)
+      return a.null == b.null ? 0 : (a.null ? 1 : -1);
     const int c = a.units < b.units ? -1 : (a.units > b.units ? 1 : 0);
     return dir == SortDirection::kAsc ? c : -c;
   }
@@ -186,8 +203,10 @@ class ResultBuilder {
   int compare_dimension(size_t d, uint32_t group_a, uint32_t group_b, SortDirection dir) const {
     const uint32_t a = groups_.dimension_id(group_a, d);
     const uint32_t b = groups_.dimension_id(group_b, d);
-    if (a == b) return 0;
-    if (a == 0 || b == 0) return a == 0 ? 1 : -1;
+    if (a == b)
+      return 0;
+    if (a == 0 || b == 0)
+      return a == 0 ? 1 : -1;
     const int c = groups_.dimension_value(d, a).compare(groups_.dimension_value(d, b));
     const int sign = c < 0 ? -1 : (c > 0 ? 1 : 0);
     return dir == SortDirection::kAsc ? sign : -sign;
@@ -198,8 +217,10 @@ class ResultBuilder {
       case OrderKey::Field::kPeriod: {
         const int64_t x = bucket(a);
         const int64_t y = bucket(b);
-        if (x == y) return 0;
-        if (x == focus::kNullTime || y == focus::kNullTime) return x == focus::kNullTime ? 1 : -1;
+        if (x == y)
+          return 0;
+        if (x == focus::kNullTime || y == focus::kNullTime)
+          return x == focus::kNullTime ? 1 : -1;
         const int c = x < y ? -1 : 1;
         return key.direction == SortDirection::kAsc ? c : -c;
       }
@@ -207,7 +228,8 @@ class ResultBuilder {
         return compare_metric(metric(key.index, a), metric(key.index, b), key.direction);
       case OrderKey::Field::kDimension:
         // Others rows are only compared with others rows, whose dimensions are all "(others)".
-        if (a.others || b.others) return 0;
+        if (a.others || b.others)
+          return 0;
         return compare_dimension(key.index, a.index, b.index, key.direction);
     }
     return 0;
@@ -215,16 +237,20 @@ class ResultBuilder {
 
   int compare(const RowRef& a, const RowRef& b) const {
     for (size_t i = 0; i < order_.size(); ++i) {
-      if (i == others_position_ && a.others != b.others) return a.others ? 1 : -1;
+      if (i == others_position_ && a.others != b.others)
+        return a.others ? 1 : -1;
       const int c = compare_key(order_[i], a, b);
-      if (c != 0) return c;
+      if (c != 0)
+        return c;
     }
     return 0;
   }
 
   Value to_value(size_t m, const MetricValue& v) const {
-    if (v.null) return std::monostate{};
-    if (query_.metrics[m].kind == Metric::Kind::kRowCount) return static_cast<int64_t>(v.units);
+    if (v.null)
+      return std::monostate{};
+    if (query_.metrics[m].kind == Metric::Kind::kRowCount)
+      return static_cast<int64_t>(v.units);
     return core::Decimal::from_units(v.units);
   }
 
@@ -243,7 +269,8 @@ class ResultBuilder {
       const uint32_t id = groups_.dimension_id(r.index, d);
       row.values.push_back(id == 0 ? Value{} : Value{std::string(groups_.dimension_value(d, id))});
     }
-    for (size_t m = 0; m < query_.metrics.size(); ++m) row.values.push_back(to_value(m, metric(m, r)));
+    for (size_t m = 0; m < query_.metrics.size(); ++m)
+      row.values.push_back(to_value(m, metric(m, r)));
     return row;
   }
 
@@ -269,12 +296,14 @@ core::Result<QueryResult> execute(const Query& query, const store::TableSource& 
 
   std::vector<const store::RowGroupInfo*> groups;
   for (const store::RowGroupInfo& info : source.row_groups()) {
-    if (selector.may_match(info)) groups.push_back(&info);
+    if (selector.may_match(info))
+      groups.push_back(&info);
   }
   core::ThreadPool& pool = options.pool != nullptr ? *options.pool : core::ThreadPool::shared();
   const size_t workers = std::max<size_t>(1, std::min(pool.size(), groups.size()));
   std::vector<std::unique_ptr<GroupAggregator>> aggregators;
-  for (size_t w = 0; w < workers; ++w) aggregators.push_back(std::make_unique<GroupAggregator>(query));
+  for (size_t w = 0; w < workers; ++w)
+    aggregators.push_back(std::make_unique<GroupAggregator>(query));
 
   std::atomic<size_t> next{0};
   std::atomic<uint64_t> scanned{0};
@@ -298,7 +327,8 @@ core::Result<QueryResult> execute(const Query& query, const store::TableSource& 
     }
     return core::Status::ok();
   }));
-  for (size_t w = 1; w < workers; ++w) aggregators[0]->merge(*aggregators[w]);
+  for (size_t w = 1; w < workers; ++w)
+    aggregators[0]->merge(*aggregators[w]);
   aggregators[0]->ensure_single_group();
   return ResultBuilder(query, *aggregators[0]).build(scanned.load());
 }

@@ -1,16 +1,15 @@
 #include "optima/query/focus_csv_writer.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
 #include <optional>
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 
 #include "optima/core/file_io.h"
 #include "optima/query/row_selector.h"
@@ -23,7 +22,8 @@ constexpr size_t kFlushBytes = 1 << 20;
 
 bool needs_quotes(std::string_view field) {
   for (char c : field) {
-    if (c == ',' || c == '"' || c == '\n' || c == '\r') return true;
+    if (c == ',' || c == '"' || c == '\n' || c == '\r')
+      return true;
   }
   return false;
 }
@@ -31,7 +31,8 @@ bool needs_quotes(std::string_view field) {
 void append_quoted(std::string_view field, std::string* out) {
   out->push_back('"');
   for (char c : field) {
-    if (c == '"') out->push_back('"');
+    if (c == '"')
+      out->push_back('"');
     out->push_back(c);
   }
   out->push_back('"');
@@ -62,18 +63,20 @@ void append_uint128(core::UInt128 v, std::string* out) {
     buf[n++] = static_cast<char>('0' + static_cast<int>(v % 10));
     v /= 10;
   } while (v != 0);
-  while (n > 0) out->push_back(buf[--n]);
+  while (n > 0)
+    out->push_back(buf[--n]);
 }
 
 // Same text as core::Decimal::to_string() (shortest exact plain decimal), without allocating.
 void append_decimal(core::Int128 units, std::string* out) {
   const bool negative = units < 0;
-  const core::UInt128 mag = negative ? static_cast<core::UInt128>(-(units + 1)) + 1
-                                     : static_cast<core::UInt128>(units);
+  const core::UInt128 mag =
+      negative ? static_cast<core::UInt128>(-(units + 1)) + 1 : static_cast<core::UInt128>(units);
   constexpr uint64_t kOne = 1000000000000000000ULL;
   const core::UInt128 whole = mag / kOne;
   uint64_t frac = static_cast<uint64_t>(mag % kOne);
-  if (negative && mag != 0) out->push_back('-');
+  if (negative && mag != 0)
+    out->push_back('-');
   if (whole <= UINT64_MAX) {
     char buf[24];
     auto w = static_cast<uint64_t>(whole);
@@ -82,11 +85,13 @@ void append_decimal(core::Int128 units, std::string* out) {
       buf[n++] = static_cast<char>('0' + w % 10);
       w /= 10;
     } while (w != 0);
-    while (n > 0) out->push_back(buf[--n]);
+    while (n > 0)
+      out->push_back(buf[--n]);
   } else {
     append_uint128(whole, out);
   }
-  if (frac == 0) return;
+  if (frac == 0)
+    return;
   int digits = 18;
   while (frac % 10 == 0) {
     frac /= 10;
@@ -131,7 +136,8 @@ std::string csv_json_string(const std::string& s) {
   std::string out;
   out.reserve(json.size() + 4);
   for (char c : json) {
-    if (c == '"') out.push_back('"');
+    if (c == '"')
+      out.push_back('"');
     out.push_back(c);
   }
   return out;
@@ -143,7 +149,8 @@ class RowGroupWriter {
   RowGroupWriter(const focus::Table& table, const std::vector<std::string>& extensions)
       : table_(table) {
     for (const focus::ColumnInfo& info : focus::all_columns()) {
-      if (info.kind != focus::ColumnKind::kString || !table.present(info.column)) continue;
+      if (info.kind != focus::ColumnKind::kString || !table.present(info.column))
+        continue;
       quote_[focus::index_of(info.column)] = quote_flags(table.strings(info.column));
     }
     for (const std::string& name : extensions) {
@@ -156,12 +163,14 @@ class RowGroupWriter {
       has_tags_ = true;
       // Keys sorted by their text, as in Table::tags_json.
       std::vector<uint32_t> by_text(tags.key_dictionary.size());
-      for (uint32_t k = 0; k < by_text.size(); ++k) by_text[k] = k;
+      for (uint32_t k = 0; k < by_text.size(); ++k)
+        by_text[k] = k;
       std::sort(by_text.begin(), by_text.end(), [&tags](uint32_t a, uint32_t b) {
         return tags.key_dictionary[a] < tags.key_dictionary[b];
       });
       key_rank_.resize(by_text.size());
-      for (uint32_t i = 0; i < by_text.size(); ++i) key_rank_[by_text[i]] = i;
+      for (uint32_t i = 0; i < by_text.size(); ++i)
+        key_rank_[by_text[i]] = i;
       key_json_.resize(tags.key_dictionary.size());
       value_json_.resize(tags.value_dictionary.size());
     }
@@ -169,13 +178,16 @@ class RowGroupWriter {
 
   void write_row(uint32_t r, std::string* out) {
     for (const focus::ColumnInfo& info : focus::all_columns()) {
-      if (info.column != focus::Column::kAvailabilityZone) out->push_back(',');
-      if (!table_.present(info.column)) continue;
+      if (info.column != focus::Column::kAvailabilityZone)
+        out->push_back(',');
+      if (!table_.present(info.column))
+        continue;
       switch (info.kind) {
         case focus::ColumnKind::kString: {
           const focus::StringColumn& col = table_.strings(info.column);
           const uint32_t code = col.codes[r];
-          if (code == 0) break;
+          if (code == 0)
+            break;
           if (quote_[focus::index_of(info.column)][code] != 0) {
             append_quoted(col.dictionary[code], out);
           } else {
@@ -185,25 +197,38 @@ class RowGroupWriter {
         }
         case focus::ColumnKind::kDecimal: {
           const focus::DecimalColumn& col = table_.decimals(info.column);
-          if (!col.is_null(r)) append_decimal(col.values[r].units(), out);
+          if (!col.is_null(r))
+            append_decimal(col.values[r].units(), out);
           break;
         }
         case focus::ColumnKind::kDateTime: {
           const int64_t t = table_.times(info.column).seconds[r];
-          if (t != focus::kNullTime) append_time(t, out);
+          if (t == focus::kNullTime)
+            break;
+          // Billing rows repeat their periods: reuse the previous row's text.
+          TimeText& cached = time_text_[focus::index_of(info.column)];
+          if (cached.seconds != t || cached.text.empty()) {
+            cached.seconds = t;
+            cached.text.clear();
+            append_time(t, &cached.text);
+          }
+          out->append(cached.text);
           break;
         }
         case focus::ColumnKind::kTags:
-          if (has_tags_) write_tags(r, out);
+          if (has_tags_)
+            write_tags(r, out);
           break;
       }
     }
     for (size_t e = 0; e < extensions_.size(); ++e) {
       out->push_back(',');
       const focus::ExtensionColumn* ext = extensions_[e];
-      if (ext == nullptr) continue;
+      if (ext == nullptr)
+        continue;
       const uint32_t code = ext->data.codes[r];
-      if (code == 0) continue;
+      if (code == 0)
+        continue;
       if (extension_quotes_[e][code] != 0) {
         append_quoted(ext->data.dictionary[code], out);
       } else {
@@ -216,14 +241,16 @@ class RowGroupWriter {
  private:
   static std::vector<uint8_t> quote_flags(const focus::StringColumn& column) {
     std::vector<uint8_t> flags(column.dictionary.size(), 0);
-    for (size_t c = 1; c < flags.size(); ++c) flags[c] = needs_quotes(column.dictionary[c]) ? 1 : 0;
+    for (size_t c = 1; c < flags.size(); ++c)
+      flags[c] = needs_quotes(column.dictionary[c]) ? 1 : 0;
     return flags;
   }
 
   const std::string& cached_json(std::vector<std::optional<std::string>>* cache,
                                  const std::vector<std::string>& dictionary, uint32_t code) {
     std::optional<std::string>& slot = (*cache)[code];
-    if (!slot) slot = csv_json_string(dictionary[code]);
+    if (!slot)
+      slot = csv_json_string(dictionary[code]);
     return *slot;
   }
 
@@ -231,15 +258,18 @@ class RowGroupWriter {
     const focus::TagColumn& tags = table_.tags();
     const uint32_t begin = tags.offsets[r];
     const uint32_t end = tags.offsets[r + 1];
-    if (begin == end) return;
+    if (begin == end)
+      return;
     pairs_.clear();
-    for (uint32_t i = begin; i < end; ++i) pairs_.push_back(i);
+    for (uint32_t i = begin; i < end; ++i)
+      pairs_.push_back(i);
     std::sort(pairs_.begin(), pairs_.end(), [&](uint32_t a, uint32_t b) {
       return key_rank_[tags.keys[a]] < key_rank_[tags.keys[b]];
     });
     out->append("\"{");
     for (size_t i = 0; i < pairs_.size(); ++i) {
-      if (i > 0) out->push_back(',');
+      if (i > 0)
+        out->push_back(',');
       out->append(cached_json(&key_json_, tags.key_dictionary, tags.keys[pairs_[i]]));
       out->push_back(':');
       out->append(cached_json(&value_json_, tags.value_dictionary, tags.values[pairs_[i]]));
@@ -247,8 +277,14 @@ class RowGroupWriter {
     out->append("}\"");
   }
 
+  struct TimeText {
+    int64_t seconds = focus::kNullTime;
+    std::string text;
+  };
+
   const focus::Table& table_;
   std::array<std::vector<uint8_t>, focus::kColumnCount> quote_;
+  std::array<TimeText, focus::kColumnCount> time_text_;
   std::vector<const focus::ExtensionColumn*> extensions_;
   std::vector<std::vector<uint8_t>> extension_quotes_;
   bool has_tags_ = false;
@@ -259,7 +295,8 @@ class RowGroupWriter {
 };
 
 core::Status load_error(const core::Status& status, const store::RowGroupInfo& info) {
-  return status.with_context(fmt::format("row group {} of partition {}", info.index, info.partition_id));
+  return status.with_context(
+      fmt::format("row group {} of partition {}", info.index, info.partition_id));
 }
 
 }  // namespace
@@ -272,7 +309,8 @@ core::Status write_focus_csv(const store::TableSource& source, const FocusExport
   const RowSelector selector(filter.time_range, filter.filters);
   std::vector<const store::RowGroupInfo*> groups;
   for (const store::RowGroupInfo& info : source.row_groups()) {
-    if (selector.may_match(info)) groups.push_back(&info);
+    if (selector.may_match(info))
+      groups.push_back(&info);
   }
 
   // First pass: the x_ columns of every row group, for the header.
@@ -280,8 +318,10 @@ core::Status write_focus_csv(const store::TableSource& source, const FocusExport
   extensions_only.all_extensions = true;
   for (const store::RowGroupInfo* info : groups) {
     core::Result<std::shared_ptr<const focus::Table>> table = source.load(*info, extensions_only);
-    if (!table.is_ok()) return load_error(table.status(), *info);
-    for (const focus::ExtensionColumn& ext : (*table)->extensions()) st.extension_columns.push_back(ext.name);
+    if (!table.is_ok())
+      return load_error(table.status(), *info);
+    for (const focus::ExtensionColumn& ext : (*table)->extensions())
+      st.extension_columns.push_back(ext.name);
   }
   std::sort(st.extension_columns.begin(), st.extension_columns.end());
   st.extension_columns.erase(std::unique(st.extension_columns.begin(), st.extension_columns.end()),
@@ -290,14 +330,16 @@ core::Status write_focus_csv(const store::TableSource& source, const FocusExport
   std::string buffer;
   buffer.reserve(kFlushBytes + (64 << 10));
   auto flush = [&]() -> core::Status {
-    if (buffer.empty()) return core::Status::ok();
+    if (buffer.empty())
+      return core::Status::ok();
     OPTIMA_RETURN_IF_ERROR(sink(buffer));
     st.bytes_written += buffer.size();
     buffer.clear();
     return core::Status::ok();
   };
   for (const focus::ColumnInfo& info : focus::all_columns()) {
-    if (info.column != focus::Column::kAvailabilityZone) buffer.push_back(',');
+    if (info.column != focus::Column::kAvailabilityZone)
+      buffer.push_back(',');
     buffer.append(info.name);
   }
   for (const std::string& name : st.extension_columns) {
@@ -311,15 +353,18 @@ core::Status write_focus_csv(const store::TableSource& source, const FocusExport
   Selection selection;
   for (const store::RowGroupInfo* info : groups) {
     core::Result<std::shared_ptr<const focus::Table>> loaded = source.load(*info, all);
-    if (!loaded.is_ok()) return load_error(loaded.status(), *info);
+    if (!loaded.is_ok())
+      return load_error(loaded.status(), *info);
     const focus::Table& table = **loaded;
     selector.select(table, &selection, &scratch);
     const size_t n = selection.size(table.num_rows());
-    if (n == 0) continue;
+    if (n == 0)
+      continue;
     RowGroupWriter writer(table, st.extension_columns);
     for (size_t k = 0; k < n; ++k) {
       writer.write_row(selection.all ? static_cast<uint32_t>(k) : selection.rows[k], &buffer);
-      if (buffer.size() >= kFlushBytes) OPTIMA_RETURN_IF_ERROR(flush());
+      if (buffer.size() >= kFlushBytes)
+        OPTIMA_RETURN_IF_ERROR(flush());
     }
     st.rows_written += n;
   }
@@ -331,7 +376,8 @@ core::Status write_focus_csv_file(const store::TableSource& source, const FocusE
   const std::filesystem::path temp = path.string() + ".tmp";
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) {
-    return core::io_error(fmt::format("{}: cannot create: {}", temp.string(), std::strerror(errno)));
+    return core::io_error(
+        fmt::format("{}: cannot create: {}", temp.string(), std::strerror(errno)));
   }
   auto fail = [&](const core::Status& status) {
     ::close(fd);
@@ -345,17 +391,21 @@ core::Status write_focus_csv_file(const store::TableSource& source, const FocusE
         while (!chunk.empty()) {
           const ssize_t n = ::write(fd, chunk.data(), chunk.size());
           if (n < 0) {
-            if (errno == EINTR) continue;
-            return core::io_error(fmt::format("{}: write failed: {}", temp.string(), std::strerror(errno)));
+            if (errno == EINTR)
+              continue;
+            return core::io_error(
+                fmt::format("{}: write failed: {}", temp.string(), std::strerror(errno)));
           }
           chunk.remove_prefix(static_cast<size_t>(n));
         }
         return core::Status::ok();
       },
       stats);
-  if (!written.is_ok()) return fail(written);
+  if (!written.is_ok())
+    return fail(written);
   if (::fsync(fd) != 0) {
-    return fail(core::io_error(fmt::format("{}: fsync failed: {}", temp.string(), std::strerror(errno))));
+    return fail(
+        core::io_error(fmt::format("{}: fsync failed: {}", temp.string(), std::strerror(errno))));
   }
   if (::close(fd) != 0) {
     std::error_code ec;
@@ -363,13 +413,14 @@ core::Status write_focus_csv_file(const store::TableSource& source, const FocusE
     return core::io_error(fmt::format("{}: close failed: {}", temp.string(), std::strerror(errno)));
   }
   if (::rename(temp.c_str(), path.c_str()) != 0) {
-    const core::Status status =
-        core::io_error(fmt::format("{}: cannot rename into place: {}", path.string(), std::strerror(errno)));
+    const core::Status status = core::io_error(
+        fmt::format("{}: cannot rename into place: {}", path.string(), std::strerror(errno)));
     std::error_code ec;
     std::filesystem::remove(temp, ec);
     return status;
   }
-  return core::fsync_directory(path.has_parent_path() ? path.parent_path() : std::filesystem::path("."));
+  return core::fsync_directory(path.has_parent_path() ? path.parent_path()
+                                                      : std::filesystem::path("."));
 }
 
 std::string focus_metadata_json(const std::vector<std::string>& extension_columns,
@@ -386,9 +437,15 @@ std::string focus_metadata_json(const std::vector<std::string>& extension_column
         // FOCUS 1.2 SkuPriceDetails: a JSON object (KeyValueFormat).
         type = info.column == focus::Column::kSkuPriceDetails ? "JSON" : "String";
         break;
-      case focus::ColumnKind::kDecimal: type = "Decimal"; break;
-      case focus::ColumnKind::kDateTime: type = "Date/Time"; break;
-      case focus::ColumnKind::kTags: type = "JSON"; break;
+      case focus::ColumnKind::kDecimal:
+        type = "Decimal";
+        break;
+      case focus::ColumnKind::kDateTime:
+        type = "Date/Time";
+        break;
+      case focus::ColumnKind::kTags:
+        type = "JSON";
+        break;
     }
     columns.push_back({{"ColumnName", info.name}, {"DataType", type}});
   }

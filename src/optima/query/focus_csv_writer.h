@@ -29,7 +29,9 @@ namespace optima::query {
 struct FocusExportFilter {
   std::optional<core::Period> time_range;
   std::vector<Filter> filters;
-  static FocusExportFilter from_query(const Query& query) { return {query.time_range, query.filters}; }
+  static FocusExportFilter from_query(const Query& query) {
+    return {query.time_range, query.filters};
+  }
 };
 
 struct FocusExportStats {

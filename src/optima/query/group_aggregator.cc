@@ -23,7 +23,8 @@ inline uint64_t mix(uint64_t a, uint64_t b) {
 
 uint64_t hash_key(const uint64_t* key, size_t width) {
   uint64_t h = width;
-  for (size_t i = 0; i < width; ++i) h = mix(h, key[i]);
+  for (size_t i = 0; i < width; ++i)
+    h = mix(h, key[i]);
   return h;
 }
 
@@ -44,16 +45,24 @@ GroupAggregator::GroupAggregator(const Query& query)
 
 void GroupAggregator::add_columns(const Query& query, store::ColumnSelection* columns) {
   for (const Metric& m : query.metrics) {
-    if (m.kind == Metric::Kind::kColumn) columns->add(m.column);
+    if (m.kind == Metric::Kind::kColumn)
+      columns->add(m.column);
   }
   for (const Dimension& d : query.group_by) {
     switch (d.kind) {
-      case Dimension::Kind::kColumn: columns->add(d.column); break;
-      case Dimension::Kind::kTag: columns->add(focus::Column::kTags); break;
-      case Dimension::Kind::kExtension: columns->extensions.push_back(d.name); break;
+      case Dimension::Kind::kColumn:
+        columns->add(d.column);
+        break;
+      case Dimension::Kind::kTag:
+        columns->add(focus::Column::kTags);
+        break;
+      case Dimension::Kind::kExtension:
+        columns->extensions.push_back(d.name);
+        break;
     }
   }
-  if (query.granularity != Granularity::kNone) columns->add(focus::Column::kChargePeriodStart);
+  if (query.granularity != Granularity::kNone)
+    columns->add(focus::Column::kChargePeriodStart);
 }
 
 void GroupAggregator::translate_dimension(const Selection& selection, size_t selected, size_t d,
@@ -71,9 +80,11 @@ void GroupAggregator::translate_dimension(const Selection& selection, size_t sel
     // Only the codes the selected rows use: a filter may leave few of a large dictionary.
     s->used.assign(dim.cardinality, 0);
     uint8_t* used = s->used.data();
-    for (size_t k = 0; k < selected; ++k) used[dim.codes[selection.rows[k]]] = 1;
+    for (size_t k = 0; k < selected; ++k)
+      used[dim.codes[selection.rows[k]]] = 1;
     for (uint32_t c = 1; c < dim.cardinality; ++c) {
-      if (used[c] == 0) continue;
+      if (used[c] == 0)
+        continue;
       s->used_codes.push_back(c);
       s->used_values.emplace_back((*dim.dictionary)[c]);
     }
@@ -83,12 +94,14 @@ void GroupAggregator::translate_dimension(const Selection& selection, size_t sel
   std::vector<uint32_t>& translation = s->translations[d];
   translation.assign(dim.cardinality, kUnset);
   translation[0] = 0;
-  for (size_t i = 0; i < s->used_codes.size(); ++i) translation[s->used_codes[i]] = s->used_ids[i];
+  for (size_t i = 0; i < s->used_codes.size(); ++i)
+    translation[s->used_codes[i]] = s->used_ids[i];
 }
 
 uint32_t GroupAggregator::add_group(const uint64_t* key, uint64_t hash) {
   const auto group = static_cast<uint32_t>(counts_.size());
-  if (width_ > 0) keys_.insert(keys_.end(), key, key + width_);
+  if (width_ > 0)
+    keys_.insert(keys_.end(), key, key + width_);
   hashes_.push_back(hash);
   counts_.push_back(0);
   for (size_t m = 0; m < metrics_.size(); ++m) {
@@ -103,18 +116,22 @@ void GroupAggregator::grow_table() {
   mask_ = table_.size() - 1;
   for (uint32_t g = 0; g < hashes_.size(); ++g) {
     uint64_t i = hashes_[g] & mask_;
-    while (table_[i] != 0) i = (i + 1) & mask_;
+    while (table_[i] != 0)
+      i = (i + 1) & mask_;
     table_[i] = g + 1;
   }
 }
 
 uint32_t GroupAggregator::find_or_add(const uint64_t* key) {
-  if (width_ == 0) return counts_.empty() ? add_group(nullptr, 0) : 0;
+  if (width_ == 0)
+    return counts_.empty() ? add_group(nullptr, 0) : 0;
   if (!bucketed_ && width_ == 1) {
     // One dimension: its ids are dense, so index groups by id directly.
     const uint64_t id = key[0];
-    if (id >= direct_.size()) direct_.resize(id + 1, kUnset);
-    if (direct_[id] == kUnset) direct_[id] = add_group(key, 0);
+    if (id >= direct_.size())
+      direct_.resize(id + 1, kUnset);
+    if (direct_[id] == kUnset)
+      direct_[id] = add_group(key, 0);
     return direct_[id];
   }
   const uint64_t h = hash_key(key, width_);
@@ -123,11 +140,13 @@ uint32_t GroupAggregator::find_or_add(const uint64_t* key) {
     if (entry == 0) {
       const uint32_t g = add_group(key, h);
       table_[i] = g + 1;
-      if (hashes_.size() * 2 > table_.size()) grow_table();
+      if (hashes_.size() * 2 > table_.size())
+        grow_table();
       return g;
     }
     const uint32_t g = entry - 1;
-    if (hashes_[g] == h && std::equal(key, key + width_, keys_.begin() + g * width_)) return g;
+    if (hashes_[g] == h && std::equal(key, key + width_, keys_.begin() + g * width_))
+      return g;
   }
 }
 
@@ -150,9 +169,12 @@ uint32_t GroupAggregator::resolve_slot(Scratch* s, uint32_t slot,
 void GroupAggregator::add(const focus::Table& table, const Selection& selection, Scratch* s) {
   const size_t n = table.num_rows();
   const size_t selected = selection.size(n);
-  if (selected == 0) return;
+  if (selected == 0)
+    return;
   const uint32_t* rows = selection.all ? nullptr : selection.rows.data();
-  auto row_at = [rows](size_t k) { return rows == nullptr ? static_cast<uint32_t>(k) : rows[k]; };
+  auto row_at = [rows](size_t k) {
+    return rows == nullptr ? static_cast<uint32_t>(k) : rows[k];
+  };
 
   const size_t dims = dimensions_.size();
   s->code_storage.resize(dims);
@@ -176,7 +198,8 @@ void GroupAggregator::add(const focus::Table& table, const Selection& selection,
     if (times != nullptr) {
       for (size_t k = 0; k < selected; ++k) {
         const int64_t t = times[row_at(k)];
-        if (t == focus::kNullTime) continue;
+        if (t == focus::kNullTime)
+          continue;
         lo = std::min(lo, t);
         hi = std::max(hi, t);
       }
@@ -188,14 +211,16 @@ void GroupAggregator::add(const focus::Table& table, const Selection& selection,
     }
     cardinalities.push_back(dense_buckets ? s->buckets.cardinality() : 0);
   }
-  for (size_t d = 0; d < dims; ++d) cardinalities.push_back(s->dimensions[d].cardinality);
+  for (size_t d = 0; d < dims; ++d)
+    cardinalities.push_back(s->dimensions[d].cardinality);
 
   // Size of the dense combination space, if it is worth a direct array.
   uint64_t slots = 1;
   bool dense = dense_buckets;
   const uint64_t dense_limit = std::clamp<uint64_t>(4 * selected, kMinDenseSlots, kMaxDenseSlots);
   for (uint32_t c : cardinalities) {
-    if (!dense) break;
+    if (!dense)
+      break;
     slots *= c;
     dense = slots <= dense_limit;
   }
@@ -211,7 +236,8 @@ void GroupAggregator::add(const focus::Table& table, const Selection& selection,
       if (times == nullptr) {
         std::fill(slot, slot + selected, 0);
       } else {
-        for (size_t k = 0; k < selected; ++k) slot[k] = s->buckets.index(times[row_at(k)]);
+        for (size_t k = 0; k < selected; ++k)
+          slot[k] = s->buckets.index(times[row_at(k)]);
       }
       stride = cardinalities[c++];
     } else {
@@ -221,9 +247,11 @@ void GroupAggregator::add(const focus::Table& table, const Selection& selection,
       const uint32_t* code = s->dimensions[d].codes;
       const auto st = static_cast<uint32_t>(stride);
       if (rows == nullptr) {
-        for (size_t k = 0; k < selected; ++k) slot[k] += code[k] * st;
+        for (size_t k = 0; k < selected; ++k)
+          slot[k] += code[k] * st;
       } else {
-        for (size_t k = 0; k < selected; ++k) slot[k] += code[rows[k]] * st;
+        for (size_t k = 0; k < selected; ++k)
+          slot[k] += code[rows[k]] * st;
       }
       stride *= cardinalities[c++];
     }
@@ -231,7 +259,8 @@ void GroupAggregator::add(const focus::Table& table, const Selection& selection,
     uint32_t* group_of_slot = s->group_of_slot.data();
     for (size_t k = 0; k < selected; ++k) {
       uint32_t g = group_of_slot[slot[k]];
-      if (g == kUnset) g = group_of_slot[slot[k]] = resolve_slot(s, slot[k], cardinalities);
+      if (g == kUnset)
+        g = group_of_slot[slot[k]] = resolve_slot(s, slot[k], cardinalities);
       groups[k] = g;
     }
   } else {
@@ -241,9 +270,11 @@ void GroupAggregator::add(const focus::Table& table, const Selection& selection,
       size_t pos = 0;
       if (bucketed_) {
         const int64_t t = times == nullptr ? focus::kNullTime : times[r];
-        key[pos++] = static_cast<uint64_t>(t == focus::kNullTime ? t : bucket_start(t, granularity_));
+        key[pos++] =
+            static_cast<uint64_t>(t == focus::kNullTime ? t : bucket_start(t, granularity_));
       }
-      for (size_t d = 0; d < dims; ++d) key[pos++] = s->translations[d][s->dimensions[d].codes[r]];
+      for (size_t d = 0; d < dims; ++d)
+        key[pos++] = s->translations[d][s->dimensions[d].codes[r]];
       groups[k] = find_or_add(key);
     }
   }
@@ -255,12 +286,15 @@ void GroupAggregator::accumulate(const focus::Table& table, const Selection& sel
   const size_t selected = selection.size(table.num_rows());
   const uint32_t* rows = selection.all ? nullptr : selection.rows.data();
   int64_t* counts = counts_.data();
-  for (size_t k = 0; k < selected; ++k) ++counts[groups[k]];
+  for (size_t k = 0; k < selected; ++k)
+    ++counts[groups[k]];
   for (size_t m = 0; m < metrics_.size(); ++m) {
-    if (metrics_[m].kind != Metric::Kind::kColumn) continue;
+    if (metrics_[m].kind != Metric::Kind::kColumn)
+      continue;
     int64_t* nulls = null_counts_[m].data();
     if (!table.present(metrics_[m].column)) {
-      for (size_t k = 0; k < selected; ++k) ++nulls[groups[k]];
+      for (size_t k = 0; k < selected; ++k)
+        ++nulls[groups[k]];
       continue;
     }
     const focus::DecimalColumn& column = table.decimals(metrics_[m].column);
@@ -268,9 +302,11 @@ void GroupAggregator::accumulate(const focus::Table& table, const Selection& sel
     core::Int128* sums = sums_[m].data();
     // Null cells hold 0, so they can be added unconditionally; only their count is tracked.
     if (rows == nullptr) {
-      for (size_t k = 0; k < selected; ++k) sums[groups[k]] += values[k].units();
+      for (size_t k = 0; k < selected; ++k)
+        sums[groups[k]] += values[k].units();
     } else {
-      for (size_t k = 0; k < selected; ++k) sums[groups[k]] += values[rows[k]].units();
+      for (size_t k = 0; k < selected; ++k)
+        sums[groups[k]] += values[rows[k]].units();
     }
     if (!column.nulls.empty()) {
       const uint8_t* is_null = column.nulls.data();
@@ -282,7 +318,8 @@ void GroupAggregator::accumulate(const focus::Table& table, const Selection& sel
 }
 
 void GroupAggregator::ensure_single_group() {
-  if (width_ == 0 && counts_.empty()) add_group(nullptr, 0);
+  if (width_ == 0 && counts_.empty())
+    add_group(nullptr, 0);
 }
 
 void GroupAggregator::merge(const GroupAggregator& other) {
@@ -291,12 +328,14 @@ void GroupAggregator::merge(const GroupAggregator& other) {
     const StringInterner& from = other.interners_[d];
     id_map[d].resize(from.size());
     id_map[d][0] = 0;
-    for (uint32_t id = 1; id < from.size(); ++id) id_map[d][id] = interners_[d].intern(from.value(id));
+    for (uint32_t id = 1; id < from.size(); ++id)
+      id_map[d][id] = interners_[d].intern(from.value(id));
   }
   uint64_t key[kMaxGroupBy + 1];
   for (size_t g = 0; g < other.group_count(); ++g) {
     size_t pos = 0;
-    if (bucketed_) key[pos++] = other.keys_[g * width_];
+    if (bucketed_)
+      key[pos++] = other.keys_[g * width_];
     for (size_t d = 0; d < dimensions_.size(); ++d) {
       key[pos++] = id_map[d][other.dimension_id(g, d)];
     }

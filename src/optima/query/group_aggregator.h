@@ -5,8 +5,8 @@
 // in the row group are looked up in the group table (and their strings interned) — never a
 // string per row. When the combinations are too many for a dense array it falls back to one
 // group-table lookup per row. The distinct strings of a row group are interned in one batch per
-// dimension (overlapping their cache misses). Sums are 128-bit integers of 10^-18 units, so they are exact.
-// Not thread-safe: each worker owns one and the results are merged.
+// dimension (overlapping their cache misses). Sums are 128-bit integers of 10^-18 units, so they
+// are exact. Not thread-safe: each worker owns one and the results are merged.
 #pragma once
 
 #include <cstdint>
@@ -37,7 +37,7 @@ class GroupAggregator {
     std::vector<std::vector<uint32_t>> code_storage;  // per dimension, for computed codes
     std::vector<DimensionCodes> dimensions;
     std::vector<std::vector<uint32_t>> translations;  // per dimension: local code → id
-    std::vector<uint8_t> used;                         // per local code of one dimension
+    std::vector<uint8_t> used;                        // per local code of one dimension
     std::vector<uint32_t> used_codes;
     std::vector<std::string_view> used_values;
     std::vector<uint32_t> used_ids;
@@ -63,9 +63,7 @@ class GroupAggregator {
     return static_cast<uint32_t>(keys_[group * width_ + (bucketed_ ? 1 : 0) + d]);
   }
   // Requires: id != 0.
-  std::string_view dimension_value(size_t d, uint32_t id) const {
-    return interners_[d].value(id);
-  }
+  std::string_view dimension_value(size_t d, uint32_t id) const { return interners_[d].value(id); }
   // Sum of metric m over the group's rows (in 10^-18 units). Requires: metric m is a column.
   core::Int128 sum(size_t m, size_t group) const { return sums_[m][group]; }
   // Rows in the group, and rows where metric m was null.
@@ -94,7 +92,7 @@ class GroupAggregator {
   std::vector<uint64_t> hashes_;           // per group (hashed layouts only)
   std::vector<uint32_t> table_;            // open addressing: group + 1, 0 = empty
   uint64_t mask_ = 0;
-  std::vector<uint32_t> direct_;           // single dimension, no buckets: id → group
+  std::vector<uint32_t> direct_;  // single dimension, no buckets: id → group
 
   std::vector<int64_t> counts_;
   std::vector<std::vector<core::Int128>> sums_;    // per metric, per group

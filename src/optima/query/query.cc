@@ -9,7 +9,9 @@ namespace {
 constexpr std::string_view kTagPrefix = "tag:";
 constexpr std::string_view kExtensionPrefix = "x_";
 
-std::string quoted(std::string_view text) { return fmt::format("\"{}\"", text); }
+std::string quoted(std::string_view text) {
+  return fmt::format("\"{}\"", text);
+}
 
 }  // namespace
 
@@ -37,8 +39,7 @@ core::Result<Dimension> Dimension::parse(std::string_view text) {
         return core::invalid_argument(fmt::format(
             "{} is a date/time column; group by time with \"granularity\"", quoted(text)));
       case focus::ColumnKind::kTags:
-        return core::invalid_argument(
-            "\"Tags\" is the tag map; name one tag as \"tag:<key>\"");
+        return core::invalid_argument("\"Tags\" is the tag map; name one tag as \"tag:<key>\"");
     }
   }
   std::string message = fmt::format(
@@ -51,15 +52,19 @@ core::Result<Dimension> Dimension::parse(std::string_view text) {
 
 std::string Dimension::to_string() const {
   switch (kind) {
-    case Kind::kColumn: return std::string(focus::column_name(column));
-    case Kind::kTag: return std::string(kTagPrefix) + name;
-    case Kind::kExtension: return name;
+    case Kind::kColumn:
+      return std::string(focus::column_name(column));
+    case Kind::kTag:
+      return std::string(kTagPrefix) + name;
+    case Kind::kExtension:
+      return name;
   }
   return {};
 }
 
 core::Result<Metric> Metric::parse(std::string_view text) {
-  if (text == "row_count") return row_count();
+  if (text == "row_count")
+    return row_count();
   if (auto column = focus::column_from_name(text);
       column && focus::column_kind(*column) == focus::ColumnKind::kDecimal) {
     return of_column(*column);
@@ -85,22 +90,32 @@ bool Metric::is_money() const {
 
 std::string_view granularity_name(Granularity g) {
   switch (g) {
-    case Granularity::kNone: return "none";
-    case Granularity::kHour: return "hour";
-    case Granularity::kDay: return "day";
-    case Granularity::kWeek: return "week";
-    case Granularity::kMonth: return "month";
+    case Granularity::kNone:
+      return "none";
+    case Granularity::kHour:
+      return "hour";
+    case Granularity::kDay:
+      return "day";
+    case Granularity::kWeek:
+      return "week";
+    case Granularity::kMonth:
+      return "month";
   }
   return "none";
 }
 
 std::string_view filter_op_name(FilterOp op) {
   switch (op) {
-    case FilterOp::kIn: return "in";
-    case FilterOp::kNotIn: return "not_in";
-    case FilterOp::kPrefix: return "prefix";
-    case FilterOp::kIsNull: return "is_null";
-    case FilterOp::kNotNull: return "not_null";
+    case FilterOp::kIn:
+      return "in";
+    case FilterOp::kNotIn:
+      return "not_in";
+    case FilterOp::kPrefix:
+      return "prefix";
+    case FilterOp::kIsNull:
+      return "is_null";
+    case FilterOp::kNotNull:
+      return "not_null";
   }
   return "in";
 }
@@ -124,13 +139,13 @@ core::Status check_dimension(const Dimension& d, const std::string& path) {
       }
       return core::Status::ok();
     case Dimension::Kind::kTag:
-      if (d.name.empty()) return core::invalid_argument(path + ": empty tag key");
+      if (d.name.empty())
+        return core::invalid_argument(path + ": empty tag key");
       return core::Status::ok();
     case Dimension::Kind::kExtension:
       if (!d.name.starts_with(kExtensionPrefix) || d.name.size() == kExtensionPrefix.size()) {
-        return core::invalid_argument(
-            fmt::format("{}: extension column names start with \"x_\"; found {}", path,
-                        quoted(d.name)));
+        return core::invalid_argument(fmt::format(
+            "{}: extension column names start with \"x_\"; found {}", path, quoted(d.name)));
       }
       return core::Status::ok();
   }
@@ -141,16 +156,19 @@ core::Status check_dimension(const Dimension& d, const std::string& path) {
 
 core::Status validate_query(const Query& query) {
   if (query.time_range && !(query.time_range->start < query.time_range->end)) {
-    return core::invalid_argument(fmt::format(
-        "time_range: start must be before end; found start {}, end {}",
-        core::format_iso8601(query.time_range->start), core::format_iso8601(query.time_range->end)));
+    return core::invalid_argument(
+        fmt::format("time_range: start must be before end; found start {}, end {}",
+                    core::format_iso8601(query.time_range->start),
+                    core::format_iso8601(query.time_range->end)));
   }
-  if (query.metrics.empty()) return core::invalid_argument("metrics: expected at least one metric");
+  if (query.metrics.empty())
+    return core::invalid_argument("metrics: expected at least one metric");
   for (size_t i = 0; i < query.metrics.size(); ++i) {
     const Metric& m = query.metrics[i];
-    if (m.kind == Metric::Kind::kColumn && focus::column_kind(m.column) != focus::ColumnKind::kDecimal) {
-      return core::invalid_argument(fmt::format("metrics[{}]: {} is not a decimal column", i,
-                                                focus::column_name(m.column)));
+    if (m.kind == Metric::Kind::kColumn &&
+        focus::column_kind(m.column) != focus::ColumnKind::kDecimal) {
+      return core::invalid_argument(
+          fmt::format("metrics[{}]: {} is not a decimal column", i, focus::column_name(m.column)));
     }
     for (size_t j = 0; j < i; ++j) {
       if (query.metrics[j] == m) {
@@ -177,8 +195,8 @@ core::Status validate_query(const Query& query) {
     const std::string path = fmt::format("filters[{}]", i);
     OPTIMA_RETURN_IF_ERROR(check_dimension(f.dimension, path + ".dimension"));
     if (op_takes_values(f.op) && f.values.empty()) {
-      return core::invalid_argument(fmt::format("{}.values: expected at least one value for {}",
-                                                path, filter_op_name(f.op)));
+      return core::invalid_argument(
+          fmt::format("{}.values: expected at least one value for {}", path, filter_op_name(f.op)));
     }
     if (!op_takes_values(f.op) && !f.values.empty()) {
       return core::invalid_argument(
@@ -213,13 +231,15 @@ core::Status validate_query(const Query& query) {
     }
   }
   if (query.top_n) {
-    if (query.group_by.empty()) return core::invalid_argument("top_n: requires group_by");
+    if (query.group_by.empty())
+      return core::invalid_argument("top_n: requires group_by");
     if (*query.top_n == 0 || *query.top_n > kMaxTopN) {
       return core::invalid_argument(
           fmt::format("top_n: expected an integer from 1 to {}; found {}", kMaxTopN, *query.top_n));
     }
   }
-  if (query.others && !query.top_n) return core::invalid_argument("others: requires top_n");
+  if (query.others && !query.top_n)
+    return core::invalid_argument("others: requires top_n");
   if (query.limit && (*query.limit == 0 || *query.limit > kMaxLimit)) {
     return core::invalid_argument(
         fmt::format("limit: expected an integer from 1 to {}; found {}", kMaxLimit, *query.limit));
@@ -231,12 +251,14 @@ std::vector<OrderKey> effective_order(const Query& query) {
   std::vector<OrderKey> keys = query.order_by;
   const bool bucketed = query.granularity != Granularity::kNone;
   if (keys.empty()) {
-    if (bucketed) keys.push_back({OrderKey::Field::kPeriod, 0, SortDirection::kAsc});
+    if (bucketed)
+      keys.push_back({OrderKey::Field::kPeriod, 0, SortDirection::kAsc});
     keys.push_back({OrderKey::Field::kMetric, 0, SortDirection::kDesc});
   }
   auto has = [&keys](OrderKey::Field field, size_t index) {
     for (const OrderKey& k : keys) {
-      if (k.field == field && k.index == index) return true;
+      if (k.field == field && k.index == index)
+        return true;
     }
     return false;
   };
@@ -253,9 +275,12 @@ std::vector<OrderKey> effective_order(const Query& query) {
 
 std::string order_field_name(const Query& query, const OrderKey& key) {
   switch (key.field) {
-    case OrderKey::Field::kPeriod: return std::string(kPeriodField);
-    case OrderKey::Field::kMetric: return query.metrics[key.index].to_string();
-    case OrderKey::Field::kDimension: return query.group_by[key.index].to_string();
+    case OrderKey::Field::kPeriod:
+      return std::string(kPeriodField);
+    case OrderKey::Field::kMetric:
+      return query.metrics[key.index].to_string();
+    case OrderKey::Field::kDimension:
+      return query.group_by[key.index].to_string();
   }
   return {};
 }

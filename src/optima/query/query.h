@@ -88,14 +88,14 @@ inline constexpr std::string_view kOthersLabel = "(others)";
 struct Query {
   std::optional<core::Period> time_range;  // on ChargePeriodStart, [start, end)
   Granularity granularity = Granularity::kNone;
-  std::vector<Metric> metrics;       // at least one
-  std::vector<Dimension> group_by;   // distinct
-  std::vector<Filter> filters;       // AND-ed
-  std::vector<OrderKey> order_by;    // as given; tie-breakers are added by effective_order()
-  std::optional<uint32_t> top_n;     // keep the N largest groups by the first metric
-  bool others = false;               // with top_n: fold the rest into one "(others)" group
-  std::optional<uint32_t> limit;     // page size
-  uint64_t offset = 0;               // first row of the page (decoded from a cursor)
+  std::vector<Metric> metrics;      // at least one
+  std::vector<Dimension> group_by;  // distinct
+  std::vector<Filter> filters;      // AND-ed
+  std::vector<OrderKey> order_by;   // as given; tie-breakers are added by effective_order()
+  std::optional<uint32_t> top_n;    // keep the N largest groups by the first metric
+  bool others = false;              // with top_n: fold the rest into one "(others)" group
+  std::optional<uint32_t> limit;    // page size
+  uint64_t offset = 0;              // first row of the page (decoded from a cursor)
   friend bool operator==(const Query&, const Query&) = default;
 };
 

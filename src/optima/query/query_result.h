@@ -40,12 +40,12 @@ struct ResultRow {
 
 struct QueryResult {
   std::vector<ResultColumn> columns;
-  std::vector<ResultRow> rows;     // this page
-  std::vector<Value> totals;       // per column: the metric over every matching row; null for
-                                   // period and dimension columns
-  uint64_t total_rows = 0;         // rows of the whole result, all pages
+  std::vector<ResultRow> rows;  // this page
+  std::vector<Value> totals;    // per column: the metric over every matching row; null for
+                                // period and dimension columns
+  uint64_t total_rows = 0;      // rows of the whole result, all pages
   std::optional<std::string> next_cursor;
-  uint64_t rows_scanned = 0;       // rows in the row groups read (after pruning)
+  uint64_t rows_scanned = 0;  // rows in the row groups read (after pruning)
   friend bool operator==(const QueryResult&, const QueryResult&) = default;
 };
 

@@ -15,7 +15,8 @@ constexpr std::string_view kTotalLabel = "Total";
 // Display width: UTF-8 code points (continuation bytes do not count).
 size_t display_width(std::string_view s) {
   size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80 ? 1 : 0;
+  for (unsigned char c : s)
+    n += (c & 0xC0) != 0x80 ? 1 : 0;
   return n;
 }
 
@@ -24,7 +25,8 @@ bool right_aligned(ValueType type) {
 }
 
 std::string display_text(const Value& value, ValueType type) {
-  if (std::holds_alternative<std::monostate>(value)) return std::string(kNullText);
+  if (std::holds_alternative<std::monostate>(value))
+    return std::string(kNullText);
   if (type == ValueType::kMoney && std::holds_alternative<core::Decimal>(value)) {
     return std::get<core::Decimal>(value).to_fixed(2);
   }
@@ -39,15 +41,18 @@ void append_csv_field(std::string_view field, std::string* out) {
   }
   out->push_back('"');
   for (char c : field) {
-    if (c == '"') out->push_back('"');
+    if (c == '"')
+      out->push_back('"');
     out->push_back(c);
   }
   out->push_back('"');
 }
 
 nlohmann::ordered_json json_value(const Value& value) {
-  if (std::holds_alternative<std::monostate>(value)) return nullptr;
-  if (const auto* i = std::get_if<int64_t>(&value)) return *i;
+  if (std::holds_alternative<std::monostate>(value))
+    return nullptr;
+  if (const auto* i = std::get_if<int64_t>(&value))
+    return *i;
   return value_text(value);
 }
 
@@ -70,7 +75,8 @@ std::string format_table(const QueryResult& result) {
   cells.reserve(result.rows.size() + 1);
   for (const ResultRow& row : result.rows) {
     std::vector<std::string> line;
-    for (size_t c = 0; c < ncols; ++c) line.push_back(display_text(row.values[c], result.columns[c].type));
+    for (size_t c = 0; c < ncols; ++c)
+      line.push_back(display_text(row.values[c], result.columns[c].type));
     cells.push_back(std::move(line));
   }
   const bool has_labels =
@@ -87,14 +93,17 @@ std::string format_table(const QueryResult& result) {
   std::vector<size_t> widths(ncols, 0);
   for (size_t c = 0; c < ncols; ++c) {
     widths[c] = display_width(result.columns[c].name);
-    for (const auto& line : cells) widths[c] = std::max(widths[c], display_width(line[c]));
-    if (has_labels) widths[c] = std::max(widths[c], display_width(total_line[c]));
+    for (const auto& line : cells)
+      widths[c] = std::max(widths[c], display_width(line[c]));
+    if (has_labels)
+      widths[c] = std::max(widths[c], display_width(total_line[c]));
   }
   std::string out;
   auto emit = [&](const std::vector<std::string>& line) {
     std::string text;
     for (size_t c = 0; c < ncols; ++c) {
-      if (c > 0) text += "  ";
+      if (c > 0)
+        text += "  ";
       const std::string pad(widths[c] - display_width(line[c]), ' ');
       text += right_aligned(result.columns[c].type) ? pad + line[c] : line[c] + pad;
     }
@@ -104,34 +113,40 @@ std::string format_table(const QueryResult& result) {
   };
   auto rule = [&] {
     std::vector<std::string> line;
-    for (size_t c = 0; c < ncols; ++c) line.emplace_back(widths[c], '-');
+    for (size_t c = 0; c < ncols; ++c)
+      line.emplace_back(widths[c], '-');
     emit(line);
   };
   std::vector<std::string> header;
-  for (const ResultColumn& col : result.columns) header.push_back(col.name);
+  for (const ResultColumn& col : result.columns)
+    header.push_back(col.name);
   emit(header);
   rule();
-  for (const auto& line : cells) emit(line);
+  for (const auto& line : cells)
+    emit(line);
   if (has_labels) {
     rule();
     emit(total_line);
   }
   out += fmt::format("{} of {} rows; {} rows scanned\n", result.rows.size(), result.total_rows,
                      result.rows_scanned);
-  if (result.next_cursor) out += fmt::format("next_cursor: {}\n", *result.next_cursor);
+  if (result.next_cursor)
+    out += fmt::format("next_cursor: {}\n", *result.next_cursor);
   return out;
 }
 
 std::string format_csv(const QueryResult& result) {
   std::string out;
   for (size_t c = 0; c < result.columns.size(); ++c) {
-    if (c > 0) out.push_back(',');
+    if (c > 0)
+      out.push_back(',');
     append_csv_field(result.columns[c].name, &out);
   }
   out.push_back('\n');
   for (const ResultRow& row : result.rows) {
     for (size_t c = 0; c < row.values.size(); ++c) {
-      if (c > 0) out.push_back(',');
+      if (c > 0)
+        out.push_back(',');
       append_csv_field(value_text(row.values[c]), &out);
     }
     out.push_back('\n');
@@ -149,14 +164,17 @@ std::string format_json(const QueryResult& result, int indent) {
   nlohmann::ordered_json rows = nlohmann::ordered_json::array();
   for (const ResultRow& row : result.rows) {
     nlohmann::ordered_json obj = nlohmann::ordered_json::object();
-    for (size_t c = 0; c < row.values.size(); ++c) obj[result.columns[c].name] = json_value(row.values[c]);
-    if (row.others) obj["others"] = true;
+    for (size_t c = 0; c < row.values.size(); ++c)
+      obj[result.columns[c].name] = json_value(row.values[c]);
+    if (row.others)
+      obj["others"] = true;
     rows.push_back(std::move(obj));
   }
   doc["rows"] = std::move(rows);
   nlohmann::ordered_json totals = nlohmann::ordered_json::object();
   for (size_t c = 0; c < result.columns.size() && c < result.totals.size(); ++c) {
-    if (right_aligned(result.columns[c].type)) totals[result.columns[c].name] = json_value(result.totals[c]);
+    if (right_aligned(result.columns[c].type))
+      totals[result.columns[c].name] = json_value(result.totals[c]);
   }
   doc["totals"] = std::move(totals);
   doc["total_rows"] = result.total_rows;

@@ -10,43 +10,60 @@ RowSelector::RowSelector(std::optional<core::Period> time_range, std::vector<Fil
   for (Filter& f : filters) {
     filters_.push_back({std::move(f), {}});
     CompiledFilter& compiled = filters_.back();
-    for (const std::string& v : compiled.filter.values) compiled.set.insert(v);
+    for (const std::string& v : compiled.filter.values)
+      compiled.set.insert(v);
   }
 }
 
 void RowSelector::add_columns(store::ColumnSelection* columns) const {
-  if (time_range_) columns->add(focus::Column::kChargePeriodStart);
+  if (time_range_)
+    columns->add(focus::Column::kChargePeriodStart);
   for (const CompiledFilter& f : filters_) {
     const Dimension& d = f.filter.dimension;
     switch (d.kind) {
-      case Dimension::Kind::kColumn: columns->add(d.column); break;
-      case Dimension::Kind::kTag: columns->add(focus::Column::kTags); break;
-      case Dimension::Kind::kExtension: columns->extensions.push_back(d.name); break;
+      case Dimension::Kind::kColumn:
+        columns->add(d.column);
+        break;
+      case Dimension::Kind::kTag:
+        columns->add(focus::Column::kTags);
+        break;
+      case Dimension::Kind::kExtension:
+        columns->extensions.push_back(d.name);
+        break;
     }
   }
 }
 
 bool RowSelector::may_match(const store::RowGroupInfo& group) const {
-  if (group.rows == 0) return false;
-  if (!time_range_) return true;
+  if (group.rows == 0)
+    return false;
+  if (!time_range_)
+    return true;
   // min > max: the group has no non-null ChargePeriodStart, so no row is in any range.
-  if (group.min_charge_start > group.max_charge_start) return false;
+  if (group.min_charge_start > group.max_charge_start)
+    return false;
   return group.max_charge_start >= time_range_->start.unix_seconds &&
          group.min_charge_start < time_range_->end.unix_seconds;
 }
 
 bool RowSelector::matches(const CompiledFilter& f, const std::string* value) const {
   switch (f.filter.op) {
-    case FilterOp::kIn: return value != nullptr && f.set.contains(*value);
-    case FilterOp::kNotIn: return value == nullptr || !f.set.contains(*value);
+    case FilterOp::kIn:
+      return value != nullptr && f.set.contains(*value);
+    case FilterOp::kNotIn:
+      return value == nullptr || !f.set.contains(*value);
     case FilterOp::kPrefix:
-      if (value == nullptr) return false;
+      if (value == nullptr)
+        return false;
       for (const std::string& prefix : f.filter.values) {
-        if (value->starts_with(prefix)) return true;
+        if (value->starts_with(prefix))
+          return true;
       }
       return false;
-    case FilterOp::kIsNull: return value == nullptr;
-    case FilterOp::kNotNull: return value != nullptr;
+    case FilterOp::kIsNull:
+      return value == nullptr;
+    case FilterOp::kNotNull:
+      return value != nullptr;
   }
   return false;
 }
@@ -57,7 +74,8 @@ void RowSelector::select(const focus::Table& table, Selection* out, Scratch* scr
   out->rows.clear();
   if (time_range_) {
     out->all = false;
-    if (!table.present(focus::Column::kChargePeriodStart)) return;
+    if (!table.present(focus::Column::kChargePeriodStart))
+      return;
     const int64_t* t = table.times(focus::Column::kChargePeriodStart).seconds.data();
     const int64_t start = time_range_->start.unix_seconds;
     const int64_t end = time_range_->end.unix_seconds;
@@ -86,7 +104,8 @@ void RowSelector::select(const focus::Table& table, Selection* out, Scratch* scr
       every = every && pass[c] != 0;
       none = none && pass[c] == 0;
     }
-    if (every) continue;
+    if (every)
+      continue;
     if (none) {
       out->all = false;
       out->rows.clear();
@@ -112,7 +131,8 @@ void RowSelector::select(const focus::Table& table, Selection* out, Scratch* scr
       }
     }
     out->rows.resize(k);
-    if (k == 0) return;
+    if (k == 0)
+      return;
   }
 }
 

@@ -91,11 +91,13 @@ uint32_t StringInterner::add(std::string_view value, uint64_t hash, size_t slot)
   const auto length = static_cast<uint32_t>(value.size());
   std::memcpy(entry, &id, 4);
   std::memcpy(entry + 4, &length, 4);
-  if (!value.empty()) std::memcpy(entry + 8, value.data(), value.size());
+  if (!value.empty())
+    std::memcpy(entry + 8, value.data(), value.size());
   entries_.push_back(offset / kAlign);
   hashes_.push_back(hash);
   slots_[slot] = {static_cast<uint32_t>(hash >> 32), static_cast<uint32_t>(offset / kAlign + 1)};
-  if (entries_.size() * 2 > slots_.size()) grow();
+  if (entries_.size() * 2 > slots_.size())
+    grow();
   return id;
 }
 
@@ -103,8 +105,10 @@ uint32_t StringInterner::intern_hashed(std::string_view value, uint64_t hash) {
   const auto tag = static_cast<uint32_t>(hash >> 32);
   for (uint64_t i = hash & mask_;; i = (i + 1) & mask_) {
     const Slot slot = slots_[i];
-    if (slot.entry == 0) return add(value, hash, i);
-    if (slot.tag != tag) continue;
+    if (slot.entry == 0)
+      return add(value, hash, i);
+    if (slot.tag != tag)
+      continue;
     const char* entry = arena_.data() + (slot.entry - 1) * kAlign;
     uint32_t length;
     std::memcpy(&length, entry + 4, 4);
@@ -129,17 +133,26 @@ void StringInterner::intern_batch(const std::string_view* values, size_t count, 
   constexpr size_t kAhead = 32;
   constexpr size_t kRing = 4 * kAhead;  // power of two, > 3 * kAhead
   uint64_t ring[kRing];
-  auto hash_at = [&](size_t i) -> uint64_t& { return ring[i % kRing]; };
-  for (size_t i = 0; i < std::min(count, 4 * kAhead); ++i) __builtin_prefetch(values[i].data());
-  for (size_t i = 0; i < std::min(count, 3 * kAhead); ++i) hash_at(i) = fast_hash(values[i]);
-  for (size_t i = 0; i < std::min(count, 2 * kAhead); ++i) __builtin_prefetch(&slots_[hash_at(i) & mask_]);
+  auto hash_at = [&](size_t i) -> uint64_t& {
+    return ring[i % kRing];
+  };
+  for (size_t i = 0; i < std::min(count, 4 * kAhead); ++i)
+    __builtin_prefetch(values[i].data());
+  for (size_t i = 0; i < std::min(count, 3 * kAhead); ++i)
+    hash_at(i) = fast_hash(values[i]);
+  for (size_t i = 0; i < std::min(count, 2 * kAhead); ++i)
+    __builtin_prefetch(&slots_[hash_at(i) & mask_]);
   for (size_t i = 0; i < count; ++i) {
-    if (i + 4 * kAhead < count) __builtin_prefetch(values[i + 4 * kAhead].data());
-    if (i + 3 * kAhead < count) hash_at(i + 3 * kAhead) = fast_hash(values[i + 3 * kAhead]);
-    if (i + 2 * kAhead < count) __builtin_prefetch(&slots_[hash_at(i + 2 * kAhead) & mask_]);
+    if (i + 4 * kAhead < count)
+      __builtin_prefetch(values[i + 4 * kAhead].data());
+    if (i + 3 * kAhead < count)
+      hash_at(i + 3 * kAhead) = fast_hash(values[i + 3 * kAhead]);
+    if (i + 2 * kAhead < count)
+      __builtin_prefetch(&slots_[hash_at(i + 2 * kAhead) & mask_]);
     if (i + kAhead < count) {
       const Slot slot = slots_[hash_at(i + kAhead) & mask_];
-      if (slot.entry != 0) __builtin_prefetch(arena_.data() + (slot.entry - 1) * kAlign);
+      if (slot.entry != 0)
+        __builtin_prefetch(arena_.data() + (slot.entry - 1) * kAlign);
     }
     ids[i] = intern_hashed(values[i], hash_at(i));
   }
@@ -150,7 +163,8 @@ void StringInterner::grow() {
   mask_ = slots_.size() - 1;
   for (uint32_t id = 1; id < entries_.size(); ++id) {
     uint64_t i = hashes_[id] & mask_;
-    while (slots_[i].entry != 0) i = (i + 1) & mask_;
+    while (slots_[i].entry != 0)
+      i = (i + 1) & mask_;
     slots_[i] = {static_cast<uint32_t>(hashes_[id] >> 32), static_cast<uint32_t>(entries_[id] + 1)};
   }
 }

@@ -23,14 +23,18 @@ constexpr int64_t kMondayOffsetDays = 3;
 
 int64_t bucket_start(int64_t seconds, Granularity g) {
   switch (g) {
-    case Granularity::kHour: return floor_div(seconds, kHour) * kHour;
-    case Granularity::kDay: return floor_div(seconds, core::kSecondsPerDay) * core::kSecondsPerDay;
+    case Granularity::kHour:
+      return floor_div(seconds, kHour) * kHour;
+    case Granularity::kDay:
+      return floor_div(seconds, core::kSecondsPerDay) * core::kSecondsPerDay;
     case Granularity::kWeek: {
       const int64_t days = floor_div(seconds, core::kSecondsPerDay);
       return (days - (((days + kMondayOffsetDays) % 7) + 7) % 7) * core::kSecondsPerDay;
     }
-    case Granularity::kMonth: return core::start_of_month({seconds}).unix_seconds;
-    case Granularity::kNone: break;
+    case Granularity::kMonth:
+      return core::start_of_month({seconds}).unix_seconds;
+    case Granularity::kNone:
+      break;
   }
   return seconds;
 }
@@ -43,22 +47,33 @@ bool BucketIndexer::reset(Granularity g, int64_t min_seconds, int64_t max_second
   const int64_t first = bucket_start(min_seconds, g);
   const int64_t last = bucket_start(max_seconds, g);
   switch (g) {
-    case Granularity::kHour: width_ = kHour; break;
-    case Granularity::kDay: width_ = core::kSecondsPerDay; break;
-    case Granularity::kWeek: width_ = kWeek; break;
-    default: width_ = 0; break;
+    case Granularity::kHour:
+      width_ = kHour;
+      break;
+    case Granularity::kDay:
+      width_ = core::kSecondsPerDay;
+      break;
+    case Granularity::kWeek:
+      width_ = kWeek;
+      break;
+    default:
+      width_ = 0;
+      break;
   }
   if (width_ > 0) {
     // Divide before subtracting, so absurd spans cannot overflow.
     const int64_t count = floor_div(last, width_) - floor_div(first, width_) + 1;
-    if (count > static_cast<int64_t>(max_buckets)) return false;
-    for (int64_t i = 0; i < count; ++i) starts_.push_back(first + i * width_);
+    if (count > static_cast<int64_t>(max_buckets))
+      return false;
+    for (int64_t i = 0; i < count; ++i)
+      starts_.push_back(first + i * width_);
     return true;
   }
   const core::CivilDate a = core::date_of({first});
   const core::CivilDate b = core::date_of({last});
   const int64_t count = (static_cast<int64_t>(b.year) - a.year) * 12 + (b.month - a.month) + 1;
-  if (count > static_cast<int64_t>(max_buckets)) return false;
+  if (count > static_cast<int64_t>(max_buckets))
+    return false;
   for (int64_t i = 0; i < count; ++i) {
     starts_.push_back(core::add_months({first}, static_cast<int>(i)).unix_seconds);
   }
@@ -72,13 +87,15 @@ void BucketIndexer::reset_all_null() {
 }
 
 uint32_t BucketIndexer::index(int64_t seconds) {
-  if (seconds == focus::kNullTime) return 0;
+  if (seconds == focus::kNullTime)
+    return 0;
   if (width_ > 0) {
     return static_cast<uint32_t>((seconds - starts_[1]) / width_) + 1;
   }
   // Months: rows of a group are mostly in one month, so try the previous hit first.
   const auto n = static_cast<uint32_t>(starts_.size());
-  if (seconds >= starts_[last_] && (last_ + 1 == n || seconds < starts_[last_ + 1])) return last_;
+  if (seconds >= starts_[last_] && (last_ + 1 == n || seconds < starts_[last_ + 1]))
+    return last_;
   const auto it = std::upper_bound(starts_.begin() + 1, starts_.end(), seconds);
   last_ = static_cast<uint32_t>(it - starts_.begin()) - 1;
   return last_;

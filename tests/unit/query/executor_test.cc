@@ -30,30 +30,38 @@ struct Row {
 };
 
 std::vector<Row> random_rows(std::mt19937_64& rng, size_t n) {
-  const std::vector<std::optional<std::string>> services = {"EC2", "S3", "RDS", "Lambda", std::nullopt};
+  const std::vector<std::optional<std::string>> services = {"EC2", "S3", "RDS", "Lambda",
+                                                            std::nullopt};
   const std::vector<std::optional<std::string>> regions = {"us-east-1", "eu-west-1", std::nullopt};
   const std::vector<std::string> envs = {"prod", "dev", ""};
   const std::vector<std::string> teams = {"t1", "t2", "t3", "t4"};
   const int64_t base = core::make_timestamp({2024, 1, 1}).unix_seconds;
   std::vector<Row> rows(n);
   for (Row& r : rows) {
-    if (rng() % 20 != 0) r.start = base + static_cast<int64_t>(rng() % (90 * 24)) * 3600;
+    if (rng() % 20 != 0)
+      r.start = base + static_cast<int64_t>(rng() % (90 * 24)) * 3600;
     r.service = services[rng() % services.size()];
     r.region = regions[rng() % regions.size()];
-    if (rng() % 4 != 0) r.tags["env"] = envs[rng() % envs.size()];
-    if (rng() % 3 != 0) r.tags["team"] = teams[rng() % teams.size()];
-    if (rng() % 2 == 0) r.op = rng() % 2 == 0 ? "op1" : "op2";
+    if (rng() % 4 != 0)
+      r.tags["env"] = envs[rng() % envs.size()];
+    if (rng() % 3 != 0)
+      r.tags["team"] = teams[rng() % teams.size()];
+    if (rng() % 2 == 0)
+      r.op = rng() % 2 == 0 ? "op1" : "op2";
     // Up to 10 fractional digits, either sign.
-    r.billed = core::Decimal::from_units(static_cast<core::Int128>(static_cast<int64_t>(rng() % 2000000000000) - 400000000000) * 100000000);
-    if (rng() % 3 != 0) r.consumed = core::Decimal::from_int(static_cast<int64_t>(rng() % 100));
+    r.billed = core::Decimal::from_units(
+        static_cast<core::Int128>(static_cast<int64_t>(rng() % 2000000000000) - 400000000000) *
+        100000000);
+    if (rng() % 3 != 0)
+      r.consumed = core::Decimal::from_int(static_cast<int64_t>(rng() % 100));
   }
   return rows;
 }
 
 // Splits rows into row groups at random points; some groups lack ConsumedQuantity, tags or x_Op
 // entirely (the column is then not present, and reads as null).
-std::shared_ptr<store::InMemoryTableSource> make_source(const std::vector<Row>& rows, std::mt19937_64& rng,
-                                                        bool drop_columns) {
+std::shared_ptr<store::InMemoryTableSource> make_source(const std::vector<Row>& rows,
+                                                        std::mt19937_64& rng, bool drop_columns) {
   auto source = std::make_shared<store::InMemoryTableSource>();
   size_t i = 0;
   while (i < rows.size()) {
@@ -63,13 +71,19 @@ std::shared_ptr<store::InMemoryTableSource> make_source(const std::vector<Row>& 
     b.declare(Column::kChargePeriodStart);
     for (size_t k = i; k < end; ++k) {
       const Row& r = rows[k];
-      if (r.start) b.set_time(Column::kChargePeriodStart, {*r.start});
-      if (r.service) b.set_string(Column::kServiceName, *r.service);
-      if (r.region) b.set_string(Column::kRegionId, *r.region);
-      for (const auto& [key, value] : r.tags) b.add_tag(key, value);
-      if (r.op) b.set_extension("x_Op", *r.op);
+      if (r.start)
+        b.set_time(Column::kChargePeriodStart, {*r.start});
+      if (r.service)
+        b.set_string(Column::kServiceName, *r.service);
+      if (r.region)
+        b.set_string(Column::kRegionId, *r.region);
+      for (const auto& [key, value] : r.tags)
+        b.add_tag(key, value);
+      if (r.op)
+        b.set_extension("x_Op", *r.op);
       b.set_decimal(Column::kBilledCost, r.billed);
-      if (r.consumed && has_consumed) b.set_decimal(Column::kConsumedQuantity, *r.consumed);
+      if (r.consumed && has_consumed)
+        b.set_decimal(Column::kConsumedQuantity, *r.consumed);
       b.finish_row();
     }
     source->add(std::make_shared<const focus::Table>(b.finish()));
@@ -86,18 +100,23 @@ std::vector<Row> rows_of(const store::InMemoryTableSource& source) {
     const focus::Table& t = **table;
     for (size_t r = 0; r < t.num_rows(); ++r) {
       Row row;
-      if (!t.times(Column::kChargePeriodStart).is_null(r)) row.start = t.times(Column::kChargePeriodStart).seconds[r];
-      if (t.present(Column::kServiceName) && !t.strings(Column::kServiceName).is_null(r)) row.service = t.strings(Column::kServiceName).value(r);
-      if (t.present(Column::kRegionId) && !t.strings(Column::kRegionId).is_null(r)) row.region = t.strings(Column::kRegionId).value(r);
+      if (!t.times(Column::kChargePeriodStart).is_null(r))
+        row.start = t.times(Column::kChargePeriodStart).seconds[r];
+      if (t.present(Column::kServiceName) && !t.strings(Column::kServiceName).is_null(r))
+        row.service = t.strings(Column::kServiceName).value(r);
+      if (t.present(Column::kRegionId) && !t.strings(Column::kRegionId).is_null(r))
+        row.region = t.strings(Column::kRegionId).value(r);
       if (t.present(Column::kTags) && !t.tags().offsets.empty()) {
         const auto& tags = t.tags();
         for (uint32_t i = tags.offsets[r]; i < tags.offsets[r + 1]; ++i) {
           row.tags[tags.key_dictionary[tags.keys[i]]] = tags.value_dictionary[tags.values[i]];
         }
       }
-      if (const auto* ext = t.extension("x_Op"); ext != nullptr && !ext->data.is_null(r)) row.op = ext->data.value(r);
+      if (const auto* ext = t.extension("x_Op"); ext != nullptr && !ext->data.is_null(r))
+        row.op = ext->data.value(r);
       row.billed = t.decimals(Column::kBilledCost).values[r];
-      if (t.present(Column::kConsumedQuantity) && !t.decimals(Column::kConsumedQuantity).is_null(r)) {
+      if (t.present(Column::kConsumedQuantity) &&
+          !t.decimals(Column::kConsumedQuantity).is_null(r)) {
         row.consumed = t.decimals(Column::kConsumedQuantity).values[r];
       }
       out.push_back(std::move(row));
@@ -111,7 +130,8 @@ std::optional<std::string> dimension_of(const Row& r, const Dimension& d) {
     auto it = r.tags.find(d.name);
     return it == r.tags.end() ? std::nullopt : std::optional<std::string>(it->second);
   }
-  if (d.kind == Dimension::Kind::kExtension) return r.op;
+  if (d.kind == Dimension::Kind::kExtension)
+    return r.op;
   return d.column == Column::kServiceName ? r.service : r.region;
 }
 
@@ -120,16 +140,20 @@ int64_t reference_bucket(int64_t t, Granularity g) {
   const core::CivilDate date = core::date_of({t});
   const int64_t midnight = core::make_timestamp(date).unix_seconds;
   switch (g) {
-    case Granularity::kHour: return midnight + (t - midnight) / 3600 * 3600;
-    case Granularity::kDay: return midnight;
+    case Granularity::kHour:
+      return midnight + (t - midnight) / 3600 * 3600;
+    case Granularity::kDay:
+      return midnight;
     case Granularity::kWeek: {
       // days_from_civil(1970-01-05) is a Monday.
       const int64_t days = core::days_from_civil(date);
       const int64_t since_monday = ((days - 4) % 7 + 7) % 7;
       return midnight - since_monday * core::kSecondsPerDay;
     }
-    case Granularity::kMonth: return core::make_timestamp({date.year, date.month, 1}).unix_seconds;
-    case Granularity::kNone: break;
+    case Granularity::kMonth:
+      return core::make_timestamp({date.year, date.month, 1}).unix_seconds;
+    case Granularity::kNone:
+      break;
   }
   return t;
 }
@@ -144,15 +168,25 @@ bool passes(const Row& r, const Query& q) {
     const bool listed = v && std::find(f.values.begin(), f.values.end(), *v) != f.values.end();
     bool ok = false;
     switch (f.op) {
-      case FilterOp::kIn: ok = listed; break;
-      case FilterOp::kNotIn: ok = !listed; break;
-      case FilterOp::kPrefix:
-        for (const std::string& p : f.values) ok = ok || (v && v->rfind(p, 0) == 0);
+      case FilterOp::kIn:
+        ok = listed;
         break;
-      case FilterOp::kIsNull: ok = !v; break;
-      case FilterOp::kNotNull: ok = v.has_value(); break;
+      case FilterOp::kNotIn:
+        ok = !listed;
+        break;
+      case FilterOp::kPrefix:
+        for (const std::string& p : f.values)
+          ok = ok || (v && v->rfind(p, 0) == 0);
+        break;
+      case FilterOp::kIsNull:
+        ok = !v;
+        break;
+      case FilterOp::kNotNull:
+        ok = v.has_value();
+        break;
     }
-    if (!ok) return false;
+    if (!ok)
+      return false;
   }
   return true;
 }
@@ -166,10 +200,13 @@ void add_row(const Row& r, const Query& q, Sums* s) {
   s->metric.resize(q.metrics.size());
   ++s->count;
   for (size_t m = 0; m < q.metrics.size(); ++m) {
-    if (q.metrics[m].kind == Metric::Kind::kRowCount) continue;
-    const std::optional<core::Decimal> v =
-        q.metrics[m].column == Column::kBilledCost ? std::optional<core::Decimal>(r.billed) : r.consumed;
-    if (v) s->metric[m] = s->metric[m].value_or(core::Decimal()) + *v;
+    if (q.metrics[m].kind == Metric::Kind::kRowCount)
+      continue;
+    const std::optional<core::Decimal> v = q.metrics[m].column == Column::kBilledCost
+                                               ? std::optional<core::Decimal>(r.billed)
+                                               : r.consumed;
+    if (v)
+      s->metric[m] = s->metric[m].value_or(core::Decimal()) + *v;
   }
 }
 
@@ -177,13 +214,16 @@ void add_sums(const Sums& from, Sums* into) {
   into->metric.resize(from.metric.size());
   into->count += from.count;
   for (size_t m = 0; m < from.metric.size(); ++m) {
-    if (from.metric[m]) into->metric[m] = into->metric[m].value_or(core::Decimal()) + *from.metric[m];
+    if (from.metric[m])
+      into->metric[m] = into->metric[m].value_or(core::Decimal()) + *from.metric[m];
   }
 }
 
 Value metric_value(const Query& q, size_t m, const Sums& s) {
-  if (q.metrics[m].kind == Metric::Kind::kRowCount) return s.count;
-  if (m >= s.metric.size() || !s.metric[m]) return std::monostate{};
+  if (q.metrics[m].kind == Metric::Kind::kRowCount)
+    return s.count;
+  if (m >= s.metric.size() || !s.metric[m])
+    return std::monostate{};
   return *s.metric[m];
 }
 
@@ -193,10 +233,13 @@ using Dims = std::vector<std::optional<std::string>>;
 int compare_values(const Value& a, const Value& b, SortDirection dir) {
   const bool an = std::holds_alternative<std::monostate>(a);
   const bool bn = std::holds_alternative<std::monostate>(b);
-  if (an || bn) return an == bn ? 0 : (an ? 1 : -1);
+  if (an || bn)
+    return an == bn ? 0 : (an ? 1 : -1);
   int c = 0;
-  if (a < b) c = -1;
-  if (b < a) c = 1;
+  if (a < b)
+    c = -1;
+  if (b < a)
+    c = 1;
   return dir == SortDirection::kAsc ? c : -c;
 }
 
@@ -211,23 +254,30 @@ Reference reference(const std::vector<Row>& rows, const Query& q) {
   Sums total;
   total.metric.resize(q.metrics.size());
   for (const Row& r : rows) {
-    if (!passes(r, q)) continue;
+    if (!passes(r, q))
+      continue;
     std::optional<int64_t> bucket;
-    if (bucketed && r.start) bucket = reference_bucket(*r.start, q.granularity);
+    if (bucketed && r.start)
+      bucket = reference_bucket(*r.start, q.granularity);
     Dims dims;
-    for (const Dimension& d : q.group_by) dims.push_back(dimension_of(r, d));
+    for (const Dimension& d : q.group_by)
+      dims.push_back(dimension_of(r, d));
     add_row(r, q, &groups[{bucket, dims}]);
     add_row(r, q, &total);
   }
-  if (groups.empty() && !bucketed && q.group_by.empty()) groups[{std::nullopt, {}}] = Sums{0, std::vector<std::optional<core::Decimal>>(q.metrics.size())};
+  if (groups.empty() && !bucketed && q.group_by.empty())
+    groups[{std::nullopt, {}}] =
+        Sums{0, std::vector<std::optional<core::Decimal>>(q.metrics.size())};
   // top_n: rank dimension tuples by the first metric over all buckets.
   std::map<Dims, bool> in_top;
   if (q.top_n) {
     std::map<Dims, Sums> series;
-    for (const auto& [key, s] : groups) add_sums(s, &series[key.second]);
+    for (const auto& [key, s] : groups)
+      add_sums(s, &series[key.second]);
     std::vector<std::pair<Dims, Sums>> ranked(series.begin(), series.end());
     std::sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
-      int c = compare_values(metric_value(q, 0, a.second), metric_value(q, 0, b.second), SortDirection::kDesc);
+      int c = compare_values(metric_value(q, 0, a.second), metric_value(q, 0, b.second),
+                             SortDirection::kDesc);
       for (size_t d = 0; c == 0 && d < a.first.size(); ++d) {
         const Value x = a.first[d] ? Value(*a.first[d]) : Value();
         const Value y = b.first[d] ? Value(*b.first[d]) : Value();
@@ -235,31 +285,40 @@ Reference reference(const std::vector<Row>& rows, const Query& q) {
       }
       return c < 0;
     });
-    for (size_t i = 0; i < ranked.size(); ++i) in_top[ranked[i].first] = i < *q.top_n;
+    for (size_t i = 0; i < ranked.size(); ++i)
+      in_top[ranked[i].first] = i < *q.top_n;
   }
   Reference out;
   std::map<std::optional<int64_t>, Sums> others;
   for (const auto& [key, s] : groups) {
     if (q.top_n && !in_top[key.second]) {
-      if (q.others) add_sums(s, &others[key.first]);
+      if (q.others)
+        add_sums(s, &others[key.first]);
       continue;
     }
     ResultRow row;
-    if (bucketed) row.values.push_back(key.first ? Value(core::Timestamp{*key.first}) : Value());
-    for (const auto& d : key.second) row.values.push_back(d ? Value(*d) : Value());
-    for (size_t m = 0; m < q.metrics.size(); ++m) row.values.push_back(metric_value(q, m, s));
+    if (bucketed)
+      row.values.push_back(key.first ? Value(core::Timestamp{*key.first}) : Value());
+    for (const auto& d : key.second)
+      row.values.push_back(d ? Value(*d) : Value());
+    for (size_t m = 0; m < q.metrics.size(); ++m)
+      row.values.push_back(metric_value(q, m, s));
     out.rows.push_back(std::move(row));
   }
   for (const auto& [bucket, s] : others) {
     ResultRow row;
     row.others = true;
-    if (bucketed) row.values.push_back(bucket ? Value(core::Timestamp{*bucket}) : Value());
-    for (size_t d = 0; d < q.group_by.size(); ++d) row.values.emplace_back(std::string(kOthersLabel));
-    for (size_t m = 0; m < q.metrics.size(); ++m) row.values.push_back(metric_value(q, m, s));
+    if (bucketed)
+      row.values.push_back(bucket ? Value(core::Timestamp{*bucket}) : Value());
+    for (size_t d = 0; d < q.group_by.size(); ++d)
+      row.values.emplace_back(std::string(kOthersLabel));
+    for (size_t m = 0; m < q.metrics.size(); ++m)
+      row.values.push_back(metric_value(q, m, s));
     out.rows.push_back(std::move(row));
   }
   out.totals.assign((bucketed ? 1 : 0) + q.group_by.size(), Value());
-  for (size_t m = 0; m < q.metrics.size(); ++m) out.totals.push_back(metric_value(q, m, total));
+  for (size_t m = 0; m < q.metrics.size(); ++m)
+    out.totals.push_back(metric_value(q, m, total));
   return out;
 }
 
@@ -267,9 +326,12 @@ Reference reference(const std::vector<Row>& rows, const Query& q) {
 size_t column_of(const Query& q, const OrderKey& k) {
   const size_t period = q.granularity != Granularity::kNone ? 1 : 0;
   switch (k.field) {
-    case OrderKey::Field::kPeriod: return 0;
-    case OrderKey::Field::kDimension: return period + k.index;
-    case OrderKey::Field::kMetric: return period + q.group_by.size() + k.index;
+    case OrderKey::Field::kPeriod:
+      return 0;
+    case OrderKey::Field::kDimension:
+      return period + k.index;
+    case OrderKey::Field::kMetric:
+      return period + q.group_by.size() + k.index;
   }
   return 0;
 }
@@ -278,11 +340,14 @@ int compare_rows(const Query& q, const ResultRow& a, const ResultRow& b) {
   const std::vector<OrderKey> keys = effective_order(q);
   const size_t others_at = others_order_position(q);
   for (size_t i = 0; i < keys.size(); ++i) {
-    if (i == others_at && a.others != b.others) return a.others ? 1 : -1;
-    if (keys[i].field == OrderKey::Field::kDimension && (a.others || b.others)) continue;
+    if (i == others_at && a.others != b.others)
+      return a.others ? 1 : -1;
+    if (keys[i].field == OrderKey::Field::kDimension && (a.others || b.others))
+      continue;
     const size_t c = column_of(q, keys[i]);
     const int r = compare_values(a.values[c], b.values[c], keys[i].direction);
-    if (r != 0) return r;
+    if (r != 0)
+      return r;
   }
   return 0;
 }
@@ -291,7 +356,8 @@ std::vector<std::string> canonical(const std::vector<ResultRow>& rows) {
   std::vector<std::string> out;
   for (const ResultRow& row : rows) {
     std::string s = row.others ? "others|" : "|";
-    for (const Value& v : row.values) s += (std::holds_alternative<std::monostate>(v) ? "<null>" : value_text(v)) + "|";
+    for (const Value& v : row.values)
+      s += (std::holds_alternative<std::monostate>(v) ? "<null>" : value_text(v)) + "|";
     out.push_back(s);
   }
   std::sort(out.begin(), out.end());
@@ -300,35 +366,42 @@ std::vector<std::string> canonical(const std::vector<ResultRow>& rows) {
 
 Query random_query(std::mt19937_64& rng) {
   Query q;
-  const std::vector<Dimension> dims = {Dimension::of_column(Column::kServiceName), Dimension::of_column(Column::kRegionId),
-                                       Dimension::of_tag("env"), Dimension::of_tag("team"),
-                                       Dimension::of_extension("x_Op")};
-  const std::vector<Metric> metrics = {Metric::of_column(Column::kBilledCost), Metric::of_column(Column::kConsumedQuantity),
+  const std::vector<Dimension> dims = {
+      Dimension::of_column(Column::kServiceName), Dimension::of_column(Column::kRegionId),
+      Dimension::of_tag("env"), Dimension::of_tag("team"), Dimension::of_extension("x_Op")};
+  const std::vector<Metric> metrics = {Metric::of_column(Column::kBilledCost),
+                                       Metric::of_column(Column::kConsumedQuantity),
                                        Metric::row_count()};
   for (const Metric& m : metrics) {
-    if (rng() % 2 == 0) q.metrics.push_back(m);
+    if (rng() % 2 == 0)
+      q.metrics.push_back(m);
   }
-  if (q.metrics.empty()) q.metrics.push_back(metrics[rng() % metrics.size()]);
+  if (q.metrics.empty())
+    q.metrics.push_back(metrics[rng() % metrics.size()]);
   std::shuffle(q.metrics.begin(), q.metrics.end(), rng);
   for (const Dimension& d : dims) {
-    if (rng() % 3 == 0) q.group_by.push_back(d);
+    if (rng() % 3 == 0)
+      q.group_by.push_back(d);
   }
   std::shuffle(q.group_by.begin(), q.group_by.end(), rng);
   q.granularity = static_cast<Granularity>(rng() % 5);
   if (rng() % 3 == 0) {
     const int64_t base = core::make_timestamp({2024, 1, 1}).unix_seconds;
     const int64_t a = base + static_cast<int64_t>(rng() % 90) * core::kSecondsPerDay;
-    q.time_range = core::Period{{a}, {a + static_cast<int64_t>(1 + rng() % 40) * core::kSecondsPerDay}};
+    q.time_range =
+        core::Period{{a}, {a + static_cast<int64_t>(1 + rng() % 40) * core::kSecondsPerDay}};
   }
   const size_t filters = rng() % 3;
   for (size_t i = 0; i < filters; ++i) {
     Filter f;
     f.dimension = dims[rng() % dims.size()];
     f.op = static_cast<FilterOp>(rng() % 5);
-    const std::vector<std::string> values = {"EC2", "S3", "us-", "prod", "", "t1", "t2", "op1", "e"};
+    const std::vector<std::string> values = {"EC2", "S3", "us-", "prod", "",
+                                             "t1",  "t2", "op1", "e"};
     if (f.op == FilterOp::kIn || f.op == FilterOp::kNotIn || f.op == FilterOp::kPrefix) {
       const size_t n = 1 + rng() % 2;
-      for (size_t k = 0; k < n; ++k) f.values.push_back(values[rng() % values.size()]);
+      for (size_t k = 0; k < n; ++k)
+        f.values.push_back(values[rng() % values.size()]);
     }
     q.filters.push_back(f);
   }
@@ -338,9 +411,12 @@ Query random_query(std::mt19937_64& rng) {
   }
   // Some explicit order keys.
   std::vector<OrderKey> candidates;
-  if (q.granularity != Granularity::kNone) candidates.push_back({OrderKey::Field::kPeriod, 0, SortDirection::kAsc});
-  for (size_t m = 0; m < q.metrics.size(); ++m) candidates.push_back({OrderKey::Field::kMetric, m, SortDirection::kDesc});
-  for (size_t d = 0; d < q.group_by.size(); ++d) candidates.push_back({OrderKey::Field::kDimension, d, SortDirection::kAsc});
+  if (q.granularity != Granularity::kNone)
+    candidates.push_back({OrderKey::Field::kPeriod, 0, SortDirection::kAsc});
+  for (size_t m = 0; m < q.metrics.size(); ++m)
+    candidates.push_back({OrderKey::Field::kMetric, m, SortDirection::kDesc});
+  for (size_t d = 0; d < q.group_by.size(); ++d)
+    candidates.push_back({OrderKey::Field::kDimension, d, SortDirection::kAsc});
   std::shuffle(candidates.begin(), candidates.end(), rng);
   const size_t keys = rng() % 3;
   for (size_t i = 0; i < keys && i < candidates.size(); ++i) {
@@ -368,7 +444,8 @@ TEST(ExecutorTest, MatchesRowByRowReferenceOnRandomQueries) {
       EXPECT_EQ(result->totals, ref.totals) << label;
       EXPECT_EQ(result->total_rows, ref.rows.size()) << label;
       for (size_t r = 1; r < result->rows.size(); ++r) {
-        EXPECT_LT(compare_rows(q, result->rows[r - 1], result->rows[r]), 0) << label << " rows " << r - 1 << ", " << r;
+        EXPECT_LT(compare_rows(q, result->rows[r - 1], result->rows[r]), 0)
+            << label << " rows " << r - 1 << ", " << r;
       }
     }
   }
@@ -408,7 +485,8 @@ TEST(ExecutorTest, PagesConcatenateToTheWholeResult) {
       EXPECT_EQ(result->totals, whole->totals);
       EXPECT_EQ(result->total_rows, whole->total_rows);
       paged.insert(paged.end(), result->rows.begin(), result->rows.end());
-      if (!result->next_cursor) break;
+      if (!result->next_cursor)
+        break;
       // The cursor goes through the JSON form, as a client would send it back.
       nlohmann::json doc = query_to_json(q);
       doc["cursor"] = *result->next_cursor;
@@ -427,16 +505,20 @@ TEST(ExecutorTest, PerRowGroupingPathMatchesReference) {
   std::vector<Row> rows = random_rows(rng, 3000);
   const int64_t start = core::make_timestamp({2016, 1, 1}).unix_seconds;
   for (Row& r : rows) {
-    if (r.start) r.start = start + static_cast<int64_t>(rng() % (10 * 365 * 24)) * 3600;
+    if (r.start)
+      r.start = start + static_cast<int64_t>(rng() % (10 * 365 * 24)) * 3600;
     r.service = "svc-" + std::to_string(rng() % 300);
     r.region = "region-" + std::to_string(rng() % 300);
     r.tags["team"] = "team-" + std::to_string(rng() % 300);
   }
   auto source = make_source(rows, rng, false);
   const std::vector<Query> queries = {
-      *parse_query(R"({"granularity": "hour", "metrics": ["BilledCost", "ConsumedQuantity"], "group_by": ["tag:env"]})"),
-      *parse_query(R"({"granularity": "week", "metrics": ["row_count"], "group_by": ["ServiceName", "RegionId", "tag:team"], "top_n": 50, "others": true})"),
-      *parse_query(R"({"metrics": ["BilledCost"], "group_by": ["ServiceName", "RegionId", "tag:team"], "filters": [{"dimension": "tag:env", "op": "not_in", "values": ["dev"]}]})"),
+      *parse_query(
+          R"({"granularity": "hour", "metrics": ["BilledCost", "ConsumedQuantity"], "group_by": ["tag:env"]})"),
+      *parse_query(
+          R"({"granularity": "week", "metrics": ["row_count"], "group_by": ["ServiceName", "RegionId", "tag:team"], "top_n": 50, "others": true})"),
+      *parse_query(
+          R"({"metrics": ["BilledCost"], "group_by": ["ServiceName", "RegionId", "tag:team"], "filters": [{"dimension": "tag:env", "op": "not_in", "values": ["dev"]}]})"),
   };
   for (const Query& q : queries) {
     auto result = execute(q, *source);
@@ -452,12 +534,14 @@ TEST(ExecutorTest, PrunesRowGroupsOutsideTheTimeRange) {
   auto source = make_source(random_rows(rng, 600), rng, false);
   Query q;
   q.metrics = {Metric::row_count()};
-  q.time_range = core::Period{core::make_timestamp({2024, 2, 1}), core::make_timestamp({2024, 2, 8})};
+  q.time_range =
+      core::Period{core::make_timestamp({2024, 2, 1}), core::make_timestamp({2024, 2, 8})};
   auto result = execute(q, *source);
   ASSERT_TRUE(result.is_ok());
   uint64_t overlapping = 0;
   for (const store::RowGroupInfo& g : source->row_groups()) {
-    if (g.min_charge_start <= g.max_charge_start && g.max_charge_start >= q.time_range->start.unix_seconds &&
+    if (g.min_charge_start <= g.max_charge_start &&
+        g.max_charge_start >= q.time_range->start.unix_seconds &&
         g.min_charge_start < q.time_range->end.unix_seconds) {
       overlapping += g.rows;
     }
@@ -492,8 +576,8 @@ class FailingSource final : public store::TableSource {
  public:
   FailingSource() { groups_.push_back({7, 3, 10, 0, 100}); }
   const std::vector<store::RowGroupInfo>& row_groups() const override { return groups_; }
-  core::Result<std::shared_ptr<const focus::Table>> load(const store::RowGroupInfo&,
-                                                         const store::ColumnSelection&) const override {
+  core::Result<std::shared_ptr<const focus::Table>> load(
+      const store::RowGroupInfo&, const store::ColumnSelection&) const override {
     return core::data_loss("checksum mismatch");
   }
 

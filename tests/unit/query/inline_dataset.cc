@@ -17,15 +17,19 @@ struct HeaderColumn {
 
 std::vector<std::string> cells_of(const std::string& line) {
   std::vector<std::string> out;
-  for (std::string_view cell : core::split(line, '|')) out.emplace_back(core::trim(cell));
+  for (std::string_view cell : core::split(line, '|'))
+    out.emplace_back(core::trim(cell));
   return out;
 }
 
 void declare(const std::vector<HeaderColumn>& header, focus::TableBuilder* b) {
   for (const HeaderColumn& h : header) {
-    if (h.kind == HeaderColumn::Kind::kFocus) b->declare(h.column);
-    if (h.kind == HeaderColumn::Kind::kTag) b->declare(focus::Column::kTags);
-    if (h.kind == HeaderColumn::Kind::kExtension) b->declare_extension(h.name);
+    if (h.kind == HeaderColumn::Kind::kFocus)
+      b->declare(h.column);
+    if (h.kind == HeaderColumn::Kind::kTag)
+      b->declare(focus::Column::kTags);
+    if (h.kind == HeaderColumn::Kind::kExtension)
+      b->declare_extension(h.name);
   }
 }
 
@@ -33,7 +37,8 @@ void declare(const std::vector<HeaderColumn>& header, focus::TableBuilder* b) {
 
 core::Result<std::shared_ptr<store::InMemoryTableSource>> parse_inline_dataset(
     const std::vector<std::string>& lines, size_t first_line) {
-  if (lines.empty()) return core::invalid_argument("dataset: missing header line");
+  if (lines.empty())
+    return core::invalid_argument("dataset: missing header line");
   std::vector<HeaderColumn> header;
   for (const std::string& name : cells_of(lines[0])) {
     HeaderColumn h;
@@ -70,20 +75,28 @@ core::Result<std::shared_ptr<store::InMemoryTableSource>> parse_inline_dataset(
                                                 header.size(), cells.size()));
     }
     for (size_t c = 0; c < cells.size(); ++c) {
-      if (cells[c] == "NULL") continue;
+      if (cells[c] == "NULL")
+        continue;
       const std::string value = cells[c] == "\"\"" ? std::string() : cells[c];
       const HeaderColumn& h = header[c];
       switch (h.kind) {
-        case HeaderColumn::Kind::kTag: builder.add_tag(h.name, value); break;
-        case HeaderColumn::Kind::kExtension: builder.set_extension(h.name, value); break;
+        case HeaderColumn::Kind::kTag:
+          builder.add_tag(h.name, value);
+          break;
+        case HeaderColumn::Kind::kExtension:
+          builder.set_extension(h.name, value);
+          break;
         case HeaderColumn::Kind::kFocus:
           switch (focus::column_kind(h.column)) {
-            case focus::ColumnKind::kString: builder.set_string(h.column, value); break;
+            case focus::ColumnKind::kString:
+              builder.set_string(h.column, value);
+              break;
             case focus::ColumnKind::kDecimal: {
               core::Decimal d;
               if (!core::Decimal::parse(value, &d)) {
                 return core::invalid_argument(fmt::format("line {}, column {}: bad decimal '{}'",
-                                                          line_no, focus::column_name(h.column), value));
+                                                          line_no, focus::column_name(h.column),
+                                                          value));
               }
               builder.set_decimal(h.column, d);
               break;
@@ -92,12 +105,14 @@ core::Result<std::shared_ptr<store::InMemoryTableSource>> parse_inline_dataset(
               core::Timestamp t;
               if (!core::parse_timestamp(value, &t)) {
                 return core::invalid_argument(fmt::format("line {}, column {}: bad time '{}'",
-                                                          line_no, focus::column_name(h.column), value));
+                                                          line_no, focus::column_name(h.column),
+                                                          value));
               }
               builder.set_time(h.column, t);
               break;
             }
-            case focus::ColumnKind::kTags: break;
+            case focus::ColumnKind::kTags:
+              break;
           }
           break;
       }
