@@ -36,8 +36,9 @@ struct FocusChunk {
   std::string error;
 };
 
+// `expected_rows` (a hint; 0 = unknown) sizes the tables' columns up front.
 // Requires: `data` starts at a record start and ends at a record end or at the end of the file.
 FocusChunk parse_focus_chunk(std::string_view data, const FocusColumnMap& map,
-                             const ReadOptions& options);
+                             const ReadOptions& options, size_t expected_rows);
 
 }  // namespace optima::ingest

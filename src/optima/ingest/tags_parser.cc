@@ -44,7 +44,8 @@ bool TagsParser::parse(std::string_view text, std::string* error) {
   const std::string_view trimmed = core::trim(text);
   if (!trimmed.empty() && trimmed.front() == '"') {
     // An object written without its outer braces.
-    wrapped_.assign("{");
+    wrapped_.clear();
+    wrapped_.push_back('{');
     wrapped_.append(trimmed);
     wrapped_.push_back('}');
     text_ = wrapped_;
