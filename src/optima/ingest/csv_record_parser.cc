@@ -55,7 +55,10 @@ CsvRecordParser::Outcome CsvRecordParser::parse(std::string_view data, size_t* p
         const void* q = i < end ? std::memchr(buf + i, '"', end - i) : nullptr;
         if (q == nullptr) return at_end ? Outcome::kUnclosedQuote : Outcome::kIncomplete;
         const size_t stop = static_cast<size_t>(static_cast<const char*>(q) - buf);
-        for (size_t k = i; k < stop; ++k) newlines += buf[k] == '\n' ? 1 : 0;
+        // Line breaks inside the value: \n, \r\n or a lone \r, as between records.
+        for (size_t k = i; k < stop; ++k) {
+          newlines += (buf[k] == '\n' || (buf[k] == '\r' && (k + 1 >= end || buf[k + 1] != '\n'))) ? 1 : 0;
+        }
         if (stop + 1 < end && buf[stop + 1] == '"') {
           // "" inside a quoted field: one literal quote.
           if (!copied) {

@@ -48,6 +48,17 @@ TEST(CsvRecordParserTest, ViewsUnescapedFieldsInPlaceAndCopiesEscapedOnes) {
   EXPECT_EQ(data.substr(pos), "next");
 }
 
+TEST(CsvRecordParserTest, CountsEveryKindOfLineBreakInsideQuotedFields) {
+  CsvRecordParser parser;
+  std::vector<std::string_view> fields;
+  size_t pos = 0;
+  uint64_t lines = 0;
+  const std::string data = "\"a\rb\r\nc\nd\",e\r";
+  ASSERT_EQ(parser.parse(data, &pos, true, &fields, &lines), CsvRecordParser::Outcome::kRecord);
+  EXPECT_EQ(fields[0], "a\rb\r\nc\nd");
+  EXPECT_EQ(lines, 4u);
+}
+
 TEST(CsvRecordParserTest, ReportsIncompleteRecordsUntilTheEnd) {
   CsvRecordParser parser;
   std::vector<std::string_view> fields;
