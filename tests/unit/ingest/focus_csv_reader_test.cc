@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -804,6 +805,35 @@ TEST(FocusCsvReaderTest, ParallelChunksHandleCrlfAndCrOnlyLineEndsAndGzip) {
       // Line ends inside quoted tags are part of the values: compare sums and row counts.
       EXPECT_EQ(r.sink.sum(Column::kBilledCost), reference.sink.sum(Column::kBilledCost));
       EXPECT_EQ(r.sink.rows(), reference.sink.rows());
+    }
+  }
+}
+
+// Malformed text of every kind (stray quotes, ragged rows, bad cells, odd line ends) must read
+// the same in chunks on several threads as in one piece, and never crash.
+TEST(FocusCsvReaderTest, ChunkedReadsOfRandomMalformedTextMatchTheSequentialRead) {
+  const std::vector<std::string> pieces = {
+      "1.5",  "x",  ",",    ",",    ",",   "\n", "\r\n", "\r", "\"",  "\"\"", "\"a,b\"",
+      "\"p\nq\"", "5\" disk", "{\"\"k\"\":\"\"v\"\"}", "\"{\"\"k\"\":1}\"", "2024-01-01T00:00:00Z",
+      "Usage", "usage", "", "$1,000.00", "NULL", " "};
+  std::mt19937 rng(7);
+  optima::testing::TempDir dir;
+  const fs::path file = dir.path() / "random.csv";
+  for (int round = 0; round < 60; ++round) {
+    std::string text = "BilledCost,ChargeCategory,ChargePeriodStart,Tags,x_Note\n";
+    const int n = 50 + static_cast<int>(rng() % 400);
+    for (int k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
+    write_text_file(file, text);
+    ReadResult one = read_focus(file, ReadOptions{}, FocusCsvReaderOptions{1, 0});
+    for (size_t chunk : {size_t{16}, size_t{64}, size_t{257}}) {
+      ReadResult many = read_focus(file, ReadOptions{}, FocusCsvReaderOptions{3, chunk});
+      ASSERT_EQ(many.status.to_string(), one.status.to_string()) << text;
+      ASSERT_EQ(many.report.rows_read, one.report.rows_read) << text;
+      ASSERT_EQ(many.report.issues.size(), one.report.issues.size()) << text;
+      for (size_t i = 0; i < one.report.issues.size(); ++i) {
+        ASSERT_EQ(many.report.issues[i].message(), one.report.issues[i].message()) << text;
+      }
+      ASSERT_EQ(many.sink.row_texts(), one.sink.row_texts()) << text;
     }
   }
 }
