@@ -18,7 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<std::string_view> header;
   size_t pos = 0;
   uint64_t lines = 0;
-  if (parser.parse(text, &pos, true, &header, &lines) != CsvRecordParser::Outcome::kRecord) return 0;
+  if (parser.parse(text, &pos, true, &header, &lines) != CsvRecordParser::Outcome::kRecord)
+    return 0;
   const FocusColumnMap map = FocusColumnMap::from_header(header);
   ReadOptions options;
   options.batch_rows = 7;

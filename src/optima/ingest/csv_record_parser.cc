@@ -22,8 +22,9 @@ const char* CsvRecordParser::find_special(const char* p, const char* end) const 
   const __m128i cr = _mm_set1_epi8('\r');
   while (end - p >= 16) {
     const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    const __m128i hits = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, delim), _mm_cmpeq_epi8(block, lf)),
-                                      _mm_cmpeq_epi8(block, cr));
+    const __m128i hits =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, delim), _mm_cmpeq_epi8(block, lf)),
+                     _mm_cmpeq_epi8(block, cr));
     const int mask = _mm_movemask_epi8(hits);
     if (mask != 0) return p + __builtin_ctz(static_cast<unsigned>(mask));
     p += 16;
@@ -57,7 +58,8 @@ CsvRecordParser::Outcome CsvRecordParser::parse(std::string_view data, size_t* p
         const size_t stop = static_cast<size_t>(static_cast<const char*>(q) - buf);
         // Line breaks inside the value: \n, \r\n or a lone \r, as between records.
         for (size_t k = i; k < stop; ++k) {
-          newlines += (buf[k] == '\n' || (buf[k] == '\r' && (k + 1 >= end || buf[k + 1] != '\n'))) ? 1 : 0;
+          newlines +=
+              (buf[k] == '\n' || (buf[k] == '\r' && (k + 1 >= end || buf[k + 1] != '\n'))) ? 1 : 0;
         }
         if (stop + 1 < end && buf[stop + 1] == '"') {
           // "" inside a quoted field: one literal quote.
@@ -138,7 +140,7 @@ size_t last_line_end_in(std::string_view data, size_t begin, size_t end) {
   if (cr == nullptr) return 0;
   const auto at = static_cast<size_t>(static_cast<const char*>(cr) - base);
   if (at + 1 >= data.size()) return 0;  // \r at the very end: \n may follow
-  return at + 1;  // not followed by \n (memrchr found none in the range)
+  return at + 1;                        // not followed by \n (memrchr found none in the range)
 }
 
 }  // namespace

@@ -20,8 +20,8 @@ namespace optima::ingest {
 namespace {
 
 constexpr size_t kMiB = size_t{1} << 20;
-constexpr size_t kFirstRead = kMiB;             // header and row-size probe
-constexpr size_t kMaxHeaderBytes = 64 * kMiB;   // a longer header is not a billing export
+constexpr size_t kFirstRead = kMiB;            // header and row-size probe
+constexpr size_t kMaxHeaderBytes = 64 * kMiB;  // a longer header is not a billing export
 constexpr size_t kMinChunk = kMiB;
 constexpr size_t kMaxChunk = 64 * kMiB;
 constexpr size_t kMaxRecordBytes = 1024 * kMiB;  // one record that large is an error
@@ -140,8 +140,8 @@ core::Status FileRead::read_header(std::string* buffer, size_t* data_start) {
     std::vector<std::string> names;
     for (size_t i = 0; i < header.size() && i < 8; ++i) names.emplace_back(header[i]);
     return core::invalid_argument(fmt::format(
-        "{}: not a FOCUS file: no header column is a FOCUS column (header starts with: {})",
-        file_, core::join(names, ", ")));
+        "{}: not a FOCUS file: no header column is a FOCUS column (header starts with: {})", file_,
+        core::join(names, ", ")));
   }
   for (const std::string& warning : map_.warnings()) {
     report_->warnings.push_back(fmt::format("{}: {}", file_, warning));
@@ -196,8 +196,8 @@ core::Status FileRead::run() {
     if (cut == 0) {
       // One record is longer than the chunk: read more before cutting.
       if (pending.size() >= kMaxRecordBytes) {
-        return core::invalid_argument(fmt::format(
-            "{} line {}: a record longer than {} MiB", file_, line_base_, kMaxRecordBytes / kMiB));
+        return core::invalid_argument(fmt::format("{} line {}: a record longer than {} MiB", file_,
+                                                  line_base_, kMaxRecordBytes / kMiB));
       }
       chunk_bytes = pending.size() * 2;
       continue;
@@ -212,7 +212,8 @@ core::Status FileRead::run() {
   while (!in_flight_.empty()) OPTIMA_RETURN_IF_ERROR(merge_oldest());
   std::vector<std::string> notes;
   lenient_.append_warnings(&notes);
-  for (const std::string& note : notes) report_->warnings.push_back(fmt::format("{}: {}", file_, note));
+  for (const std::string& note : notes)
+    report_->warnings.push_back(fmt::format("{}: {}", file_, note));
   return core::Status::ok();
 }
 
@@ -306,6 +307,8 @@ core::Status FocusCsvReader::read(const InputUnit& unit, const ReadOptions& opti
   return core::Status::ok();
 }
 
-std::unique_ptr<Reader> make_focus_csv_reader() { return std::make_unique<FocusCsvReader>(); }
+std::unique_ptr<Reader> make_focus_csv_reader() {
+  return std::make_unique<FocusCsvReader>();
+}
 
 }  // namespace optima::ingest
