@@ -19,6 +19,21 @@ TableBuilder::TableBuilder() {
 
 void TableBuilder::declare(Column c) { present_[index_of(c)] = true; }
 
+void TableBuilder::reserve(size_t rows) {
+  for (size_t i = 0; i < kColumnCount; ++i) {
+    if (strings_[i]) {
+      strings_[i]->codes.reserve(rows);
+    } else if (decimals_[i]) {
+      decimals_[i]->values.reserve(rows);
+      decimals_[i]->nulls.reserve(rows);
+    } else if (times_[i]) {
+      times_[i]->seconds.reserve(rows);
+    }
+  }
+  for (auto& ext : extensions_) ext->state.codes.reserve(rows);
+  tag_offsets_.reserve(rows + 1);
+}
+
 size_t TableBuilder::declare_extension(std::string_view name) { return extension_index(name); }
 
 size_t TableBuilder::extension_index(std::string_view name) {

@@ -21,6 +21,9 @@ class TableBuilder {
 
   // Marks a column as part of the dataset even if every row is null.
   void declare(Column c);
+  // Reserves room for `rows` rows in the table being built (a hint: more rows still fit), so
+  // columns grow once per table instead of doubling.
+  void reserve(size_t rows);
   // Declares an x_ extension column (keeps column order stable across tables) and returns its
   // index for set_extension_at(); extensions are indexed in declaration order from 0.
   size_t declare_extension(std::string_view name);

@@ -51,6 +51,8 @@ class CsvRecordParser {
     bool in_scratch;
   };
   bool is_special(char c) const { return special_[static_cast<unsigned char>(c)]; }
+  // The first delimiter, \n or \r in [p, end), or end.
+  const char* find_special(const char* p, const char* end) const;
 
   CsvOptions options_;
   std::array<bool, 256> special_{};  // delimiter, \n, \r

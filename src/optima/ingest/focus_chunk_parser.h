@@ -24,10 +24,10 @@ struct FocusChunk {
   // first line); file is left empty. Strict mode stops at the first; lenient mode keeps at most
   // max_bad_rows + 1.
   std::vector<RowIssue> issues;
-  uint64_t rows = 0;      // data rows seen (blank lines are not rows)
+  uint64_t rows = 0;  // data rows seen (blank lines are not rows)
   uint64_t accepted = 0;
   uint64_t skipped = 0;
-  uint64_t lines = 0;     // physical lines the chunk spans
+  uint64_t lines = 0;  // physical lines the chunk spans
   LenientReadings lenient;
   // A CSV syntax error (unclosed quote, oversized field) ends the chunk: its relative line and
   // what was wrong.
@@ -36,8 +36,9 @@ struct FocusChunk {
   std::string error;
 };
 
+// `expected_rows` (a hint; 0 = unknown) sizes the tables' columns up front.
 // Requires: `data` starts at a record start and ends at a record end or at the end of the file.
 FocusChunk parse_focus_chunk(std::string_view data, const FocusColumnMap& map,
-                             const ReadOptions& options);
+                             const ReadOptions& options, size_t expected_rows);
 
 }  // namespace optima::ingest

@@ -33,15 +33,21 @@ constexpr Alias kAliases[] = {
 
 CellKind kind_of(focus::Column c) {
   switch (focus::column_kind(c)) {
-    case focus::ColumnKind::kString: return has_closed_values(c) ? CellKind::kEnum : CellKind::kString;
-    case focus::ColumnKind::kDecimal: return CellKind::kDecimal;
-    case focus::ColumnKind::kDateTime: return CellKind::kTime;
-    case focus::ColumnKind::kTags: return CellKind::kTags;
+    case focus::ColumnKind::kString:
+      return has_closed_values(c) ? CellKind::kEnum : CellKind::kString;
+    case focus::ColumnKind::kDecimal:
+      return CellKind::kDecimal;
+    case focus::ColumnKind::kDateTime:
+      return CellKind::kTime;
+    case focus::ColumnKind::kTags:
+      return CellKind::kTags;
   }
   return CellKind::kString;
 }
 
-std::string join_names(const std::vector<std::string>& names) { return core::join(names, ", "); }
+std::string join_names(const std::vector<std::string>& names) {
+  return core::join(names, ", ");
+}
 
 }  // namespace
 
@@ -69,7 +75,8 @@ FocusColumnMap FocusColumnMap::from_header(const std::vector<std::string_view>& 
   for (SourceColumn& col : map.columns_) {
     if (col.kind != CellKind::kIgnore) continue;
     for (const Alias& alias : kAliases) {
-      if (!core::iequals(col.name, alias.name) || map.present_[focus::index_of(alias.column)]) continue;
+      if (!core::iequals(col.name, alias.name) || map.present_[focus::index_of(alias.column)])
+        continue;
       map.present_[focus::index_of(alias.column)] = true;
       col.column = alias.column;
       col.kind = kind_of(alias.column);
@@ -117,9 +124,8 @@ FocusColumnMap FocusColumnMap::from_header(const std::vector<std::string_view>& 
   for (bool p : map.present_) map.focus_count_ += p ? 1 : 0;
 
   if (!renamed.empty()) {
-    map.warnings_.push_back(
-        fmt::format("read pre-1.0 FOCUS column names as their FOCUS 1.2 successors: {}",
-                    join_names(renamed)));
+    map.warnings_.push_back(fmt::format(
+        "read pre-1.0 FOCUS column names as their FOCUS 1.2 successors: {}", join_names(renamed)));
   }
   if (!promoted.empty()) {
     map.warnings_.push_back(fmt::format(

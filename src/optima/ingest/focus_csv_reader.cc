@@ -20,8 +20,8 @@ namespace optima::ingest {
 namespace {
 
 constexpr size_t kMiB = size_t{1} << 20;
-constexpr size_t kFirstRead = kMiB;             // header and row-size probe
-constexpr size_t kMaxHeaderBytes = 64 * kMiB;   // a longer header is not a billing export
+constexpr size_t kFirstRead = kMiB;            // header and row-size probe
+constexpr size_t kMaxHeaderBytes = 64 * kMiB;  // a longer header is not a billing export
 constexpr size_t kMinChunk = kMiB;
 constexpr size_t kMaxChunk = 64 * kMiB;
 constexpr size_t kMaxRecordBytes = 1024 * kMiB;  // one record that large is an error
@@ -48,7 +48,9 @@ class FileRead {
   // Appends up to `want` bytes from the source to *buffer; sets eof_ at the end of input.
   core::Status read_more(std::string* buffer, size_t want);
   core::Status read_header(std::string* buffer, size_t* data_start);
-  size_t initial_chunk_bytes(std::string_view sample) const;
+  size_t initial_chunk_bytes(std::string_view sample);
+  // Rows a chunk of `chunk_size` bytes likely holds (a little over the estimate).
+  size_t expected_rows(size_t chunk_size) const;
   std::string take_buffer();
   // Converts a chunk inline or on the pool; merges finished chunks to bound memory.
   core::Status dispatch(std::string data);
@@ -75,6 +77,7 @@ class FileRead {
   bool eof_ = false;
   FocusColumnMap map_;
   size_t threads_ = 1;
+  size_t bytes_per_row_ = 1;
   uint64_t rows_before_ = 0;  // data rows in merged chunks
   uint64_t line_base_ = 1;    // physical line where the next merged chunk starts
   LenientReadings lenient_;
@@ -137,8 +140,8 @@ core::Status FileRead::read_header(std::string* buffer, size_t* data_start) {
     std::vector<std::string> names;
     for (size_t i = 0; i < header.size() && i < 8; ++i) names.emplace_back(header[i]);
     return core::invalid_argument(fmt::format(
-        "{}: not a FOCUS file: no header column is a FOCUS column (header starts with: {})",
-        file_, core::join(names, ", ")));
+        "{}: not a FOCUS file: no header column is a FOCUS column (header starts with: {})", file_,
+        core::join(names, ", ")));
   }
   for (const std::string& warning : map_.warnings()) {
     report_->warnings.push_back(fmt::format("{}: {}", file_, warning));
@@ -149,14 +152,18 @@ core::Status FileRead::read_header(std::string* buffer, size_t* data_start) {
 }
 
 // Sized so a chunk holds about batch_rows rows (a little under, so one chunk makes one table),
-// estimated from the line length of the first bytes.
-size_t FileRead::initial_chunk_bytes(std::string_view sample) const {
-  if (reader_options_.chunk_bytes > 0) return reader_options_.chunk_bytes;
+// estimated from the line length of the first bytes (also kept for sizing tables).
+size_t FileRead::initial_chunk_bytes(std::string_view sample) {
   const auto lines = static_cast<size_t>(std::count(sample.begin(), sample.end(), '\n'));
+  bytes_per_row_ = lines == 0 ? sample.size() + 1 : std::max<size_t>(1, sample.size() / lines);
+  if (reader_options_.chunk_bytes > 0) return reader_options_.chunk_bytes;
   if (lines == 0) return 16 * kMiB;
-  const size_t bytes_per_row = std::max<size_t>(1, sample.size() / lines);
   const size_t rows = std::max<size_t>(1, options_.batch_rows / 10 * 9);
-  return std::clamp(bytes_per_row * rows, kMinChunk, kMaxChunk);
+  return std::clamp(bytes_per_row_ * rows, kMinChunk, kMaxChunk);
+}
+
+size_t FileRead::expected_rows(size_t chunk_size) const {
+  return chunk_size / bytes_per_row_ + chunk_size / bytes_per_row_ / 8 + 16;
 }
 
 std::string FileRead::take_buffer() {
@@ -189,8 +196,8 @@ core::Status FileRead::run() {
     if (cut == 0) {
       // One record is longer than the chunk: read more before cutting.
       if (pending.size() >= kMaxRecordBytes) {
-        return core::invalid_argument(fmt::format(
-            "{} line {}: a record longer than {} MiB", file_, line_base_, kMaxRecordBytes / kMiB));
+        return core::invalid_argument(fmt::format("{} line {}: a record longer than {} MiB", file_,
+                                                  line_base_, kMaxRecordBytes / kMiB));
       }
       chunk_bytes = pending.size() * 2;
       continue;
@@ -205,7 +212,8 @@ core::Status FileRead::run() {
   while (!in_flight_.empty()) OPTIMA_RETURN_IF_ERROR(merge_oldest());
   std::vector<std::string> notes;
   lenient_.append_warnings(&notes);
-  for (const std::string& note : notes) report_->warnings.push_back(fmt::format("{}: {}", file_, note));
+  for (const std::string& note : notes)
+    report_->warnings.push_back(fmt::format("{}: {}", file_, note));
   return core::Status::ok();
 }
 
@@ -214,7 +222,7 @@ core::Status FileRead::dispatch(std::string data) {
   work->data = std::move(data);
   // A file that fits one chunk, or one thread: convert here, no pool.
   if (pool_ == nullptr && (threads_ == 1 || eof_)) {
-    work->result = parse_focus_chunk(work->data, map_, options_);
+    work->result = parse_focus_chunk(work->data, map_, options_, expected_rows(work->data.size()));
     OPTIMA_RETURN_IF_ERROR(merge(work->result));
     spare_.push_back(std::move(work->data));
     return core::Status::ok();
@@ -222,8 +230,9 @@ core::Status FileRead::dispatch(std::string data) {
   if (pool_ == nullptr) pool_ = std::make_unique<core::ThreadPool>(threads_);
   Pending pending;
   pending.work = work;
-  pending.done = pool_->submit([work, this]() {
-    work->result = parse_focus_chunk(work->data, map_, options_);
+  const size_t rows = expected_rows(work->data.size());
+  pending.done = pool_->submit([work, rows, this]() {
+    work->result = parse_focus_chunk(work->data, map_, options_, rows);
     return core::Status::ok();
   });
   in_flight_.push_back(std::move(pending));
@@ -298,6 +307,8 @@ core::Status FocusCsvReader::read(const InputUnit& unit, const ReadOptions& opti
   return core::Status::ok();
 }
 
-std::unique_ptr<Reader> make_focus_csv_reader() { return std::make_unique<FocusCsvReader>(); }
+std::unique_ptr<Reader> make_focus_csv_reader() {
+  return std::make_unique<FocusCsvReader>();
+}
 
 }  // namespace optima::ingest

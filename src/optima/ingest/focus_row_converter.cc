@@ -26,8 +26,8 @@ bool parse_formatted_decimal(std::string_view text, core::Decimal* out) {
     s.remove_prefix(1);
   }
   bool currency = false;
-  for (const std::string_view symbol : {std::string_view("$"), std::string_view("\xE2\x82\xAC"),
-                                        std::string_view("\xC2\xA3")}) {
+  for (const std::string_view symbol :
+       {std::string_view("$"), std::string_view("\xE2\x82\xAC"), std::string_view("\xC2\xA3")}) {
     if (s.substr(0, symbol.size()) == symbol) {
       s.remove_prefix(symbol.size());
       currency = true;
@@ -74,8 +74,8 @@ bool parse_formatted_decimal(std::string_view text, core::Decimal* out) {
 int64_t exclusive_period_end(int64_t start, int64_t end) {
   const core::CivilDate s = core::date_of(core::Timestamp{start});
   const bool utc_month_start = s.day == 1 && start == core::make_timestamp(s).unix_seconds;
-  const bool pacific_month_start =
-      !utc_month_start && s.year >= 2007 && start == core::pacific_month_start(s.year, s.month).unix_seconds;
+  const bool pacific_month_start = !utc_month_start && s.year >= 2007 &&
+                                   start == core::pacific_month_start(s.year, s.month).unix_seconds;
   if (!utc_month_start && !pacific_month_start) return end;
   const core::CivilDate e = core::date_of(core::Timestamp{end});
   if (e.year != s.year || e.month != s.month || e.day != core::days_in_month(e.year, e.month)) {
@@ -137,7 +137,8 @@ FocusRowConverter::FocusRowConverter(const FocusColumnMap& map, const ReadOption
     if (literal.size() < 64) null_lengths_ |= uint64_t{1} << literal.size();
   }
   for (const SourceColumn& col : map_.columns()) {
-    if (col.kind != CellKind::kIgnore && col.kind != CellKind::kExtension) builder_->declare(col.column);
+    if (col.kind != CellKind::kIgnore && col.kind != CellKind::kExtension)
+      builder_->declare(col.column);
   }
   for (const std::string& name : map_.extensions()) {
     extension_index_.push_back(builder_->declare_extension(name));
@@ -166,8 +167,8 @@ bool FocusRowConverter::convert(const std::vector<std::string_view>& fields, Row
   if (fields.size() != cols.size()) {
     issue->expected.clear();
     issue->column = fields.size() < cols.size() ? cols[fields.size()].name : std::string();
-    issue->found = fmt::format("the row has {} fields but the header has {}", fields.size(),
-                               cols.size());
+    issue->found =
+        fmt::format("the row has {} fields but the header has {}", fields.size(), cols.size());
     return false;
   }
   period_start_ = focus::kNullTime;
@@ -178,13 +179,24 @@ bool FocusRowConverter::convert(const std::vector<std::string_view>& fields, Row
     if (col.kind == CellKind::kIgnore || is_null(cell)) continue;
     bool ok = true;
     switch (col.kind) {
-      case CellKind::kString: builder_->set_string(col.column, cell); break;
-      case CellKind::kEnum: ok = read_enum(i, col, cell, issue); break;
-      case CellKind::kDecimal: ok = read_decimal(col, cell, issue); break;
-      case CellKind::kTime: ok = read_time(i, col, cell, issue); break;
-      case CellKind::kTags: ok = read_tags(col, cell, issue); break;
+      case CellKind::kString:
+        builder_->set_string(col.column, cell);
+        break;
+      case CellKind::kEnum:
+        ok = read_enum(i, col, cell, issue);
+        break;
+      case CellKind::kDecimal:
+        ok = read_decimal(col, cell, issue);
+        break;
+      case CellKind::kTime:
+        ok = read_time(i, col, cell, issue);
+        break;
+      case CellKind::kTags:
+        ok = read_tags(col, cell, issue);
+        break;
       case CellKind::kExtension:
-      case CellKind::kIgnore: break;
+      case CellKind::kIgnore:
+        break;
     }
     if (!ok) {
       builder_->discard_row();
@@ -259,8 +271,7 @@ bool FocusRowConverter::read_enum(size_t index, const SourceColumn& col, std::st
   return true;
 }
 
-bool FocusRowConverter::read_tags(const SourceColumn& col, std::string_view cell,
-                                  RowIssue* issue) {
+bool FocusRowConverter::read_tags(const SourceColumn& col, std::string_view cell, RowIssue* issue) {
   if (!tags_.parse(cell, &tags_error_)) {
     return reject(col, fmt::format("a flat JSON object of tags ({})", tags_error_), cell, issue);
   }

@@ -79,7 +79,7 @@ class FocusRowConverter {
   const FocusColumnMap& map_;
   focus::TableBuilder* builder_;
   std::vector<std::string> null_literals_;
-  uint64_t null_lengths_ = 0;  // bit n set: some literal has length n (n < 64)
+  uint64_t null_lengths_ = 0;            // bit n set: some literal has length n (n < 64)
   std::vector<size_t> extension_index_;  // builder index per map extension
   std::vector<TimeCache> time_caches_;   // per source column
   std::vector<EnumCache> enum_caches_;   // per source column

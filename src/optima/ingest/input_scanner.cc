@@ -21,7 +21,8 @@ bool is_skipped_name(const std::string& name) {
   return name.size() > 4 && name.compare(name.size() - 4, 4, ".crc") == 0;
 }
 
-core::Status collect_files(const std::filesystem::path& root, std::vector<std::filesystem::path>* out) {
+core::Status collect_files(const std::filesystem::path& root,
+                           std::vector<std::filesystem::path>* out) {
   std::error_code ec;
   const auto status = std::filesystem::status(root, ec);
   if (ec || !std::filesystem::exists(status)) {
@@ -31,10 +32,13 @@ core::Status collect_files(const std::filesystem::path& root, std::vector<std::f
     out->push_back(root);  // named explicitly: read even if hidden
     return core::Status::ok();
   }
-  std::filesystem::recursive_directory_iterator it(root, std::filesystem::directory_options::none, ec);
-  if (ec) return core::io_error(fmt::format("{}: cannot list folder: {}", root.string(), ec.message()));
+  std::filesystem::recursive_directory_iterator it(root, std::filesystem::directory_options::none,
+                                                   ec);
+  if (ec)
+    return core::io_error(fmt::format("{}: cannot list folder: {}", root.string(), ec.message()));
   for (; it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-    if (ec) return core::io_error(fmt::format("{}: cannot list folder: {}", root.string(), ec.message()));
+    if (ec)
+      return core::io_error(fmt::format("{}: cannot list folder: {}", root.string(), ec.message()));
     const std::string name = it->path().filename().string();
     if (is_skipped_name(name)) {
       if (it->is_directory(ec)) it.disable_recursion_pending();
@@ -42,7 +46,8 @@ core::Status collect_files(const std::filesystem::path& root, std::vector<std::f
     }
     if (it->is_regular_file(ec)) out->push_back(it->path());
   }
-  if (ec) return core::io_error(fmt::format("{}: cannot list folder: {}", root.string(), ec.message()));
+  if (ec)
+    return core::io_error(fmt::format("{}: cannot list folder: {}", root.string(), ec.message()));
   return core::Status::ok();
 }
 
@@ -101,8 +106,8 @@ core::Result<ScanResult> InputScanner::scan(const std::vector<std::filesystem::p
       names.emplace_back(reader->name());
     }
     if (forced == nullptr) {
-      return core::invalid_argument(fmt::format("unknown format '{}' (known: {})", forced_format,
-                                                core::join(names, ", ")));
+      return core::invalid_argument(
+          fmt::format("unknown format '{}' (known: {})", forced_format, core::join(names, ", ")));
     }
   }
   std::vector<std::filesystem::path> files;

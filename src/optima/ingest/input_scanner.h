@@ -37,8 +37,8 @@ struct DetectSample {
 core::Result<DetectSample> read_detect_sample(const std::filesystem::path& path);
 
 struct ScanResult {
-  std::vector<InputUnit> units;     // grouped per reader, readers in registry order
-  std::vector<std::string> notes;   // from Reader::plan(), e.g. files it decided to ignore
+  std::vector<InputUnit> units;    // grouped per reader, readers in registry order
+  std::vector<std::string> notes;  // from Reader::plan(), e.g. files it decided to ignore
   // One line per file that cannot be read or that no reader recognises, e.g.
   // "x.csv: not a recognised billing export (header starts with: a, b); use --format NAME".
   std::vector<std::string> errors;

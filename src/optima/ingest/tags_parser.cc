@@ -9,7 +9,9 @@
 namespace optima::ingest {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -44,7 +46,8 @@ bool TagsParser::parse(std::string_view text, std::string* error) {
   const std::string_view trimmed = core::trim(text);
   if (!trimmed.empty() && trimmed.front() == '"') {
     // An object written without its outer braces.
-    wrapped_.assign("{");
+    wrapped_.clear();
+    wrapped_.push_back('{');
     wrapped_.append(trimmed);
     wrapped_.push_back('}');
     text_ = wrapped_;
@@ -80,8 +83,8 @@ bool TagsParser::fail(std::string* error, std::string_view what) const {
 }
 
 void TagsParser::skip_space() {
-  while (pos_ < text_.size() &&
-         (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n' || text_[pos_] == '\r')) {
+  while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n' ||
+                                 text_[pos_] == '\r')) {
     ++pos_;
   }
 }
@@ -132,7 +135,8 @@ bool TagsParser::parse_array(std::string* error) {
   }
   while (true) {
     skip_space();
-    if (pos_ >= text_.size() || text_[pos_] != '{') return fail(error, "a {\"key\", \"value\"} object");
+    if (pos_ >= text_.size() || text_[pos_] != '{')
+      return fail(error, "a {\"key\", \"value\"} object");
     ++pos_;
     bool has_key = false;
     TagPair pair;
@@ -153,7 +157,8 @@ bool TagsParser::parse_array(std::string* error) {
           Kind kind = Kind::kScalar;
           if (!parse_value(&value, &kind)) return fail(error, "a value");
           if (kind == Kind::kNested) {
-            *error = fmt::format("a nested object or array as the tag {} (FOCUS tags are flat)", name);
+            *error =
+                fmt::format("a nested object or array as the tag {} (FOCUS tags are flat)", name);
             return false;
           }
           if (name == "key") {
@@ -221,14 +226,30 @@ bool TagsParser::parse_string(std::string_view* out) {
     if (pos_ >= text_.size()) return false;
     const char e = text_[pos_++];
     switch (e) {
-      case '"': scratch_.push_back('"'); break;
-      case '\\': scratch_.push_back('\\'); break;
-      case '/': scratch_.push_back('/'); break;
-      case 'b': scratch_.push_back('\b'); break;
-      case 'f': scratch_.push_back('\f'); break;
-      case 'n': scratch_.push_back('\n'); break;
-      case 'r': scratch_.push_back('\r'); break;
-      case 't': scratch_.push_back('\t'); break;
+      case '"':
+        scratch_.push_back('"');
+        break;
+      case '\\':
+        scratch_.push_back('\\');
+        break;
+      case '/':
+        scratch_.push_back('/');
+        break;
+      case 'b':
+        scratch_.push_back('\b');
+        break;
+      case 'f':
+        scratch_.push_back('\f');
+        break;
+      case 'n':
+        scratch_.push_back('\n');
+        break;
+      case 'r':
+        scratch_.push_back('\r');
+        break;
+      case 't':
+        scratch_.push_back('\t');
+        break;
       case 'u': {
         auto read_hex4 = [this](uint32_t* v) {
           if (pos_ + 4 > text_.size()) return false;
@@ -244,7 +265,8 @@ bool TagsParser::parse_string(std::string_view* out) {
         if (!read_hex4(&cp)) return false;
         if (cp >= 0xD800 && cp <= 0xDBFF) {
           uint32_t low = 0;
-          if (pos_ + 2 > text_.size() || text_[pos_] != '\\' || text_[pos_ + 1] != 'u') return false;
+          if (pos_ + 2 > text_.size() || text_[pos_] != '\\' || text_[pos_ + 1] != 'u')
+            return false;
           pos_ += 2;
           if (!read_hex4(&low) || low < 0xDC00 || low > 0xDFFF) return false;
           cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);

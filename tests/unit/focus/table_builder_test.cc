@@ -63,6 +63,21 @@ TEST(TableBuilderTest, ExtensionsSetByIndexMatchTheirDeclarationOrder) {
   EXPECT_TRUE(bcol->data.is_null(1));
 }
 
+TEST(TableBuilderTest, ReserveIsOnlyAHint) {
+  TableBuilder b;
+  b.reserve(2);
+  for (int i = 0; i < 5; ++i) {
+    b.set_string(Column::kServiceName, i % 2 == 0 ? "EC2" : "S3");
+    b.set_decimal(Column::kBilledCost, core::Decimal::from_int(i));
+    b.finish_row();
+  }
+  Table t = b.finish();
+  ASSERT_EQ(t.num_rows(), 5u);
+  EXPECT_EQ(t.strings(Column::kServiceName).value(3), "S3");
+  EXPECT_EQ(t.cell_text(4, Column::kBilledCost), "4");
+  EXPECT_FALSE(t.present(Column::kTags));
+}
+
 TEST(TableBuilderTest, DiscardRowDropsPendingCells) {
   TableBuilder b;
   b.set_string(Column::kServiceName, "bad");

@@ -1,12 +1,12 @@
 #include "optima/ingest/csv_record_parser.h"
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <random>
 #include <set>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 namespace optima::ingest {
 namespace {
@@ -46,6 +46,17 @@ TEST(CsvRecordParserTest, ViewsUnescapedFieldsInPlaceAndCopiesEscapedOnes) {
   EXPECT_EQ(fields[4], "multi\nline");
   EXPECT_EQ(lines, 2u);
   EXPECT_EQ(data.substr(pos), "next");
+}
+
+TEST(CsvRecordParserTest, CountsEveryKindOfLineBreakInsideQuotedFields) {
+  CsvRecordParser parser;
+  std::vector<std::string_view> fields;
+  size_t pos = 0;
+  uint64_t lines = 0;
+  const std::string data = "\"a\rb\r\nc\nd\",e\r";
+  ASSERT_EQ(parser.parse(data, &pos, true, &fields, &lines), CsvRecordParser::Outcome::kRecord);
+  EXPECT_EQ(fields[0], "a\rb\r\nc\nd");
+  EXPECT_EQ(lines, 4u);
 }
 
 TEST(CsvRecordParserTest, ReportsIncompleteRecordsUntilTheEnd) {
@@ -89,9 +100,9 @@ TEST(CsvRecordParserTest, LastRecordEndIgnoresLineBreaksInsideQuotes) {
 // Random CSV built from the awkward pieces, cut at every offset: each cut must be a record end
 // of the whole text, and parsing up to the cut must give exactly the records before it.
 TEST(CsvRecordParserTest, LastRecordEndAgreesWithTheParserOnRandomText) {
-  const std::vector<std::string> pieces = {"a",    "bc",  ",",     "\n",   "\r\n", "\r",
-                                           "\"",   "\"\"", "\"x,y\"", "\"p\nq\"", "\"s\"\"t\"",
-                                           "z\"w", " ",   "\"u\"v"};
+  const std::vector<std::string> pieces = {"a",          "bc",   ",",    "\n",      "\r\n",
+                                           "\r",         "\"",   "\"\"", "\"x,y\"", "\"p\nq\"",
+                                           "\"s\"\"t\"", "z\"w", " ",    "\"u\"v"};
   std::mt19937 rng(42);
   for (int round = 0; round < 300; ++round) {
     std::string text;
@@ -106,7 +117,8 @@ TEST(CsvRecordParserTest, LastRecordEndAgreesWithTheParserOnRandomText) {
       ASSERT_TRUE(ends.count(cut)) << "text '" << text << "' prefix " << cut_at << " cut " << cut;
       const Parsed head = parse_all(prefix.substr(0, cut));
       const size_t count = static_cast<size_t>(
-          std::distance(whole.ends.begin(), std::find(whole.ends.begin(), whole.ends.end(), cut)) + 1);
+          std::distance(whole.ends.begin(), std::find(whole.ends.begin(), whole.ends.end(), cut)) +
+          1);
       ASSERT_EQ(head.records.size(), count) << text;
       for (size_t r = 0; r < count; ++r) ASSERT_EQ(head.records[r], whole.records[r]) << text;
     }

@@ -1,9 +1,9 @@
 #include "optima/ingest/focus_column_map.h"
 
-#include <gtest/gtest.h>
-
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 namespace optima::ingest {
 namespace {

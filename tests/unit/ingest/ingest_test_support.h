@@ -1,12 +1,12 @@
 // Helpers for the ingest tests: a sink that keeps tables, file writers, column sums.
 #pragma once
 
-#include <zlib.h>
-
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
+
+#include <zlib.h>
 
 #include "optima/core/decimal.h"
 #include "optima/focus/table.h"

@@ -1,13 +1,14 @@
 #include "optima/ingest/input_scanner.h"
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include <gtest/gtest.h>
+
 #include "optima/ingest/focus_csv_reader.h"
 #include "optima/ingest/registry.h"
+
 #include "support/shared_data.h"
 #include "unit/ingest/ingest_test_support.h"
 
@@ -43,7 +44,8 @@ class CurLikeReader final : public Reader {
 std::vector<std::string> unit_files(const ScanResult& result, const fs::path& root) {
   std::vector<std::string> out;
   for (const InputUnit& unit : result.units) {
-    for (const fs::path& f : unit.files) out.push_back(unit.reader + ":" + fs::relative(f, root).string());
+    for (const fs::path& f : unit.files)
+      out.push_back(unit.reader + ":" + fs::relative(f, root).string());
   }
   return out;
 }
@@ -134,10 +136,12 @@ TEST(InputScannerTest, DetectSamplesParseCsvHeadersButNotJsonOrBinary) {
   EXPECT_TRUE(jsonl->header.empty());
   EXPECT_EQ(jsonl->input().head, "  {\"a\":1}\n{\"a\":2}\n");
 
-  auto parquet = read_detect_sample(optima::testing::shared_data("focus/validator-tests/samples/sample.parquet"));
+  auto parquet = read_detect_sample(
+      optima::testing::shared_data("focus/validator-tests/samples/sample.parquet"));
   ASSERT_TRUE(parquet.is_ok());
   EXPECT_TRUE(parquet->header.empty());
-  auto result = InputScanner().scan({optima::testing::shared_data("focus/validator-tests/samples/sample.parquet")});
+  auto result = InputScanner().scan(
+      {optima::testing::shared_data("focus/validator-tests/samples/sample.parquet")});
   ASSERT_TRUE(result.is_ok());
   ASSERT_EQ(result->errors.size(), 1u);
   EXPECT_NE(result->errors[0].find("(binary content)"), std::string::npos);

@@ -1,10 +1,10 @@
 #include "optima/ingest/tags_parser.h"
 
-#include <gtest/gtest.h>
-
 #include <string>
 #include <utility>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 namespace optima::ingest {
 namespace {
