@@ -543,8 +543,9 @@ void add_azure_commitments(BuildContext& ctx) {
     int cancel_after_months;  // 0 = not cancelled
   };
   // A three-year reservation paid monthly (bought before the window) and a one-year upfront
-  // reservation bought in the window and exchanged (refunded) seven months later.
-  const Plan plans[] = {{4, Payment::kMonthly, 36, 800, 0}, {-2, Payment::kAllUpfront, 12, 1000, 7}};
+  // reservation bought in the window half again larger than needed (unused hours), exchanged
+  // (refunded) seven months later.
+  const Plan plans[] = {{4, Payment::kMonthly, 36, 800, 0}, {-2, Payment::kAllUpfront, 12, 1500, 7}};
   const Account& purchaser = e.accounts[subs[6]];  // nw-shared-services holds the benefits
   for (size_t i = 0; i < std::size(plans) && i < ranked.size(); ++i) {
     const auto& [count, key] = ranked[i];
