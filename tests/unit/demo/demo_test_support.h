@@ -1,0 +1,160 @@
+// Helpers for the demo generator tests: an RFC 4180 CSV parser, file discovery, decimal sums
+// and one generated estate shared by the tests of a binary (generating it takes seconds).
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "optima/core/decimal.h"
+#include "optima/core/file_io.h"
+#include "optima/demo/generate.h"
+#include "support/shared_data.h"
+
+namespace optima::demo::testing {
+
+// A parsed CSV file: header and rows of cells. Quoted cells may hold commas, quotes ("") and
+// line breaks. A UTF-8 byte order mark before the header is dropped (and reported).
+struct CsvTable {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+  bool had_bom = false;
+  bool well_formed = true;  // every row has as many cells as the header
+  // Column index by exact name; -1 when absent.
+  int col(std::string_view name) const {
+    for (size_t i = 0; i < header.size(); ++i) {
+      if (header[i] == name) return static_cast<int>(i);
+    }
+    return -1;
+  }
+};
+
+inline CsvTable parse_csv(std::string_view text) {
+  CsvTable t;
+  if (text.starts_with("\xEF\xBB\xBF")) {
+    t.had_bom = true;
+    text.remove_prefix(3);
+  }
+  std::vector<std::string> row;
+  std::string cell;
+  bool quoted = false;
+  bool any = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"') {
+        if (i + 1 < text.size() && text[i + 1] == '"') {
+          cell.push_back('"');
+          ++i;
+        } else {
+          quoted = false;
+        }
+      } else {
+        cell.push_back(c);
+      }
+      continue;
+    }
+    if (c == '"') {
+      quoted = true;
+      any = true;
+    } else if (c == ',') {
+      row.push_back(std::move(cell));
+      cell.clear();
+      any = true;
+    } else if (c == '\n') {
+      row.push_back(std::move(cell));
+      cell.clear();
+      if (t.header.empty()) {
+        t.header = std::move(row);
+      } else {
+        if (row.size() != t.header.size()) t.well_formed = false;
+        t.rows.push_back(std::move(row));
+      }
+      row.clear();
+      any = false;
+    } else if (c != '\r') {
+      cell.push_back(c);
+      any = true;
+    }
+  }
+  if (any || !row.empty()) t.well_formed = false;  // no trailing line feed
+  return t;
+}
+
+inline CsvTable read_csv(const std::filesystem::path& path) {
+  auto text = core::read_all_decompressed(path);
+  EXPECT_TRUE(text.is_ok()) << path << ": " << text.status().to_string();
+  if (!text.is_ok()) return {};
+  return parse_csv(*text);
+}
+
+inline core::Decimal dec(std::string_view text) {
+  if (text.empty()) return {};
+  core::Decimal d;
+  EXPECT_TRUE(core::Decimal::parse(text, &d)) << "not a decimal: '" << text << "'";
+  return d;
+}
+
+// Files under `dir` whose path (relative to dir) contains `part` and ends with `suffix`,
+// sorted.
+inline std::vector<std::filesystem::path> find_files(const std::filesystem::path& dir,
+                                                     std::string_view part,
+                                                     std::string_view suffix) {
+  std::vector<std::filesystem::path> out;
+  if (!std::filesystem::exists(dir)) return out;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+    if (!entry.is_regular_file()) continue;
+    const std::string p = entry.path().string();
+    if (p.find(part) != std::string::npos && p.ends_with(suffix)) out.push_back(entry.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+inline core::Timestamp fixed_end() { return core::make_timestamp({2025, 7, 1}); }
+
+// One estate generated once per test binary: the default demo size (200,000 rows, daily).
+struct SharedEstate {
+  optima::testing::TempDir dir;
+  GenerateOptions options;
+  GenerateSummary summary;
+  bool ok = false;
+  std::string error;
+
+  static SharedEstate& get() {
+    static SharedEstate estate;
+    static const bool generated = estate.generate();
+    (void)generated;
+    return estate;
+  }
+  bool generate() {
+    options.out_dir = dir.path() / "estate";
+    options.rows = 200000;
+    options.seed = 42;
+    options.end_date = fixed_end();
+    options.cur_rows_per_part = 4000;  // several parts per CUR delivery
+    auto result = demo::generate(options);
+    ok = result.is_ok();
+    if (ok) {
+      summary = std::move(result).value();
+    } else {
+      error = result.status().to_string();
+    }
+    return ok;
+  }
+  const std::filesystem::path& root() const { return options.out_dir; }
+  const ProviderSummary& provider(std::string_view name) const {
+    for (const ProviderSummary& p : summary.providers) {
+      if (p.provider == name) return p;
+    }
+    ADD_FAILURE() << "no provider " << name;
+    return summary.providers.front();
+  }
+};
+
+}  // namespace optima::demo::testing
