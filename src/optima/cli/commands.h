@@ -11,5 +11,6 @@ namespace optima::cli {
 void add_ingest_command(CLI::App& app, GlobalOptions& global, int* exit_code);
 void add_catalog_commands(CLI::App& app, GlobalOptions& global, int* exit_code);  // sources, partitions
 void add_query_commands(CLI::App& app, GlobalOptions& global, int* exit_code);    // query, export
+void add_demo_command(CLI::App& app, GlobalOptions& global, int* exit_code);      // demo generate
 
 }  // namespace optima::cli

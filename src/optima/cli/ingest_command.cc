@@ -98,14 +98,19 @@ void print_summary(const ingest::IngestSummary& s) {
                 src.source.c_str(), src.reader.c_str(), src.commit.partitions.size(), fresh,
                 replaced, unchanged, static_cast<long long>(src.commit.job_id));
   }
-  size_t shown = 0;
+  constexpr size_t kShown = 10;  // the rest are in --json
+  size_t warnings = 0;
+  size_t issues = 0;
   for (const auto& u : s.units) {
-    for (const auto& w : u.report.warnings) std::printf("warning: %s\n", w.c_str());
+    for (const auto& w : u.report.warnings) {
+      if (warnings++ < kShown) std::printf("warning: %s\n", w.c_str());
+    }
     for (const auto& issue : u.report.issues) {
-      if (shown++ < 10) std::printf("skipped: %s\n", issue.message().c_str());
+      if (issues++ < kShown) std::printf("skipped: %s\n", issue.message().c_str());
     }
   }
-  if (shown > 10) std::printf("... and %zu more row issues (see --json)\n", shown - 10);
+  if (warnings > kShown) std::printf("... and %zu more warnings (see --json)\n", warnings - kShown);
+  if (issues > kShown) std::printf("... and %zu more row issues (see --json)\n", issues - kShown);
   for (const auto& n : s.notes) std::printf("note: %s\n", n.c_str());
 }
 
