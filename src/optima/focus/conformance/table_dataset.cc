@@ -4,34 +4,48 @@
 
 namespace optima::focus {
 
-TableDataset::TableDataset(std::vector<std::shared_ptr<const Table>> tables)
-    : tables_(std::move(tables)) {
+TableDataset::TableDataset(std::vector<std::shared_ptr<const Table>> tables) {
   for (const ColumnInfo& info : all_columns()) {
-    const bool present = std::any_of(tables_.begin(), tables_.end(), [&](const auto& t) {
+    const bool present = std::any_of(tables.begin(), tables.end(), [&](const auto& t) {
       return t->present(info.column);
     });
     if (!present) continue;
     names_.emplace_back(info.name);
     sources_.push_back({true, info.column, {}});
   }
-  for (const auto& table : tables_) {
+  for (const auto& table : tables) {
     for (const ExtensionColumn& ext : table->extensions()) {
       if (std::find(names_.begin(), names_.end(), ext.name) != names_.end()) continue;
       names_.push_back(ext.name);
       sources_.push_back({false, Column::kBilledCost, ext.name});
     }
   }
+  description_ = std::to_string(tables.size()) + (tables.size() == 1 ? " table" : " tables");
+  loader_ = [tables = std::move(tables), next = size_t{0}]() mutable
+      -> core::Result<std::shared_ptr<const Table>> {
+    if (next == tables.size()) return std::shared_ptr<const Table>();
+    return tables[next++];
+  };
 }
 
-std::string TableDataset::description() const {
-  return std::to_string(tables_.size()) + (tables_.size() == 1 ? " table" : " tables");
+TableDataset::TableDataset(std::vector<std::string> columns, TableLoader loader,
+                           std::string description)
+    : names_(std::move(columns)), loader_(std::move(loader)), description_(std::move(description)) {
+  for (const std::string& name : names_) {
+    const auto column = column_from_name(name);
+    sources_.push_back(column ? Source{true, *column, {}} : Source{false, Column::kBilledCost, name});
+  }
 }
+
+std::string TableDataset::description() const { return description_; }
 
 core::Result<bool> TableDataset::next_batch(RowBatch* batch) {
   // Skip empty tables: a batch always has rows.
-  while (next_table_ < tables_.size() && tables_[next_table_]->num_rows() == 0) ++next_table_;
-  if (next_table_ == tables_.size()) return false;
-  const Table& table = *tables_[next_table_++];
+  do {
+    OPTIMA_ASSIGN_OR_RETURN(current_, loader_());
+    if (!current_) return false;
+  } while (current_->num_rows() == 0);
+  const Table& table = *current_;
   batch->first_row = rows_read_;
   batch->rows = table.num_rows();
   batch->source_lines.clear();
