@@ -39,8 +39,7 @@ class RawCsvDataset final : public focus::ConformanceDataset {
   static core::Result<std::unique_ptr<RawCsvDataset>> open(const std::filesystem::path& path,
                                                            RawCsvOptions options = {});
   // The same over in-memory CSV text; `name` is used in messages.
-  static core::Result<std::unique_ptr<RawCsvDataset>> from_string(std::string csv,
-                                                                  std::string name,
+  static core::Result<std::unique_ptr<RawCsvDataset>> from_string(std::string csv, std::string name,
                                                                   RawCsvOptions options = {});
 
   const std::vector<std::string>& column_names() const override { return names_; }

@@ -3,8 +3,9 @@
 // raw-text rows.
 #include <gtest/gtest.h>
 
-#include "conformance_test_support.h"
 #include "optima/focus/conformance/conformance_validator.h"
+
+#include "conformance_test_support.h"
 
 namespace optima::focus {
 namespace {
@@ -24,10 +25,12 @@ struct MiniRule {
 
 std::string rule_json(const MiniRule& r) {
   return "\"" + r.id + R"(":{"Function":"Validation","Reference":"T","EntityType":"Column",
-    "ApplicabilityCriteria":)" + r.criteria + R"(,"Type":")" + r.type + R"(",
-    "ValidationCriteria":{"MustSatisfy":")" + r.id + R"( text","Keyword":")" + r.keyword + R"(",
-    "Requirement":)" + r.requirement + R"(,"Condition":)" + r.condition +
-         R"(,"Dependencies":[]}})";
+    "ApplicabilityCriteria":)" +
+         r.criteria + R"(,"Type":")" + r.type + R"(",
+    "ValidationCriteria":{"MustSatisfy":")" +
+         r.id + R"( text","Keyword":")" + r.keyword + R"(",
+    "Requirement":)" +
+         r.requirement + R"(,"Condition":)" + r.condition + R"(,"Dependencies":[]}})";
 }
 
 std::string ref(const std::string& id) {
@@ -45,7 +48,8 @@ std::shared_ptr<const RuleModel> mini_model(const std::vector<MiniRule>& rules) 
     for (const MiniRule& other : rules) {
       referenced = referenced || other.requirement.find("\"" + r.id + "\"") != std::string::npos;
     }
-    if (!referenced) items += (items.empty() ? "" : ",") + ref(r.id);
+    if (!referenced)
+      items += (items.empty() ? "" : ",") + ref(r.id);
   }
   body += rule_json({"Root-D-000-M", R"({"CheckFunction":"AND","Items":[)" + items + "]}"});
   const std::string json = R"({"Details":{"ModelVersion":"1.2","FOCUSVersion":"1.2"},
@@ -59,8 +63,8 @@ std::shared_ptr<const RuleModel> mini_model(const std::vector<MiniRule>& rules) 
 
 ConformanceReport run(const std::vector<MiniRule>& rules, std::vector<std::string> columns,
                       std::vector<Cells> rows, ValidationOptions options = {}) {
-  ConformanceValidator validator(mini_model(rules), std::make_shared<const CurrencyCodes>(
-                                                        CurrencyCodes::of({"USD", "EUR"})));
+  ConformanceValidator validator(
+      mini_model(rules), std::make_shared<const CurrencyCodes>(CurrencyCodes::of({"USD", "EUR"})));
   TextDataset data(std::move(columns), std::move(rows));
   auto report = validator.validate(data, options);
   EXPECT_TRUE(report.is_ok()) << report.status().to_string();
@@ -72,8 +76,10 @@ std::vector<uint64_t> failing_rows(const ConformanceReport& report, const std::s
   const RuleResult* r = report.find(id);
   EXPECT_NE(r, nullptr) << id;
   std::vector<uint64_t> rows;
-  if (r == nullptr) return rows;
-  for (const FailureSample& s : r->samples) rows.push_back(s.row);
+  if (r == nullptr)
+    return rows;
+  for (const FailureSample& s : r->samples)
+    rows.push_back(s.row);
   EXPECT_EQ(r->failing_rows, rows.size()) << id;
   EXPECT_EQ(r->status, rows.empty() ? RuleStatus::kPass : RuleStatus::kFail) << id;
   return rows;
@@ -87,35 +93,35 @@ std::string leaf(const std::string& function, const std::string& column) {
 
 std::string value_check(const std::string& function, const std::string& column,
                         const std::string& value_json) {
-  return R"({"CheckFunction":")" + function + R"(","ColumnName":")" + column +
-         R"(","Value":)" + value_json + "}";
+  return R"({"CheckFunction":")" + function + R"(","ColumnName":")" + column + R"(","Value":)" +
+         value_json + "}";
 }
 
 TEST(ConformanceCheckFunctionsTest, CheckValueAndCheckNotValueFollowSqlNullSemantics) {
-  const auto report = run(
-      {{"IsNull-C-001-M", value_check("CheckValue", "X", "null")},
-       {"NotNull-C-002-M", value_check("CheckNotValue", "X", "null")},
-       {"IsA-C-003-M", value_check("CheckValue", "X", "\"a\"")},
-       {"NotA-C-004-M", value_check("CheckNotValue", "X", "\"a\"")},
-       {"IsZero-C-005-M", value_check("CheckValue", "N", "0")}},
-      {"X", "N"}, {{"a", "0"}, {"b", "0.00"}, {null, "0.5"}, {"a", "zero"}, {"b", null}});
+  const auto report =
+      run({{"IsNull-C-001-M", value_check("CheckValue", "X", "null")},
+           {"NotNull-C-002-M", value_check("CheckNotValue", "X", "null")},
+           {"IsA-C-003-M", value_check("CheckValue", "X", "\"a\"")},
+           {"NotA-C-004-M", value_check("CheckNotValue", "X", "\"a\"")},
+           {"IsZero-C-005-M", value_check("CheckValue", "N", "0")}},
+          {"X", "N"}, {{"a", "0"}, {"b", "0.00"}, {null, "0.5"}, {"a", "zero"}, {"b", null}});
   EXPECT_EQ(failing_rows(report, "IsNull-C-001-M"), (Rows{1, 2, 4, 5}));
   EXPECT_EQ(failing_rows(report, "NotNull-C-002-M"), (Rows{3}));
-  EXPECT_EQ(failing_rows(report, "IsA-C-003-M"), (Rows{2, 5}));      // null is no violation
+  EXPECT_EQ(failing_rows(report, "IsA-C-003-M"), (Rows{2, 5}));  // null is no violation
   EXPECT_EQ(failing_rows(report, "NotA-C-004-M"), (Rows{1, 4}));
-  EXPECT_EQ(failing_rows(report, "IsZero-C-005-M"), (Rows{3, 4}));   // numeric: "0.00" == 0
+  EXPECT_EQ(failing_rows(report, "IsZero-C-005-M"), (Rows{3, 4}));  // numeric: "0.00" == 0
 }
 
 TEST(ConformanceCheckFunctionsTest, ConditionsSelectRowsAndNullIsNotAnyValue) {
   const std::string y_not_null = value_check("CheckNotValue", "Y", "null");
-  const auto report = run(
-      {{"WhenA-C-001-C", y_not_null, value_check("CheckValue", "X", "\"a\"")},
-       {"WhenNotA-C-002-C", y_not_null, value_check("CheckNotValue", "X", "\"a\"")},
-       {"WhenXNull-C-003-C", y_not_null, value_check("CheckValue", "X", "null")},
-       {"WhenBoth-C-004-C", y_not_null,
-        R"({"CheckFunction":"AND","Items":[)" + value_check("CheckNotValue", "X", "null") + "," +
-            value_check("CheckNotValue", "X", "\"a\"") + "]}"}},
-      {"X", "Y"}, {{"a", null}, {"b", null}, {null, null}, {"a", "y"}});
+  const auto report =
+      run({{"WhenA-C-001-C", y_not_null, value_check("CheckValue", "X", "\"a\"")},
+           {"WhenNotA-C-002-C", y_not_null, value_check("CheckNotValue", "X", "\"a\"")},
+           {"WhenXNull-C-003-C", y_not_null, value_check("CheckValue", "X", "null")},
+           {"WhenBoth-C-004-C", y_not_null,
+            R"({"CheckFunction":"AND","Items":[)" + value_check("CheckNotValue", "X", "null") +
+                "," + value_check("CheckNotValue", "X", "\"a\"") + "]}"}},
+          {"X", "Y"}, {{"a", null}, {"b", null}, {null, null}, {"a", "y"}});
   EXPECT_EQ(failing_rows(report, "WhenA-C-001-C"), (Rows{1}));
   // "X is not 'a'" selects the null X (row 3) as well as 'b' (row 2).
   EXPECT_EQ(failing_rows(report, "WhenNotA-C-002-C"), (Rows{2, 3}));
@@ -125,15 +131,15 @@ TEST(ConformanceCheckFunctionsTest, ConditionsSelectRowsAndNullIsNotAnyValue) {
 }
 
 TEST(ConformanceCheckFunctionsTest, SameValueChecksIgnoreNullsAsRequirementsAndConditions) {
-  const std::string same = R"({"CheckFunction":"CheckSameValue","ColumnAName":"A","ColumnBName":"B"})";
+  const std::string same =
+      R"({"CheckFunction":"CheckSameValue","ColumnAName":"A","ColumnBName":"B"})";
   const std::string differ =
       R"({"CheckFunction":"CheckNotSameValue","ColumnAName":"A","ColumnBName":"B"})";
-  const auto report =
-      run({{"Same-C-001-M", same},
-           {"Differ-C-002-M", differ},
-           {"ZeroWhenDiffer-C-003-C", value_check("CheckValue", "Cost", "0"), differ}},
-          {"A", "B", "Cost"},
-          {{"p", "p", "5"}, {"p", "q", "0"}, {"p", null, "5"}, {"p", "q", "2.5"}});
+  const auto report = run(
+      {{"Same-C-001-M", same},
+       {"Differ-C-002-M", differ},
+       {"ZeroWhenDiffer-C-003-C", value_check("CheckValue", "Cost", "0"), differ}},
+      {"A", "B", "Cost"}, {{"p", "p", "5"}, {"p", "q", "0"}, {"p", null, "5"}, {"p", "q", "2.5"}});
   EXPECT_EQ(failing_rows(report, "Same-C-001-M"), (Rows{2, 4}));
   EXPECT_EQ(failing_rows(report, "Differ-C-002-M"), (Rows{1}));
   // BilledCost-C-005-C's shape: only rows with two known, different names are judged.
@@ -178,7 +184,8 @@ TEST(ConformanceCheckFunctionsTest, DistinctCountJudgesGroupsAndReportsThem) {
   ASSERT_EQ(r->dataset_failures.size(), 1u);
   EXPECT_EQ(r->dataset_failures[0],
             "2 of 3 Service values do not have exactly 1 distinct Category value");
-  EXPECT_EQ(r->failing_rows, 4u);  // the rows of S3 (3) and Lambda (1); the null Service is no group
+  EXPECT_EQ(r->failing_rows,
+            4u);  // the rows of S3 (3) and Lambda (1); the null Service is no group
   ASSERT_EQ(r->samples.size(), 2u);
   EXPECT_EQ(r->samples[0].row, 2u);
   EXPECT_EQ(r->samples[0].values[0].value, "S3");
@@ -187,23 +194,23 @@ TEST(ConformanceCheckFunctionsTest, DistinctCountJudgesGroupsAndReportsThem) {
 }
 
 TEST(ConformanceCheckFunctionsTest, TypeAndFormatChecksReadTheRawText) {
-  const auto report = run(
-      {{"Str-C-001-M", leaf("TypeString", "S")},
-       {"Dec-C-002-M", leaf("TypeDecimal", "N")},
-       {"Time-C-003-M", leaf("TypeDateTime", "T")},
-       {"Utf8-C-004-M", leaf("FormatString", "S")},
-       {"Num-C-005-M", leaf("FormatNumeric", "N")},
-       {"Iso-C-006-M", leaf("FormatDateTime", "T")},
-       {"Unit-C-007-M", leaf("FormatUnit", "U")},
-       {"Cur-C-008-M", leaf("FormatCurrency", "C")},
-       {"Kv-C-009-M", leaf("FormatKeyValue", "K")},
-       {"Nat-C-010-M", leaf("CheckNationalCurrency", "C")},
-       {"Valid-C-011-M", leaf("CheckDecimalValue", "N")}},
-      {"S", "N", "T", "U", "C", "K"},
-      {{"ok", "12.5", "2024-01-01T00:00:00Z", "GB-Hours", "USD", R"({"a":"b"})"},
-       {"bad \xC3", "1,000", "2024-01-01", "gb", "Token", R"({"a":{"b":1}})"},
-       {null, "+1", "yesterday", "Hours", "usd", "a=b"},
-       {"ok", "1e+3", null, null, null, null}});
+  const auto report =
+      run({{"Str-C-001-M", leaf("TypeString", "S")},
+           {"Dec-C-002-M", leaf("TypeDecimal", "N")},
+           {"Time-C-003-M", leaf("TypeDateTime", "T")},
+           {"Utf8-C-004-M", leaf("FormatString", "S")},
+           {"Num-C-005-M", leaf("FormatNumeric", "N")},
+           {"Iso-C-006-M", leaf("FormatDateTime", "T")},
+           {"Unit-C-007-M", leaf("FormatUnit", "U")},
+           {"Cur-C-008-M", leaf("FormatCurrency", "C")},
+           {"Kv-C-009-M", leaf("FormatKeyValue", "K")},
+           {"Nat-C-010-M", leaf("CheckNationalCurrency", "C")},
+           {"Valid-C-011-M", leaf("CheckDecimalValue", "N")}},
+          {"S", "N", "T", "U", "C", "K"},
+          {{"ok", "12.5", "2024-01-01T00:00:00Z", "GB-Hours", "USD", R"({"a":"b"})"},
+           {"bad \xC3", "1,000", "2024-01-01", "gb", "Token", R"({"a":{"b":1}})"},
+           {null, "+1", "yesterday", "Hours", "usd", "a=b"},
+           {"ok", "1e+3", null, null, null, null}});
   EXPECT_EQ(failing_rows(report, "Str-C-001-M"), Rows{});  // raw text is always a string
   EXPECT_EQ(failing_rows(report, "Dec-C-002-M"), (Rows{2}));
   EXPECT_EQ(failing_rows(report, "Time-C-003-M"), (Rows{3}));
@@ -211,7 +218,7 @@ TEST(ConformanceCheckFunctionsTest, TypeAndFormatChecksReadTheRawText) {
   EXPECT_EQ(failing_rows(report, "Num-C-005-M"), (Rows{2, 3, 4}));
   EXPECT_EQ(failing_rows(report, "Iso-C-006-M"), (Rows{2, 3}));
   EXPECT_EQ(failing_rows(report, "Unit-C-007-M"), (Rows{2}));
-  EXPECT_EQ(failing_rows(report, "Cur-C-008-M"), (Rows{3}));   // "Token" is a virtual currency
+  EXPECT_EQ(failing_rows(report, "Cur-C-008-M"), (Rows{3}));  // "Token" is a virtual currency
   EXPECT_EQ(failing_rows(report, "Kv-C-009-M"), (Rows{2, 3}));
   EXPECT_EQ(failing_rows(report, "Nat-C-010-M"), (Rows{2, 3}));
   EXPECT_EQ(failing_rows(report, "Valid-C-011-M"), (Rows{2}));
@@ -223,25 +230,26 @@ TEST(ConformanceCheckFunctionsTest, TypeAndFormatChecksReadTheRawText) {
 }
 
 TEST(ConformanceCheckFunctionsTest, AndOrRequirementsCombinePerRow) {
-  const auto report = run(
-      {{"Allowed-C-001-M", R"({"CheckFunction":"OR","Items":[)" +
-                               value_check("CheckValue", "X", "\"Usage\"") + "," +
-                               value_check("CheckValue", "X", "\"Tax\"") + "]}"},
-       {"Pair-C-002-M", R"({"CheckFunction":"OR","Items":[{"CheckFunction":"AND","Items":[)" +
-                            value_check("CheckValue", "X", "\"Usage\"") + "," +
-                            value_check("CheckValue", "Y", "\"u\"") +
-                            R"(]},{"CheckFunction":"AND","Items":[)" +
-                            value_check("CheckValue", "X", "\"Tax\"") + "," +
-                            value_check("CheckValue", "Y", "\"t\"") + "]}]}"}},
-      {"X", "Y"}, {{"Usage", "u"}, {"Tax", "u"}, {"usage", "u"}, {null, "t"}});
+  const auto report =
+      run({{"Allowed-C-001-M", R"({"CheckFunction":"OR","Items":[)" +
+                                   value_check("CheckValue", "X", "\"Usage\"") + "," +
+                                   value_check("CheckValue", "X", "\"Tax\"") + "]}"},
+           {"Pair-C-002-M", R"({"CheckFunction":"OR","Items":[{"CheckFunction":"AND","Items":[)" +
+                                value_check("CheckValue", "X", "\"Usage\"") + "," +
+                                value_check("CheckValue", "Y", "\"u\"") +
+                                R"(]},{"CheckFunction":"AND","Items":[)" +
+                                value_check("CheckValue", "X", "\"Tax\"") + "," +
+                                value_check("CheckValue", "Y", "\"t\"") + "]}]}"}},
+          {"X", "Y"}, {{"Usage", "u"}, {"Tax", "u"}, {"usage", "u"}, {null, "t"}});
   EXPECT_EQ(failing_rows(report, "Allowed-C-001-M"), (Rows{3}));
   EXPECT_EQ(failing_rows(report, "Pair-C-002-M"), (Rows{2, 3}));
 }
 
 TEST(ConformanceCheckFunctionsTest, ColumnPresentFailsOrIsNotApplicableForPartialTables) {
-  const std::vector<MiniRule> rules = {{"HasX-D-001-M", leaf("ColumnPresent", "X")},
-                                       {"HasZ-D-002-M", leaf("ColumnPresent", "Z")},
-                                       {"ZNotNull-C-003-M", value_check("CheckNotValue", "Z", "null")}};
+  const std::vector<MiniRule> rules = {
+      {"HasX-D-001-M", leaf("ColumnPresent", "X")},
+      {"HasZ-D-002-M", leaf("ColumnPresent", "Z")},
+      {"ZNotNull-C-003-M", value_check("CheckNotValue", "Z", "null")}};
   const auto full = run(rules, {"X"}, {{"1"}});
   EXPECT_EQ(full.find("HasX-D-001-M")->status, RuleStatus::kPass);
   const RuleResult* z = full.find("HasZ-D-002-M");
@@ -266,11 +274,12 @@ TEST(ConformanceCheckFunctionsTest, ColumnPresentFailsOrIsNotApplicableForPartia
 TEST(ConformanceCheckFunctionsTest, CompositesFailWhereAReferencedRuleFailsUnderTheirCondition) {
   // "When X is not null, X adheres to: X is a number; X >= 0".
   const auto report = run(
-      {{"X-C-001-C", R"({"CheckFunction":"AND","Items":[)" + ref("X-C-002-M") + "," +
-                         ref("X-C-003-M") + "]}",
+      {{"X-C-001-C",
+        R"({"CheckFunction":"AND","Items":[)" + ref("X-C-002-M") + "," + ref("X-C-003-M") + "]}",
         value_check("CheckNotValue", "X", "null")},
        {"X-C-002-M", leaf("TypeDecimal", "X")},
-       {"X-C-003-M", R"({"CheckFunction":"CheckGreaterOrEqualThanValue","ColumnName":"X","Value":0})"},
+       {"X-C-003-M",
+        R"({"CheckFunction":"CheckGreaterOrEqualThanValue","ColumnName":"X","Value":0})"},
        {"Y-C-004-M", value_check("CheckNotValue", "Y", "null")}},
       {"X", "Y"}, {{"1", "y"}, {"-2", "y"}, {null, "y"}, {"abc", null}});
   // X-C-003-M alone would fail the null row; under its parent's condition it is not judged.
@@ -285,16 +294,16 @@ TEST(ConformanceCheckFunctionsTest, CompositesFailWhereAReferencedRuleFailsUnder
 
 TEST(ConformanceCheckFunctionsTest, OrAlternativesFailOnlyWhereEveryAlternativeFails) {
   // The model's InvoiceId nullability: null when not invoiced OR not null when invoiced.
-  const auto report = run(
-      {{"Inv-C-001-C", R"({"CheckFunction":"OR","Items":[)" + ref("Inv-C-002-C") + "," +
-                           ref("Inv-C-003-C") + "]}"},
-       {"Inv-C-002-C", value_check("CheckValue", "InvoiceId", "null")},
-       {"Inv-C-003-C", value_check("CheckNotValue", "InvoiceId", "null")},
-       {"Kind-C-004-M", R"({"CheckFunction":"OR","Items":[)" + ref("Kind-C-005-M") + "," +
-                            ref("Kind-C-006-M") + "]}"},
-       {"Kind-C-005-M", value_check("CheckValue", "K", "\"a\"")},
-       {"Kind-C-006-M", value_check("CheckValue", "K", "\"b\"")}},
-      {"InvoiceId", "K"}, {{"INV-1", "a"}, {null, "b"}, {"INV-2", "c"}});
+  const auto report =
+      run({{"Inv-C-001-C", R"({"CheckFunction":"OR","Items":[)" + ref("Inv-C-002-C") + "," +
+                               ref("Inv-C-003-C") + "]}"},
+           {"Inv-C-002-C", value_check("CheckValue", "InvoiceId", "null")},
+           {"Inv-C-003-C", value_check("CheckNotValue", "InvoiceId", "null")},
+           {"Kind-C-004-M", R"({"CheckFunction":"OR","Items":[)" + ref("Kind-C-005-M") + "," +
+                                ref("Kind-C-006-M") + "]}"},
+           {"Kind-C-005-M", value_check("CheckValue", "K", "\"a\"")},
+           {"Kind-C-006-M", value_check("CheckValue", "K", "\"b\"")}},
+          {"InvoiceId", "K"}, {{"INV-1", "a"}, {null, "b"}, {"INV-2", "c"}});
   EXPECT_EQ(failing_rows(report, "Inv-C-002-C"), Rows{});
   EXPECT_EQ(failing_rows(report, "Inv-C-003-C"), Rows{});
   EXPECT_EQ(failing_rows(report, "Inv-C-001-C"), Rows{});
@@ -304,12 +313,12 @@ TEST(ConformanceCheckFunctionsTest, OrAlternativesFailOnlyWhereEveryAlternativeF
 }
 
 TEST(ConformanceCheckFunctionsTest, MandatoryCompositesIgnoreShouldParts) {
-  const auto report = run(
-      {{"Col-C-000-M", R"({"CheckFunction":"AND","Items":[)" + ref("Col-C-001-M") + "," +
-                           ref("Col-C-002-O") + "]}"},
-       {"Col-C-001-M", value_check("CheckNotValue", "X", "null")},
-       {"Col-C-002-O", leaf("FormatUnit", "X"), "{}", "SHOULD"}},
-      {"X"}, {{"hours"}});
+  const auto report =
+      run({{"Col-C-000-M", R"({"CheckFunction":"AND","Items":[)" + ref("Col-C-001-M") + "," +
+                               ref("Col-C-002-O") + "]}"},
+           {"Col-C-001-M", value_check("CheckNotValue", "X", "null")},
+           {"Col-C-002-O", leaf("FormatUnit", "X"), "{}", "SHOULD"}},
+          {"X"}, {{"hours"}});
   EXPECT_EQ(failing_rows(report, "Col-C-002-O"), (Rows{1}));
   EXPECT_EQ(failing_rows(report, "Col-C-000-M"), Rows{});
   EXPECT_TRUE(report.summary.conformant);
@@ -318,9 +327,8 @@ TEST(ConformanceCheckFunctionsTest, MandatoryCompositesIgnoreShouldParts) {
 }
 
 TEST(ConformanceCheckFunctionsTest, MayRulesAreNeverFailures) {
-  const auto report =
-      run({{"Opt-C-001-O", value_check("CheckValue", "X", "null"), "{}", "MAY"}}, {"X"},
-          {{"1"}, {null}});
+  const auto report = run({{"Opt-C-001-O", value_check("CheckValue", "X", "null"), "{}", "MAY"}},
+                          {"X"}, {{"1"}, {null}});
   const RuleResult* r = report.find("Opt-C-001-O");
   EXPECT_EQ(r->status, RuleStatus::kPass);
   EXPECT_EQ(r->reason, "permission not used on 1 of 2 rows");
@@ -359,10 +367,10 @@ TEST(ConformanceCheckFunctionsTest, ApplicabilityCriteriaAreInheritedByReference
 }
 
 TEST(ConformanceCheckFunctionsTest, DynamicRulesAreSkippedNotPassed) {
-  const auto report = run({{"Col-C-000-M", R"({"CheckFunction":"AND","Items":[)" +
-                                               ref("Col-C-001-M") + "]}"},
-                           {"Col-C-001-M", "{}", "{}", "MUST", "[]", "Dynamic"}},
-                          {"X"}, {{"1"}});
+  const auto report =
+      run({{"Col-C-000-M", R"({"CheckFunction":"AND","Items":[)" + ref("Col-C-001-M") + "]}"},
+           {"Col-C-001-M", "{}", "{}", "MUST", "[]", "Dynamic"}},
+          {"X"}, {{"1"}});
   EXPECT_EQ(report.find("Col-C-001-M")->status, RuleStatus::kSkipped);
   EXPECT_EQ(report.find("Col-C-001-M")->reason, "dynamic rule: not machine-checkable");
   EXPECT_EQ(report.find("Col-C-000-M")->status, RuleStatus::kSkipped);
@@ -371,7 +379,8 @@ TEST(ConformanceCheckFunctionsTest, DynamicRulesAreSkippedNotPassed) {
 
 TEST(ConformanceCheckFunctionsTest, SamplesAreCappedAndRowsNumberedAcrossBatches) {
   std::vector<Cells> rows;
-  for (int i = 0; i < 9; ++i) rows.push_back({i % 2 == 0 ? std::optional<std::string>() : "x"});
+  for (int i = 0; i < 9; ++i)
+    rows.push_back({i % 2 == 0 ? std::optional<std::string>() : "x"});
   ValidationOptions options;
   options.max_samples = 3;
   const auto report =
@@ -395,8 +404,9 @@ TEST(ConformanceCheckFunctionsTest, RejectsUnknownCriteriaVersionsAndDatasets) {
   bad_criterion.applicability_criteria = {"A_SUPPORTED", "C_SUPPORTED"};
   auto r1 = validator.validate(data, bad_criterion);
   ASSERT_FALSE(r1.is_ok());
-  EXPECT_EQ(r1.status().message(),
-            "unknown applicability criterion \"C_SUPPORTED\"; known: ALL, A_SUPPORTED, B_SUPPORTED");
+  EXPECT_EQ(
+      r1.status().message(),
+      "unknown applicability criterion \"C_SUPPORTED\"; known: ALL, A_SUPPORTED, B_SUPPORTED");
   ValidationOptions bad_version;
   bad_version.focus_version = "1.1";
   auto r2 = validator.validate(data, bad_version);

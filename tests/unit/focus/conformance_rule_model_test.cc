@@ -1,10 +1,9 @@
-#include "optima/focus/conformance/rule_model.h"
+#include <algorithm>
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
-
 #include "optima/focus/conformance/currency_codes.h"
+#include "optima/focus/conformance/rule_model.h"
 
 namespace optima::focus {
 namespace {
@@ -22,17 +21,18 @@ std::string model_json(const std::string& rules, const std::string& roots = R"([
       "FormatNumeric":{"Arguments":["ColumnName"],"FormatAttributes":["NumericFormat-A-000-M"]}},
     "ModelDatasets":{"CostAndUsage":{"ModelRules":)" +
          roots + R"(}},
-    "ModelRules":{)" + rules + "," + rule("NumericFormat-A-000-M", "{}", "{}", "[]", "Dynamic") +
-         "}}";
+    "ModelRules":{)" +
+         rules + "," + rule("NumericFormat-A-000-M", "{}", "{}", "[]", "Dynamic") + "}}";
 }
 
 std::string rule(const std::string& id, const std::string& requirement,
                  const std::string& condition, const std::string& deps, const std::string& type) {
   return "\"" + id + R"(":{"Function":"Validation","Reference":"X","EntityType":"Column",
     "Notes":null,"ModelVersionIntroduced":"1.2","Status":"Active","ApplicabilityCriteria":[],
-    "Type":")" + type + R"(","ValidationCriteria":{"MustSatisfy":"X MUST be 1.","Keyword":"MUST",
-    "Requirement":)" + requirement + R"(,"Condition":)" + condition + R"(,"Dependencies":)" + deps +
-         "}}";
+    "Type":")" +
+         type + R"(","ValidationCriteria":{"MustSatisfy":"X MUST be 1.","Keyword":"MUST",
+    "Requirement":)" +
+         requirement + R"(,"Condition":)" + condition + R"(,"Dependencies":)" + deps + "}}";
 }
 
 TEST(RuleModelTest, LoadsTheBundledFocus12Model) {
@@ -90,8 +90,10 @@ TEST(RuleModelTest, ReadsThePublishedModelsMalformedConditionsAndSaysSo) {
     return std::any_of(warnings.begin(), warnings.end(),
                        [&](const std::string& w) { return w.find(text) != std::string::npos; });
   };
-  EXPECT_TRUE(mentions("ModelRules[\"CapacityReservationStatus-C-003-C\"].ValidationCriteria.Condition"));
-  EXPECT_TRUE(mentions("ModelRules[\"ResourceId-C-006-C\"].ValidationCriteria.Condition: \"CheckCondition\""));
+  EXPECT_TRUE(
+      mentions("ModelRules[\"CapacityReservationStatus-C-003-C\"].ValidationCriteria.Condition"));
+  EXPECT_TRUE(mentions(
+      "ModelRules[\"ResourceId-C-006-C\"].ValidationCriteria.Condition: \"CheckCondition\""));
 }
 
 TEST(RuleModelTest, BundledErrataCorrectRulesThatContradictTheirOwnText) {
@@ -105,13 +107,16 @@ TEST(RuleModelTest, BundledErrataCorrectRulesThatContradictTheirOwnText) {
   EXPECT_EQ(allowed->requirement->items[1].value.text, "Unused");
   auto published = RuleModel::bundled(ModelErrata::kNone);
   ASSERT_TRUE(published.is_ok());
-  EXPECT_EQ((*published)->find("CommitmentDiscountStatus-C-005-M")->requirement->items[0].value.text,
-            "Active");
+  EXPECT_EQ(
+      (*published)->find("CommitmentDiscountStatus-C-005-M")->requirement->items[0].value.text,
+      "Active");
 }
 
 TEST(RuleModelTest, ParsesAMinimalModelAndResolvesReferences) {
   const std::string json = model_json(
-      rule("R-D-000-M", R"({"CheckFunction":"AND","Items":[{"CheckFunction":"CheckModelRule","ModelRuleId":"R-C-001-M"}]})") +
+      rule(
+          "R-D-000-M",
+          R"({"CheckFunction":"AND","Items":[{"CheckFunction":"CheckModelRule","ModelRuleId":"R-C-001-M"}]})") +
       "," + rule("R-C-001-M", R"({"CheckFunction":"FormatNumeric","ColumnName":"X"})"));
   auto model = RuleModel::parse(json, "mini.json");
   ASSERT_TRUE(model.is_ok()) << model.status().to_string();
@@ -130,7 +135,8 @@ struct BadModelCase {
 };
 
 TEST(RuleModelTest, ErrorsNameTheJsonPath) {
-  const std::string ok_rule = rule("R-D-000-M", R"({"CheckFunction":"CheckValue","ColumnName":"X","Value":1})");
+  const std::string ok_rule =
+      rule("R-D-000-M", R"({"CheckFunction":"CheckValue","ColumnName":"X","Value":1})");
   const std::vector<BadModelCase> cases = {
       {"not json", "{", "mini.json: not valid JSON"},
       {"unknown function",
@@ -141,19 +147,24 @@ TEST(RuleModelTest, ErrorsNameTheJsonPath) {
        model_json(rule("R-D-000-M", R"({"CheckFunction":"CheckValue","ColumnName":"X"})")),
        "ModelRules[\"R-D-000-M\"].ValidationCriteria.Requirement: missing \"Value\""},
       {"wrong type",
-       model_json(rule("R-D-000-M", R"({"CheckFunction":"AND","Items":[{"CheckFunction":"FormatNumeric","ColumnName":7}]})")),
+       model_json(rule(
+           "R-D-000-M",
+           R"({"CheckFunction":"AND","Items":[{"CheckFunction":"FormatNumeric","ColumnName":7}]})")),
        "Requirement.Items[0].ColumnName: expected string, found number"},
       {"empty items", model_json(rule("R-D-000-M", R"({"CheckFunction":"AND","Items":[]})")),
        "Requirement.Items: AND needs at least one item"},
       {"unknown reference",
-       model_json(rule("R-D-000-M", R"({"CheckFunction":"CheckModelRule","ModelRuleId":"Ghost-C-001-M"})")),
+       model_json(rule("R-D-000-M",
+                       R"({"CheckFunction":"CheckModelRule","ModelRuleId":"Ghost-C-001-M"})")),
        "Requirement.ModelRuleId: unknown rule \"Ghost-C-001-M\""},
       {"unknown dependency",
        model_json(rule("R-D-000-M", R"({"CheckFunction":"CheckValue","ColumnName":"X","Value":1})",
                        "{}", R"(["Ghost"])")),
        "ValidationCriteria.Dependencies[0]: unknown rule \"Ghost\""},
       {"mixed composite",
-       model_json(rule("R-D-000-M", R"({"CheckFunction":"AND","Items":[{"CheckFunction":"CheckModelRule","ModelRuleId":"R-D-000-M"},{"CheckFunction":"CheckValue","ColumnName":"X","Value":1}]})")),
+       model_json(rule(
+           "R-D-000-M",
+           R"({"CheckFunction":"AND","Items":[{"CheckFunction":"CheckModelRule","ModelRuleId":"R-D-000-M"},{"CheckFunction":"CheckValue","ColumnName":"X","Value":1}]})")),
        "may hold only AND, OR and CheckModelRule, found CheckValue"},
       {"static without requirement", model_json(rule("R-D-000-M", "{}")),
        "Requirement: a Static rule needs a Requirement"},
@@ -162,13 +173,16 @@ TEST(RuleModelTest, ErrorsNameTheJsonPath) {
       {"unknown root", model_json(ok_rule, R"(["Nope"])"),
        "ModelDatasets.CostAndUsage.ModelRules[0]: unknown rule \"Nope\""},
       {"cycle",
-       model_json(rule("R-D-000-M", R"({"CheckFunction":"CheckModelRule","ModelRuleId":"R-C-001-M"})") +
-                  "," +
-                  rule("R-C-001-M", R"({"CheckFunction":"CheckValue","ColumnName":"X","Value":1})",
-                       "{}", R"(["R-D-000-M"])")),
+       model_json(
+           rule("R-D-000-M", R"({"CheckFunction":"CheckModelRule","ModelRuleId":"R-C-001-M"})") +
+           "," +
+           rule("R-C-001-M", R"({"CheckFunction":"CheckValue","ColumnName":"X","Value":1})", "{}",
+                R"(["R-D-000-M"])")),
        "dependency cycle: R-D-000-M -> R-C-001-M -> R-D-000-M"},
       {"distinct count nested",
-       model_json(rule("R-D-000-M", R"({"CheckFunction":"OR","Items":[{"CheckFunction":"CheckDistinctCount","ColumnAName":"A","ColumnBName":"B","ExpectedCount":1}]})")),
+       model_json(rule(
+           "R-D-000-M",
+           R"({"CheckFunction":"OR","Items":[{"CheckFunction":"CheckDistinctCount","ColumnAName":"A","ColumnBName":"B","ExpectedCount":1}]})")),
        "CheckDistinctCount is supported only as a rule's whole Requirement"},
   };
   for (const BadModelCase& c : cases) {
@@ -200,8 +214,8 @@ TEST(RuleModelTest, ErrataReplaceARuleAndReportErrors) {
   EXPECT_NE(bad_rule.status().message().find("errata.json: Errata[0].RuleId: no rule \"Ghost\""),
             std::string::npos)
       << bad_rule.status().message();
-  auto bad_version = RuleModel::parse(json, "mini.json", R"({"ModelVersion":"1.1","Errata":[]})",
-                                      "errata.json");
+  auto bad_version =
+      RuleModel::parse(json, "mini.json", R"({"ModelVersion":"1.1","Errata":[]})", "errata.json");
   ASSERT_FALSE(bad_version.is_ok());
   EXPECT_NE(bad_version.status().message().find("errata.json: ModelVersion"), std::string::npos);
   // A replacement is checked like any rule: a broken one is reported at the rule's path.

@@ -37,7 +37,8 @@ Row common() {
 }
 
 Row merge(Row base, const Row& extra) {
-  for (const auto& [c, v] : extra) base[c] = v;
+  for (const auto& [c, v] : extra)
+    base[c] = v;
   return base;
 }
 
@@ -86,7 +87,8 @@ Row commitment(const std::string& status) {
            {Column::kCommitmentDiscountName, "Compute Savings Plan 1y"},
            {Column::kCommitmentDiscountType, "Savings Plan"},
            {Column::kCommitmentDiscountUnit, "USD"}};
-  if (!status.empty()) r[Column::kCommitmentDiscountStatus] = status;
+  if (!status.empty())
+    r[Column::kCommitmentDiscountStatus] = status;
   return r;
 }
 
@@ -105,49 +107,49 @@ std::vector<Row> rows() {
   covered[Column::kResourceName] = "web-2";
   out.push_back(covered);
   // 3. The savings plan purchase: recurring fee, effective cost 0 (amortized onto usage).
-  out.push_back(merge(
-      merge(common(), priced("1", "10", "10")),
-      merge(commitment(""),
-            {{Column::kChargeCategory, "Purchase"},
-             {Column::kChargeDescription, "Savings Plan recurring fee"},
-             {Column::kChargeFrequency, "Recurring"},
-             {Column::kPricingCategory, "Standard"},
-             {Column::kPricingUnit, "Units"},
-             {Column::kBilledCost, "10"},
-             {Column::kEffectiveCost, "0"},
-             {Column::kPricingCurrencyEffectiveCost, "0"},
-             {Column::kCommitmentDiscountQuantity, "10"},
-             {Column::kServiceName, "AWS Savings Plans"},
-             {Column::kServiceCategory, "Management and Governance"},
-             {Column::kServiceSubcategory, "Cost Management"},
-             {Column::kResourceId, "arn:aws:savingsplans::123456789012:savingsplan/sp-1"},
-             {Column::kResourceName, "sp-1"},
-             {Column::kResourceType, "Savings Plan"},
-             {Column::kSkuId, "SKU-SP-COMPUTE"},
-             {Column::kSkuPriceId, "SKU-SP-COMPUTE-1Y"},
-             {Column::kSkuMeter, "Savings Plan Commitment"}})));
+  out.push_back(
+      merge(merge(common(), priced("1", "10", "10")),
+            merge(commitment(""),
+                  {{Column::kChargeCategory, "Purchase"},
+                   {Column::kChargeDescription, "Savings Plan recurring fee"},
+                   {Column::kChargeFrequency, "Recurring"},
+                   {Column::kPricingCategory, "Standard"},
+                   {Column::kPricingUnit, "Units"},
+                   {Column::kBilledCost, "10"},
+                   {Column::kEffectiveCost, "0"},
+                   {Column::kPricingCurrencyEffectiveCost, "0"},
+                   {Column::kCommitmentDiscountQuantity, "10"},
+                   {Column::kServiceName, "AWS Savings Plans"},
+                   {Column::kServiceCategory, "Management and Governance"},
+                   {Column::kServiceSubcategory, "Cost Management"},
+                   {Column::kResourceId, "arn:aws:savingsplans::123456789012:savingsplan/sp-1"},
+                   {Column::kResourceName, "sp-1"},
+                   {Column::kResourceType, "Savings Plan"},
+                   {Column::kSkuId, "SKU-SP-COMPUTE"},
+                   {Column::kSkuPriceId, "SKU-SP-COMPUTE-1Y"},
+                   {Column::kSkuMeter, "Savings Plan Commitment"}})));
   // 4. The unused part of the commitment: Usage with status Unused, no consumed quantity.
-  out.push_back(merge(
-      merge(common(), priced("1", "1.5", "1.5")),
-      merge(commitment("Unused"),
-            {{Column::kChargeCategory, "Usage"},
-             {Column::kChargeDescription, "Unused Savings Plan commitment"},
-             {Column::kChargeFrequency, "Usage-Based"},
-             {Column::kPricingCategory, "Committed"},
-             {Column::kPricingUnit, "Units"},
-             {Column::kBilledCost, "0"},
-             {Column::kEffectiveCost, "1.5"},
-             {Column::kPricingCurrencyEffectiveCost, "1.5"},
-             {Column::kCommitmentDiscountQuantity, "1.5"},
-             {Column::kServiceName, "AWS Savings Plans"},
-             {Column::kServiceCategory, "Management and Governance"},
-             {Column::kServiceSubcategory, "Cost Management"},
-             {Column::kResourceId, "arn:aws:savingsplans::123456789012:savingsplan/sp-1"},
-             {Column::kResourceName, "sp-1"},
-             {Column::kResourceType, "Savings Plan"},
-             {Column::kSkuId, "SKU-SP-COMPUTE"},
-             {Column::kSkuPriceId, "SKU-SP-COMPUTE-1Y"},
-             {Column::kSkuMeter, "Savings Plan Commitment"}})));
+  out.push_back(
+      merge(merge(common(), priced("1", "1.5", "1.5")),
+            merge(commitment("Unused"),
+                  {{Column::kChargeCategory, "Usage"},
+                   {Column::kChargeDescription, "Unused Savings Plan commitment"},
+                   {Column::kChargeFrequency, "Usage-Based"},
+                   {Column::kPricingCategory, "Committed"},
+                   {Column::kPricingUnit, "Units"},
+                   {Column::kBilledCost, "0"},
+                   {Column::kEffectiveCost, "1.5"},
+                   {Column::kPricingCurrencyEffectiveCost, "1.5"},
+                   {Column::kCommitmentDiscountQuantity, "1.5"},
+                   {Column::kServiceName, "AWS Savings Plans"},
+                   {Column::kServiceCategory, "Management and Governance"},
+                   {Column::kServiceSubcategory, "Cost Management"},
+                   {Column::kResourceId, "arn:aws:savingsplans::123456789012:savingsplan/sp-1"},
+                   {Column::kResourceName, "sp-1"},
+                   {Column::kResourceType, "Savings Plan"},
+                   {Column::kSkuId, "SKU-SP-COMPUTE"},
+                   {Column::kSkuPriceId, "SKU-SP-COMPUTE-1Y"},
+                   {Column::kSkuMeter, "Savings Plan Commitment"}})));
   // 5. Usage in a capacity reservation.
   Row reserved = merge(common(), ec2_usage());
   reserved[Column::kCapacityReservationId] = "cr-0123";
@@ -198,7 +200,8 @@ std::vector<Row> rows() {
 
 Table conformant_table() {
   TableBuilder b;
-  for (const ColumnInfo& info : all_columns()) b.declare(info.column);
+  for (const ColumnInfo& info : all_columns())
+    b.declare(info.column);
   for (const Row& row : rows()) {
     for (const auto& [column, text] : row) {
       switch (column_kind(column)) {
@@ -213,7 +216,8 @@ Table conformant_table() {
           break;
         case ColumnKind::kTags: {
           const nlohmann::json tags = nlohmann::json::parse(text);
-          for (const auto& [k, v] : tags.items()) b.add_tag(k, v.get<std::string>());
+          for (const auto& [k, v] : tags.items())
+            b.add_tag(k, v.get<std::string>());
           break;
         }
       }

@@ -22,7 +22,8 @@ class TextDataset final : public ConformanceDataset {
 
   const std::vector<std::string>& column_names() const override { return columns_; }
   core::Result<bool> next_batch(RowBatch* batch) override {
-    if (next_ >= rows_.size()) return false;
+    if (next_ >= rows_.size())
+      return false;
     const size_t end = std::min(rows_.size(), next_ + batch_rows_);
     batch->first_row = next_;
     batch->rows = end - next_;

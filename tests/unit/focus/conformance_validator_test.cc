@@ -2,14 +2,15 @@
 // text), on targeted breakages of it, and the report renderings.
 #include "optima/focus/conformance/conformance_validator.h"
 
-#include <gtest/gtest.h>
-
 #include <functional>
-#include <nlohmann/json.hpp>
 #include <set>
 
-#include "conformance_test_support.h"
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
 #include "optima/focus/conformance/table_dataset.h"
+
+#include "conformance_test_support.h"
 
 namespace optima::focus {
 namespace {
@@ -53,14 +54,16 @@ struct TextTable {
     const auto it = std::find(columns.begin(), columns.end(), column);
     const auto index = static_cast<size_t>(it - columns.begin());
     columns.erase(it);
-    for (Cells& r : rows) r.erase(r.begin() + static_cast<std::ptrdiff_t>(index));
+    for (Cells& r : rows)
+      r.erase(r.begin() + static_cast<std::ptrdiff_t>(index));
   }
 };
 
 TextTable conformant_text() {
   const Table table = testing::conformant_table();
   TextTable out;
-  for (const ColumnInfo& info : all_columns()) out.columns.emplace_back(info.name);
+  for (const ColumnInfo& info : all_columns())
+    out.columns.emplace_back(info.name);
   for (size_t r = 0; r < table.num_rows(); ++r) {
     Cells row;
     for (const ColumnInfo& info : all_columns()) {
@@ -81,7 +84,8 @@ ConformanceReport validate_text(TextTable t, const ValidationOptions& options = 
 std::set<std::string> failing_leaves(const ConformanceReport& report) {
   std::set<std::string> out;
   for (const RuleResult& r : report.rules) {
-    if (r.status == RuleStatus::kFail && r.function != "Composite") out.insert(r.rule_id);
+    if (r.status == RuleStatus::kFail && r.function != "Composite")
+      out.insert(r.rule_id);
   }
   return out;
 }
@@ -241,10 +245,9 @@ TEST(ConformanceValidatorTest, ThePublishedModelWithoutErrataRejectsConformantCo
   ASSERT_TRUE(published.is_ok());
   TableDataset data({std::make_shared<const Table>(testing::conformant_table())});
   const ConformanceReport report = validate(data, all_criteria(), *published);
-  EXPECT_EQ(failing_leaves(report),
-            (std::set<std::string>{"CommitmentDiscountStatus-C-003-C",
-                                   "CommitmentDiscountStatus-C-004-C",
-                                   "CommitmentDiscountStatus-C-005-M"}));
+  EXPECT_EQ(failing_leaves(report), (std::set<std::string>{"CommitmentDiscountStatus-C-003-C",
+                                                           "CommitmentDiscountStatus-C-004-C",
+                                                           "CommitmentDiscountStatus-C-005-M"}));
   // With the errata the report lists what was corrected.
   TableDataset again({std::make_shared<const Table>(testing::conformant_table())});
   const ConformanceReport corrected = validate(again, all_criteria());
@@ -258,7 +261,8 @@ TEST(ConformanceValidatorTest, RendersTextAndJson) {
   TextTable t = conformant_text();
   t.cell(0, "ChargeCategory") = "usage";
   t.columns.push_back("Extra");
-  for (Cells& r : t.rows) r.emplace_back("1");
+  for (Cells& r : t.rows)
+    r.emplace_back("1");
   const ConformanceReport report = validate_text(std::move(t));
   EXPECT_EQ(report.unknown_columns, std::vector<std::string>{"Extra"});
 
@@ -277,7 +281,8 @@ TEST(ConformanceValidatorTest, RendersTextAndJson) {
   EXPECT_EQ(json["rules"].size(), 621u);
   bool found = false;
   for (const auto& rule : json["rules"]) {
-    if (rule["id"] != "ChargeCategory-C-003-M") continue;
+    if (rule["id"] != "ChargeCategory-C-003-M")
+      continue;
     found = true;
     EXPECT_EQ(rule["status"], "fail");
     EXPECT_EQ(rule["keyword"], "MUST");

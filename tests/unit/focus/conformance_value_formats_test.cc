@@ -1,8 +1,7 @@
-#include "optima/focus/conformance/value_formats.h"
-
 #include <gtest/gtest.h>
 
 #include "optima/focus/conformance/check_evaluator.h"
+#include "optima/focus/conformance/value_formats.h"
 
 namespace optima::focus {
 namespace {
@@ -31,9 +30,9 @@ TEST(ValueFormatsTest, DecimalTextAcceptsAnyNumberSpellingButNotOtherText) {
 TEST(ValueFormatsTest, DateTimeFormatIsExactlyIsoUtcWithSeconds) {
   EXPECT_TRUE(is_datetime_format("2024-01-31T10:00:00Z"));
   EXPECT_TRUE(is_datetime_format("2024-02-29T23:59:59Z"));
-  for (const char* bad : {"2024-01-31", "2024-01-31T10:00Z", "2024-01-31 10:00:00Z",
-                          "2024-01-31T10:00:00.000Z", "2024-01-31T10:00:00+00:00",
-                          "2023-02-29T00:00:00Z", "2023-02-01T30:00:00Z", "4/1/25"}) {
+  for (const char* bad :
+       {"2024-01-31", "2024-01-31T10:00Z", "2024-01-31 10:00:00Z", "2024-01-31T10:00:00.000Z",
+        "2024-01-31T10:00:00+00:00", "2023-02-29T00:00:00Z", "2023-02-01T30:00:00Z", "4/1/25"}) {
     EXPECT_FALSE(is_datetime_format(bad)) << bad;
   }
 }
@@ -49,16 +48,16 @@ TEST(ValueFormatsTest, DateTimeTextAcceptsRecognisedDatesOnly) {
 TEST(ValueFormatsTest, Utf8ValidationRejectsMalformedSequences) {
   EXPECT_TRUE(is_valid_utf8("plain"));
   EXPECT_TRUE(is_valid_utf8("Z\xC3\xBCrich \xE2\x82\xAC \xF0\x9F\x98\x80"));
-  EXPECT_FALSE(is_valid_utf8("\xC3"));              // truncated
-  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong
-  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate
+  EXPECT_FALSE(is_valid_utf8("\xC3"));          // truncated
+  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));      // overlong
+  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));  // surrogate
   EXPECT_FALSE(is_valid_utf8("\xFF"));
 }
 
 TEST(ValueFormatsTest, UnitFormatAcceptsTheSpecificationsShapes) {
-  for (const char* ok : {"GB", "Hours", "GB-Hours", "GB/Hour", "1000 Tokens", "Units/3 Months",
-                         "Core-Hours/Day", "Request-Tokens", "KiB", "b", "Server Hours", "Count",
-                         "USD"}) {
+  for (const char* ok :
+       {"GB", "Hours", "GB-Hours", "GB/Hour", "1000 Tokens", "Units/3 Months", "Core-Hours/Day",
+        "Request-Tokens", "KiB", "b", "Server Hours", "Count", "USD"}) {
     EXPECT_TRUE(is_unit_format(ok)) << ok;
   }
   for (const char* bad : {"", "gb", "hours", "GBs", "TBs", "Workflow operation", "0 Tokens",
@@ -95,12 +94,14 @@ TEST(ValueFormatsTest, CurrencyFormatChecksNationalCodesAndAcceptsVirtualCurrenc
 }
 
 TEST(ValueFormatsTest, ProductMatchesAtThePrecisionTheResultIsWrittenWith) {
-  auto d = [](const char* s) { return core::Decimal::from_string(s).value(); };
+  auto d = [](const char* s) {
+    return core::Decimal::from_string(s).value();
+  };
   EXPECT_TRUE(product_matches(d("0.0104"), d("2"), d("0.0208"), 4));
-  EXPECT_TRUE(product_matches(d("0.0123"), d("3"), d("0.04"), 2));    // 0.0369 -> 0.04
-  EXPECT_FALSE(product_matches(d("0.0123"), d("3"), d("0.04"), 4));   // 0.0369 != 0.0400
+  EXPECT_TRUE(product_matches(d("0.0123"), d("3"), d("0.04"), 2));   // 0.0369 -> 0.04
+  EXPECT_FALSE(product_matches(d("0.0123"), d("3"), d("0.04"), 4));  // 0.0369 != 0.0400
   EXPECT_FALSE(product_matches(d("2"), d("3"), d("10"), 0));
-  EXPECT_FALSE(product_matches(d("1e15"), d("1e15"), d("1"), 0));     // beyond the range
+  EXPECT_FALSE(product_matches(d("1e15"), d("1e15"), d("1"), 0));  // beyond the range
   EXPECT_EQ(written_fraction_digits("1.50"), 2);
   EXPECT_EQ(written_fraction_digits("12"), 0);
   EXPECT_EQ(written_fraction_digits("1.5E-3"), 4);

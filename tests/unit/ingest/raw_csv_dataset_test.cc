@@ -1,10 +1,11 @@
 #include "optima/ingest/raw_csv_dataset.h"
 
-#include <gtest/gtest.h>
-
 #include <set>
 
+#include <gtest/gtest.h>
+
 #include "optima/focus/conformance/conformance_validator.h"
+
 #include "support/shared_data.h"
 
 namespace optima::ingest {
@@ -27,7 +28,8 @@ std::vector<std::vector<std::string>> read_all(RawCsvDataset& data, std::vector<
   while (true) {
     auto more = data.next_batch(&batch);
     EXPECT_TRUE(more.is_ok()) << more.status().to_string();
-    if (!more.is_ok() || !*more) break;
+    if (!more.is_ok() || !*more)
+      break;
     EXPECT_EQ(batch.first_row, rows.size());
     for (size_t r = 0; r < batch.rows; ++r) {
       std::vector<std::string> row;
@@ -36,7 +38,8 @@ std::vector<std::vector<std::string>> read_all(RawCsvDataset& data, std::vector<
         row.push_back(col.is_null(r) ? "<null>" : col.text(r));
       }
       rows.push_back(std::move(row));
-      if (lines != nullptr) lines->push_back(batch.source_lines[r]);
+      if (lines != nullptr)
+        lines->push_back(batch.source_lines[r]);
     }
   }
   return rows;
@@ -46,7 +49,8 @@ TEST(RawCsvDatasetTest, ReadsRawTextColumnWiseInBatchesWithNullLiterals) {
   RawCsvOptions options;
   options.batch_rows = 2;
   auto data = from_string(
-      "\xEF\xBB\xBF" "BilledCost,ChargeCategory,Tags\n"
+      "\xEF\xBB\xBF"
+      "BilledCost,ChargeCategory,Tags\n"
       "1,000,Usage,\"{\"\"a\"\":\"\"b\"\"}\"\n"
       "NULL,null,\n"
       "\"1,000\",\"multi\nline\", \n",
@@ -154,7 +158,8 @@ struct Failures {
 Failures failures(const ConformanceReport& report) {
   Failures out;
   for (const RuleResult& r : report.rules) {
-    if (r.status != RuleStatus::kFail || r.function == "Composite") continue;
+    if (r.status != RuleStatus::kFail || r.function == "Composite")
+      continue;
     (r.function == "Presence" ? out.presence : out.values).insert(r.rule_id);
   }
   return out;
@@ -199,8 +204,8 @@ TEST(ValidatorSamplesTest, AllPass05UsesFocus05NamesThatAre12UnknownColumns) {
             (std::vector<std::string>{"InvoiceIssuer", "ResourceID", "ChargeType", "Provider",
                                       "Publisher", "BilledCurrency", "Region", "AmortizedCost"}));
   const Failures f = failures(report);
-  EXPECT_TRUE(f.presence.count("CostAndUsage-D-008-M"));  // ChargeCategory
-  EXPECT_TRUE(f.presence.count("CostAndUsage-D-021-M"));  // PublisherName
+  EXPECT_TRUE(f.presence.count("CostAndUsage-D-008-M"));   // ChargeCategory
+  EXPECT_TRUE(f.presence.count("CostAndUsage-D-021-M"));   // PublisherName
   EXPECT_FALSE(f.presence.count("CostAndUsage-D-006-M"));  // BilledCost is there
   // Its one real value defect under 1.2: Sample-service-1 is in two ServiceCategories.
   EXPECT_EQ(f.values, std::set<std::string>{"ServiceName-C-005-C"});
@@ -221,8 +226,8 @@ TEST(ValidatorSamplesTest, BilledCostTestHasZeroCostsAndNullParties) {
   const Failures f = failures(report);
   EXPECT_EQ(f.values, (std::set<std::string>{"InvoiceIssuerName-C-003-M", "ProviderName-C-003-M"}));
   EXPECT_EQ(report.find("ProviderName-C-003-M")->failing_rows, 2u);
-  for (const char* id : {"BilledCost-C-001-M", "BilledCost-C-002-M", "BilledCost-C-003-M",
-                         "BilledCost-C-004-M"}) {
+  for (const char* id :
+       {"BilledCost-C-001-M", "BilledCost-C-002-M", "BilledCost-C-003-M", "BilledCost-C-004-M"}) {
     EXPECT_EQ(report.find(id)->status, RuleStatus::kPass) << id;
   }
   // "BilledCost MUST be 0 for third-party charges": unknown parties select no row.
@@ -261,7 +266,8 @@ TEST(ValidatorSamplesTest, ListUnitPriceTestIsCheckedOnlyWhenPublicPricesAreSupp
   EXPECT_EQ(none.notes[0], "column 2 has an empty header and is ignored");
   const ConformanceReport with =
       validate_file(sample("listUnitPriceTest.csv"), {"PUBLIC_PRICE_LIST_SUPPORTED"});
-  for (const char* id : {"ListUnitPrice-C-001-M", "ListUnitPrice-C-002-M", "ListUnitPrice-C-008-M"}) {
+  for (const char* id :
+       {"ListUnitPrice-C-001-M", "ListUnitPrice-C-002-M", "ListUnitPrice-C-008-M"}) {
     EXPECT_EQ(with.find(id)->status, RuleStatus::kPass) << id;
   }
   EXPECT_TRUE(failures(with).values.empty());
@@ -298,14 +304,27 @@ const std::set<std::string> kDisplayDates = {
 // The rules the simple-agreement examples also fail: their amounts are written for people
 // ("$10,000.00 "), so costs are not numbers; they leave ServiceSubcategory empty and SkuMeter
 // null (a SHOULD) under a SkuId.
-const std::set<std::string> kDisplayAmounts = {
-    "BilledCost-C-001-M",          "BilledCost-C-002-M",         "BilledCost-C-004-M",
-    "EffectiveCost-C-001-M",       "EffectiveCost-C-002-M",      "ListCost-C-001-M",
-    "ListCost-C-002-M",            "ListCost-C-009-C",           "ContractedCost-C-001-M",
-    "ContractedCost-C-002-M",      "ListUnitPrice-C-001-M",      "ListUnitPrice-C-002-M",
-    "ListUnitPrice-C-008-M",       "ListUnitPrice-C-010-C",      "ContractedUnitPrice-C-002-M",
-    "ContractedUnitPrice-C-003-M", "ContractedUnitPrice-C-009-C", "ContractedUnitPrice-C-011-C",
-    "ServiceSubcategory-C-002-M",  "ServiceName-C-008-C",        "SkuMeter-C-005-C"};
+const std::set<std::string> kDisplayAmounts = {"BilledCost-C-001-M",
+                                               "BilledCost-C-002-M",
+                                               "BilledCost-C-004-M",
+                                               "EffectiveCost-C-001-M",
+                                               "EffectiveCost-C-002-M",
+                                               "ListCost-C-001-M",
+                                               "ListCost-C-002-M",
+                                               "ListCost-C-009-C",
+                                               "ContractedCost-C-001-M",
+                                               "ContractedCost-C-002-M",
+                                               "ListUnitPrice-C-001-M",
+                                               "ListUnitPrice-C-002-M",
+                                               "ListUnitPrice-C-008-M",
+                                               "ListUnitPrice-C-010-C",
+                                               "ContractedUnitPrice-C-002-M",
+                                               "ContractedUnitPrice-C-003-M",
+                                               "ContractedUnitPrice-C-009-C",
+                                               "ContractedUnitPrice-C-011-C",
+                                               "ServiceSubcategory-C-002-M",
+                                               "ServiceName-C-008-C",
+                                               "SkuMeter-C-005-C"};
 
 std::set<std::string> plus(std::set<std::string> a, const std::set<std::string>& b) {
   a.insert(b.begin(), b.end());
@@ -320,12 +339,19 @@ struct SpecExample {
 TEST(SpecExamplesTest, PartialTablesPassEveryApplicableRuleExceptTheirOwnDefects) {
   const std::set<std::string> none;
   const std::vector<SpecExample> examples = {
-      {"commitment_discount_flexibility/one_hundred_percent_utilization_with_commitment_discount_flexibility_with_1_resource.csv", none},
-      {"commitment_discount_flexibility/one_hundred_percent_utilization_with_commitment_discount_flexibility_with_2_resources.csv", none},
-      {"commitment_discount_flexibility/one_hundred_percent_utilization_without_commitment_discount_flexibility.csv", none},
+      {"commitment_discount_flexibility/"
+       "one_hundred_percent_utilization_with_commitment_discount_flexibility_with_1_resource.csv",
+       none},
+      {"commitment_discount_flexibility/"
+       "one_hundred_percent_utilization_with_commitment_discount_flexibility_with_2_resources.csv",
+       none},
+      {"commitment_discount_flexibility/"
+       "one_hundred_percent_utilization_without_commitment_discount_flexibility.csv",
+       none},
       // Its Unused row has ConsumedQuantity 1.00; FOCUS: null when CommitmentDiscountStatus is
       // "Unused".
-      {"commitment_discount_flexibility/zero_percent_utilization_without_commitment_discount_flexibility.csv",
+      {"commitment_discount_flexibility/"
+       "zero_percent_utilization_without_commitment_discount_flexibility.csv",
        {"ConsumedQuantity-C-004-C"}},
       {"commitment_discount_scenarios/commitment_discount_purchase_scenario_1.csv", none},
       // A ChargePeriodEnd of "2023-02-01T30:00:00Z" (hour 30).
@@ -350,24 +376,24 @@ TEST(SpecExamplesTest, PartialTablesPassEveryApplicableRuleExceptTheirOwnDefects
       // ServiceCategory "Database" (FOCUS: "Databases"), ServiceSubcategory "No-SQL DB", a
       // Usage row without ConsumedQuantity, SkuMeter null under a SkuId (a SHOULD).
       {"saas_examples/spend_agreements/saas_spend_agreements_a1.csv",
-       plus(kDisplayDates, {"ServiceCategory-C-003-M", "ServiceSubcategory-C-003-M",
-                            "ServiceSubcategory-C-004-M", "ConsumedQuantity-C-006-C",
-                            "SkuMeter-C-005-C"})},
+       plus(kDisplayDates,
+            {"ServiceCategory-C-003-M", "ServiceSubcategory-C-003-M", "ServiceSubcategory-C-004-M",
+             "ConsumedQuantity-C-006-C", "SkuMeter-C-005-C"})},
       {"saas_examples/spend_agreements/saas_spend_agreements_a2.csv",
-       plus(kDisplayDates, {"ServiceCategory-C-003-M", "ServiceSubcategory-C-003-M",
-                            "ServiceSubcategory-C-004-M", "ConsumedQuantity-C-006-C",
-                            "SkuMeter-C-005-C"})},
+       plus(kDisplayDates,
+            {"ServiceCategory-C-003-M", "ServiceSubcategory-C-003-M", "ServiceSubcategory-C-004-M",
+             "ConsumedQuantity-C-006-C", "SkuMeter-C-005-C"})},
       // As a1/a2, and some rows leave ServiceName, ServiceCategory, ServiceSubcategory empty.
       {"saas_examples/spend_agreements/saas_spend_agreements_b1.csv",
-       plus(kDisplayDates, {"ServiceCategory-C-002-M", "ServiceCategory-C-003-M",
-                            "ServiceName-C-003-M", "ServiceSubcategory-C-002-M",
-                            "ServiceSubcategory-C-003-M", "ServiceSubcategory-C-004-M",
-                            "ConsumedQuantity-C-006-C", "SkuMeter-C-005-C"})},
+       plus(kDisplayDates,
+            {"ServiceCategory-C-002-M", "ServiceCategory-C-003-M", "ServiceName-C-003-M",
+             "ServiceSubcategory-C-002-M", "ServiceSubcategory-C-003-M",
+             "ServiceSubcategory-C-004-M", "ConsumedQuantity-C-006-C", "SkuMeter-C-005-C"})},
       {"saas_examples/spend_agreements/saas_spend_agreements_b2.csv",
-       plus(kDisplayDates, {"ServiceCategory-C-002-M", "ServiceCategory-C-003-M",
-                            "ServiceName-C-003-M", "ServiceSubcategory-C-002-M",
-                            "ServiceSubcategory-C-003-M", "ServiceSubcategory-C-004-M",
-                            "ConsumedQuantity-C-006-C", "SkuMeter-C-005-C"})},
+       plus(kDisplayDates,
+            {"ServiceCategory-C-002-M", "ServiceCategory-C-003-M", "ServiceName-C-003-M",
+             "ServiceSubcategory-C-002-M", "ServiceSubcategory-C-003-M",
+             "ServiceSubcategory-C-004-M", "ConsumedQuantity-C-006-C", "SkuMeter-C-005-C"})},
       {"saas_examples/virtual_currency_pricing_model_a1.csv", kDisplayDates},
       // ConsumedUnit/PricingUnit "Workflow operation": UnitFormat wants capitalised nouns (SHOULD).
       {"saas_examples/virtual_currency_pricing_model_a2.csv",
@@ -382,14 +408,15 @@ TEST(SpecExamplesTest, PartialTablesPassEveryApplicableRuleExceptTheirOwnDefects
       {"saas_examples/virtual_currency_pricing_model_c.csv", kDisplayDates},
   };
   for (const SpecExample& e : examples) {
-    const ConformanceReport report = validate_file(spec_example(e.file), {"ALL"},
-                                                   focus::ColumnScope::kPresentColumnsOnly);
+    const ConformanceReport report =
+        validate_file(spec_example(e.file), {"ALL"}, focus::ColumnScope::kPresentColumnsOnly);
     const Failures f = failures(report);
     EXPECT_TRUE(f.presence.empty()) << e.file;
     EXPECT_EQ(f.values, e.failing) << e.file << "\n" << focus::render_text(report);
-    EXPECT_EQ(report.summary.conformant, std::none_of(e.failing.begin(), e.failing.end(), [&](const std::string& id) {
-                return report.find(id)->mandatory;
-              })) << e.file;
+    EXPECT_EQ(report.summary.conformant,
+              std::none_of(e.failing.begin(), e.failing.end(),
+                           [&](const std::string& id) { return report.find(id)->mandatory; }))
+        << e.file;
   }
 }
 
@@ -406,7 +433,7 @@ TEST(SpecExamplesTest, FullDatasetModeFailsPresenceOfTheColumnsAPartialTableLack
   EXPECT_FALSE(full.summary.conformant);
   const Failures f = failures(full);
   EXPECT_TRUE(f.values.empty());
-  EXPECT_TRUE(f.presence.count("CostAndUsage-D-024-M"));  // BillingAccountId
+  EXPECT_TRUE(f.presence.count("CostAndUsage-D-024-M"));   // BillingAccountId
   EXPECT_FALSE(f.presence.count("CostAndUsage-D-006-M"));  // BilledCost is present
   EXPECT_EQ(full.find("CostAndUsage-D-024-M")->dataset_failures,
             std::vector<std::string>{"column BillingAccountId is not present"});
@@ -414,8 +441,9 @@ TEST(SpecExamplesTest, FullDatasetModeFailsPresenceOfTheColumnsAPartialTableLack
 
 TEST(SpecExamplesTest, LowerCaseNullLiteralsOfTheExamplesAreNull) {
   // The flexibility examples write "null" and have blank lines between rows.
-  auto data = RawCsvDataset::open(spec_example(
-      "commitment_discount_flexibility/zero_percent_utilization_without_commitment_discount_flexibility.csv"));
+  auto data = RawCsvDataset::open(
+      spec_example("commitment_discount_flexibility/"
+                   "zero_percent_utilization_without_commitment_discount_flexibility.csv"));
   ASSERT_TRUE(data.is_ok());
   const auto rows = read_all(**data, nullptr);
   ASSERT_EQ(rows.size(), 3u);

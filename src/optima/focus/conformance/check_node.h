@@ -44,13 +44,13 @@ enum class CheckFunction : uint8_t {
 
 // The argument shape a check function takes.
 enum class CheckArguments : uint8_t {
-  kItems,           // AND, OR: "Items" (non-empty list of nodes)
-  kColumn,          // "ColumnName"
-  kColumnValue,     // "ColumnName", "Value" (null, string or number)
-  kTwoColumns,      // "ColumnAName", "ColumnBName"
-  kDistinctCount,   // "ColumnAName", "ColumnBName", "ExpectedCount" (integer)
-  kProduct,         // "ColumnAName", "ColumnBName", "ResultColumnName"
-  kModelRule,       // "ModelRuleId"
+  kItems,          // AND, OR: "Items" (non-empty list of nodes)
+  kColumn,         // "ColumnName"
+  kColumnValue,    // "ColumnName", "Value" (null, string or number)
+  kTwoColumns,     // "ColumnAName", "ColumnBName"
+  kDistinctCount,  // "ColumnAName", "ColumnBName", "ExpectedCount" (integer)
+  kProduct,        // "ColumnAName", "ColumnBName", "ResultColumnName"
+  kModelRule,      // "ModelRuleId"
 };
 
 struct CheckFunctionInfo {
@@ -68,7 +68,7 @@ CheckArguments check_function_arguments(CheckFunction f);
 struct CheckLiteral {
   enum class Kind : uint8_t { kNull, kString, kNumber };
   Kind kind = Kind::kNull;
-  std::string text;     // the string, or the number as written in the model
+  std::string text;      // the string, or the number as written in the model
   core::Decimal number;  // kNumber only
 };
 
@@ -77,11 +77,11 @@ struct CheckNode {
   // Column arguments in declaration order: ColumnName; or ColumnAName, ColumnBName
   // [, ResultColumnName].
   std::vector<std::string> columns;
-  CheckLiteral value;           // kColumnValue functions
-  int64_t expected_count = 0;   // CheckDistinctCount
-  std::string model_rule_id;    // CheckModelRule
+  CheckLiteral value;            // kColumnValue functions
+  int64_t expected_count = 0;    // CheckDistinctCount
+  std::string model_rule_id;     // CheckModelRule
   std::vector<CheckNode> items;  // AND, OR
-  std::string path;             // JSON path in the model, for messages
+  std::string path;              // JSON path in the model, for messages
 
   // Every column the subtree names (CheckModelRule targets excluded), first use first.
   void collect_columns(std::vector<std::string>* out) const;

@@ -30,10 +30,10 @@ enum class CellStorage : uint8_t {
 // One column's cells for the rows of a batch. Not thread-safe.
 struct ColumnBatch {
   CellStorage storage = CellStorage::kText;
-  std::vector<uint8_t> nulls;             // one per row; 1 = null
-  std::vector<std::string_view> texts;    // kText, kString: one per row ("" when null)
-  std::vector<core::Decimal> decimals;    // kDecimal: one per row (0 when null)
-  std::vector<int64_t> seconds;           // kDateTime: one per row
+  std::vector<uint8_t> nulls;                 // one per row; 1 = null
+  std::vector<std::string_view> texts;        // kText, kString: one per row ("" when null)
+  std::vector<core::Decimal> decimals;        // kDecimal: one per row (0 when null)
+  std::vector<int64_t> seconds;               // kDateTime: one per row
   std::function<std::string(size_t)> render;  // kKeyValue: a row's JSON text
 
   size_t size() const { return nulls.size(); }

@@ -1,11 +1,14 @@
 // ConformanceReport: the outcome of validating a dataset against the FOCUS requirements model,
 // per rule and in summary, rendered as a text table or JSON.
 //
-// Per rule: pass; fail (failing row count, dataset-level failures such as a missing column, and
-// up to N sample rows with the offending values); not applicable (with the reason: criterion
-// not selected, column absent, parent rule not applicable); skipped (Dynamic rules, which the
-// model marks as not machine-checkable — never counted as passes). Mandatory = keyword MUST or
-// MUST NOT; the dataset is conformant when no mandatory rule fails. Value type.
+// Per rule: pass (possibly with a note: no row met its conditions, or a MAY permission unused);
+// fail (failing row count, dataset-level failures such as a missing column, and up to N sample
+// rows with the offending values); not applicable (with the reason: criterion not selected,
+// column absent, parent rule not applicable); skipped (Dynamic rules, which the model marks as
+// not machine-checkable — never counted as passes). Mandatory = keyword MUST or MUST NOT (the
+// id's -M/-C/-O suffix says whether the requirement is mandatory, conditional or optional in
+// the spec; the keyword decides what a failure means). The dataset is conformant when no
+// mandatory rule fails. Value type.
 #pragma once
 
 #include <cstdint>
@@ -43,8 +46,8 @@ struct RuleResult {
   std::string entity_type;  // Column, Attribute, Dataset
   std::string reference;
   std::string must_satisfy;
-  std::string reason;            // why not applicable / skipped, or a note on a pass
-  uint64_t checked_rows = 0;     // rows selected by the rule's (and its parents') conditions
+  std::string reason;         // why not applicable / skipped, or a note on a pass
+  uint64_t checked_rows = 0;  // rows selected by the rule's (and its parents') conditions
   uint64_t failing_rows = 0;
   std::vector<std::string> dataset_failures;  // failures not tied to rows (missing column, ...)
   std::vector<FailureSample> samples;
@@ -71,7 +74,7 @@ struct ConformanceReport {
   std::string data_description;  // the file or tables validated
   std::string model_version;
   std::string focus_version;
-  std::string dataset;  // model dataset, e.g. "CostAndUsage"
+  std::string dataset;                              // model dataset, e.g. "CostAndUsage"
   std::vector<std::string> applicability_criteria;  // selected criteria (expanded)
   bool present_columns_only = false;
   uint64_t rows = 0;

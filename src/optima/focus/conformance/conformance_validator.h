@@ -11,10 +11,19 @@
 // Evaluation (see rule_plan.h for which rules run): one forward pass over the dataset's batches.
 // Per batch, conditions flow top-down (a rule's rows = its parents' rows that satisfy its own
 // Condition) and violations flow bottom-up (a composite fails on a row where its AND/OR of
-// referenced rules fails). Presence and CheckDistinctCount are judged on the whole dataset and
-// reported as dataset-level failures; they propagate to composites through AND (and through
-// OR only when every alternative fails at dataset level). Thread-safe: validate() may run
-// concurrently on different datasets.
+// referenced rules fails; check_evaluator.h has the per-row semantics of each check function).
+// Presence and CheckDistinctCount are judged on the whole dataset and reported as dataset-level
+// failures; they propagate to composites through AND (and through OR only when every
+// alternative fails at dataset level). Where the upstream validator aggregates per rule instead,
+// this is a deliberate difference:
+//   - A rule referenced only as one alternative of an OR composite (InvoiceId-C-004-C "null when
+//     not invoiced" OR -C-005-C "not null when invoiced") fails only on rows where every
+//     alternative fails; judged alone each would fail every row the other one covers.
+//   - A mandatory (MUST) composite is not failed by its SHOULD/MAY parts (e.g. the RECOMMENDED
+//     presence of ChargeFrequency inside the dataset's MUST composite); those fail on their own.
+//   - A MAY rule grants a permission, so it never fails: it passes with a note of how many rows
+//     do not use it.
+// Thread-safe: validate() may run concurrently on different datasets.
 #pragma once
 
 #include <memory>

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <mutex>
+
 #include <nlohmann/json.hpp>
 
 #include "optima/core/file_io.h"
@@ -11,10 +12,13 @@ namespace optima::focus {
 
 using Json = nlohmann::ordered_json;
 
-bool ModelRule::mandatory() const { return keyword == "MUST" || keyword == "MUST NOT"; }
+bool ModelRule::mandatory() const {
+  return keyword == "MUST" || keyword == "MUST NOT";
+}
 
 char ModelRule::id_suffix() const {
-  if (id.size() < 2 || id[id.size() - 2] != '-') return '?';
+  if (id.size() < 2 || id[id.size() - 2] != '-')
+    return '?';
   const char c = id.back();
   return (c == 'M' || c == 'C' || c == 'O') ? c : '?';
 }
@@ -37,10 +41,13 @@ class RuleModelParser {
   core::Result<RuleModel> parse(std::string_view text, std::string_view errata_text,
                                 std::string_view errata_source) {
     Json doc = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-    if (doc.is_discarded()) return error("", "not valid JSON");
-    if (!doc.is_object()) return error("", "expected a JSON object");
+    if (doc.is_discarded())
+      return error("", "not valid JSON");
+    if (!doc.is_object())
+      return error("", "expected a JSON object");
     OPTIMA_RETURN_IF_ERROR(parse_details(doc));
-    if (!errata_text.empty()) OPTIMA_RETURN_IF_ERROR(apply_errata(&doc, errata_text, errata_source));
+    if (!errata_text.empty())
+      OPTIMA_RETURN_IF_ERROR(apply_errata(&doc, errata_text, errata_source));
     OPTIMA_RETURN_IF_ERROR(parse_criteria(doc));
     OPTIMA_RETURN_IF_ERROR(parse_check_functions(doc));
     OPTIMA_RETURN_IF_ERROR(parse_rules(doc));
@@ -59,23 +66,29 @@ class RuleModelParser {
   core::Result<const Json*> member(const Json& obj, const std::string& path, const char* key,
                                    Json::value_t type) const {
     auto it = obj.find(key);
-    if (it == obj.end()) return error(path, std::string("missing \"") + key + "\"");
+    if (it == obj.end())
+      return error(path, std::string("missing \"") + key + "\"");
     const bool ok =
         type == Json::value_t::number_integer ? it->is_number_integer() : it->type() == type;
     if (!ok) {
-      return error(path + "." + key, std::string("expected ") + type_name(type) + ", found " +
-                                         it->type_name());
+      return error(path + "." + key,
+                   std::string("expected ") + type_name(type) + ", found " + it->type_name());
     }
     return &*it;
   }
 
   static const char* type_name(Json::value_t type) {
     switch (type) {
-      case Json::value_t::object: return "object";
-      case Json::value_t::array: return "array";
-      case Json::value_t::string: return "string";
-      case Json::value_t::number_integer: return "integer";
-      default: return "value";
+      case Json::value_t::object:
+        return "object";
+      case Json::value_t::array:
+        return "array";
+      case Json::value_t::string:
+        return "string";
+      case Json::value_t::number_integer:
+        return "integer";
+      default:
+        return "value";
     }
   }
 
@@ -89,7 +102,8 @@ class RuleModelParser {
   core::Result<std::string> optional_string(const Json& obj, const std::string& path,
                                             const char* key) const {
     auto it = obj.find(key);
-    if (it == obj.end() || it->is_null()) return std::string();
+    if (it == obj.end() || it->is_null())
+      return std::string();
     if (!it->is_string()) {
       return error(path + "." + key, std::string("expected string, found ") + it->type_name());
     }
@@ -113,9 +127,12 @@ class RuleModelParser {
 
   core::Status parse_details(const Json& doc) {
     OPTIMA_ASSIGN_OR_RETURN(const Json* details, member(doc, "", "Details", Json::value_t::object));
-    OPTIMA_ASSIGN_OR_RETURN(model_.model_version_, string_member(*details, "Details", "ModelVersion"));
-    OPTIMA_ASSIGN_OR_RETURN(model_.focus_version_, optional_string(*details, "Details", "FOCUSVersion"));
-    if (model_.focus_version_.empty()) model_.focus_version_ = model_.model_version_;
+    OPTIMA_ASSIGN_OR_RETURN(model_.model_version_,
+                            string_member(*details, "Details", "ModelVersion"));
+    OPTIMA_ASSIGN_OR_RETURN(model_.focus_version_,
+                            optional_string(*details, "Details", "FOCUSVersion"));
+    if (model_.focus_version_.empty())
+      model_.focus_version_ = model_.model_version_;
     return core::Status::ok();
   }
 
@@ -130,8 +147,8 @@ class RuleModelParser {
     OPTIMA_ASSIGN_OR_RETURN(std::string version,
                             errata_parser.string_member(errata, "", "ModelVersion"));
     if (version != model_.model_version_) {
-      return errata_parser.error("ModelVersion", "errata for model " + version +
-                                                     ", the model is " + model_.model_version_);
+      return errata_parser.error("ModelVersion", "errata for model " + version + ", the model is " +
+                                                     model_.model_version_);
     }
     OPTIMA_ASSIGN_OR_RETURN(const Json* list,
                             errata_parser.member(errata, "", "Errata", Json::value_t::array));
@@ -139,7 +156,8 @@ class RuleModelParser {
     for (size_t i = 0; i < list->size(); ++i) {
       const std::string path = "Errata[" + std::to_string(i) + "]";
       const Json& entry = (*list)[i];
-      if (!entry.is_object()) return errata_parser.error(path, "expected object");
+      if (!entry.is_object())
+        return errata_parser.error(path, "expected object");
       ModelErratum erratum;
       OPTIMA_ASSIGN_OR_RETURN(erratum.rule_id, errata_parser.string_member(entry, path, "RuleId"));
       OPTIMA_ASSIGN_OR_RETURN(erratum.field, errata_parser.string_member(entry, path, "Field"));
@@ -150,8 +168,8 @@ class RuleModelParser {
         return errata_parser.error(path + ".Field", "expected \"Requirement\" or \"Condition\"");
       }
       if (rules == doc->end() || !rules->is_object() || !rules->contains(erratum.rule_id)) {
-        return errata_parser.error(path + ".RuleId", "no rule \"" + erratum.rule_id +
-                                                         "\" in the model");
+        return errata_parser.error(path + ".RuleId",
+                                   "no rule \"" + erratum.rule_id + "\" in the model");
       }
       Json& rule = (*rules)[erratum.rule_id];
       if (!rule.is_object() || !rule.contains("ValidationCriteria") ||
@@ -169,7 +187,8 @@ class RuleModelParser {
                             member(doc, "", "ApplicabilityCriteria", Json::value_t::object));
     for (const auto& [name, body] : criteria->items()) {
       const std::string path = "ApplicabilityCriteria." + name;
-      if (!body.is_object()) return error(path, "expected object");
+      if (!body.is_object())
+        return error(path, "expected object");
       ApplicabilityCriterion c;
       c.name = name;
       OPTIMA_ASSIGN_OR_RETURN(c.description, optional_string(body, path, "Description"));
@@ -183,7 +202,8 @@ class RuleModelParser {
                             member(doc, "", "CheckFunctions", Json::value_t::object));
     for (const auto& [name, body] : functions->items()) {
       const std::string path = "CheckFunctions." + name;
-      if (!body.is_object()) return error(path, "expected object");
+      if (!body.is_object())
+        return error(path, "expected object");
       auto function = check_function_from_name(name);
       if (!function) {
         // Declared but unused functions are harmless; a rule using one fails in parse_node().
@@ -199,10 +219,12 @@ class RuleModelParser {
   }
 
   core::Status parse_rules(const Json& doc) {
-    OPTIMA_ASSIGN_OR_RETURN(const Json* rules, member(doc, "", "ModelRules", Json::value_t::object));
+    OPTIMA_ASSIGN_OR_RETURN(const Json* rules,
+                            member(doc, "", "ModelRules", Json::value_t::object));
     for (const auto& [id, body] : rules->items()) {
       const std::string path = "ModelRules[\"" + id + "\"]";
-      if (!body.is_object()) return error(path, "expected object");
+      if (!body.is_object())
+        return error(path, "expected object");
       OPTIMA_ASSIGN_OR_RETURN(ModelRule rule, parse_rule(id, body, path));
       model_.index_.emplace(rule.id, static_cast<int>(model_.rules_.size()));
       model_.rules_.push_back(std::move(rule));
@@ -241,15 +263,15 @@ class RuleModelParser {
       return error(path + ".Type", "expected \"Static\" or \"Dynamic\", found \"" + type + "\"");
     }
     const std::string vc_path = path + ".ValidationCriteria";
-    OPTIMA_ASSIGN_OR_RETURN(const Json* vc, member(body, path, "ValidationCriteria",
-                                                   Json::value_t::object));
+    OPTIMA_ASSIGN_OR_RETURN(const Json* vc,
+                            member(body, path, "ValidationCriteria", Json::value_t::object));
     OPTIMA_ASSIGN_OR_RETURN(rule.must_satisfy, string_member(*vc, vc_path, "MustSatisfy"));
     OPTIMA_ASSIGN_OR_RETURN(rule.keyword, string_member(*vc, vc_path, "Keyword"));
     OPTIMA_ASSIGN_OR_RETURN(rule.dependencies, string_list(*vc, vc_path, "Dependencies"));
     OPTIMA_ASSIGN_OR_RETURN(const Json* requirement,
                             member(*vc, vc_path, "Requirement", Json::value_t::object));
-    OPTIMA_ASSIGN_OR_RETURN(rule.requirement,
-                            parse_tree(*requirement, vc_path + ".Requirement", /*condition=*/false));
+    OPTIMA_ASSIGN_OR_RETURN(
+        rule.requirement, parse_tree(*requirement, vc_path + ".Requirement", /*condition=*/false));
     OPTIMA_ASSIGN_OR_RETURN(const Json* condition,
                             member(*vc, vc_path, "Condition", Json::value_t::object));
     OPTIMA_ASSIGN_OR_RETURN(rule.condition,
@@ -263,7 +285,8 @@ class RuleModelParser {
   // A Requirement or Condition: {} means none.
   core::Result<std::optional<CheckNode>> parse_tree(const Json& j, const std::string& path,
                                                     bool condition) {
-    if (j.empty()) return std::optional<CheckNode>();
+    if (j.empty())
+      return std::optional<CheckNode>();
     OPTIMA_ASSIGN_OR_RETURN(CheckNode node, parse_node(j, path, condition));
     OPTIMA_RETURN_IF_ERROR(check_shape(node, condition, /*root=*/true));
     return std::optional<CheckNode>(std::move(node));
@@ -278,8 +301,9 @@ class RuleModelParser {
     auto fn = j.find("CheckFunction");
     if (fn == j.end() && condition && j.size() == 1 && j.contains("AND")) {
       // Published 1.2 model: {"AND": {...}} / {"AND": [...]} without "CheckFunction".
-      model_.warnings_.push_back(path + ": Condition without \"CheckFunction\" read as an AND of "
-                                        "the nodes under \"AND\"");
+      model_.warnings_.push_back(path +
+                                 ": Condition without \"CheckFunction\" read as an AND of "
+                                 "the nodes under \"AND\"");
       node.function = CheckFunction::kAnd;
       const Json& inner = *j.find("AND");
       if (inner.is_object()) {
@@ -297,18 +321,22 @@ class RuleModelParser {
       }
       return node;
     }
-    if (fn == j.end()) return error(path, "missing \"CheckFunction\"");
-    if (!fn->is_string()) return error(path + ".CheckFunction", "expected string");
+    if (fn == j.end())
+      return error(path, "missing \"CheckFunction\"");
+    if (!fn->is_string())
+      return error(path + ".CheckFunction", "expected string");
     const std::string name = fn->get<std::string>();
     auto function = check_function_from_name(name);
-    if (!function) return error(path + ".CheckFunction", "unknown check function \"" + name + "\"");
+    if (!function)
+      return error(path + ".CheckFunction", "unknown check function \"" + name + "\"");
     node.function = *function;
     std::vector<std::string> used = {"CheckFunction"};
     switch (check_function_arguments(node.function)) {
       case CheckArguments::kItems: {
         used.push_back("Items");
         OPTIMA_ASSIGN_OR_RETURN(const Json* items, member(j, path, "Items", Json::value_t::array));
-        if (items->empty()) return error(path + ".Items", name + " needs at least one item");
+        if (items->empty())
+          return error(path + ".Items", name + " needs at least one item");
         for (size_t i = 0; i < items->size(); ++i) {
           OPTIMA_ASSIGN_OR_RETURN(
               CheckNode item,
@@ -324,7 +352,8 @@ class RuleModelParser {
         OPTIMA_RETURN_IF_ERROR(column_argument(j, path, &node, &used));
         used.push_back("Value");
         auto v = j.find("Value");
-        if (v == j.end()) return error(path, "missing \"Value\"");
+        if (v == j.end())
+          return error(path, "missing \"Value\"");
         OPTIMA_ASSIGN_OR_RETURN(node.value, literal(*v, path + ".Value"));
         if (node.function == CheckFunction::kCheckGreaterOrEqualThanValue &&
             node.value.kind != CheckLiteral::Kind::kNumber) {
@@ -342,7 +371,8 @@ class RuleModelParser {
         for (const char* key : keys) {
           used.emplace_back(key);
           OPTIMA_ASSIGN_OR_RETURN(std::string column, string_member(j, path, key));
-          if (column.empty()) return error(path + "." + key, "empty column name");
+          if (column.empty())
+            return error(path + "." + key, "empty column name");
           node.columns.push_back(std::move(column));
         }
         if (check_function_arguments(node.function) == CheckArguments::kDistinctCount) {
@@ -350,7 +380,8 @@ class RuleModelParser {
           OPTIMA_ASSIGN_OR_RETURN(const Json* count,
                                   member(j, path, "ExpectedCount", Json::value_t::number_integer));
           node.expected_count = count->get<int64_t>();
-          if (node.expected_count < 0) return error(path + ".ExpectedCount", "must be >= 0");
+          if (node.expected_count < 0)
+            return error(path + ".ExpectedCount", "must be >= 0");
         }
         break;
       }
@@ -378,14 +409,16 @@ class RuleModelParser {
     }
     used->emplace_back(key);
     OPTIMA_ASSIGN_OR_RETURN(std::string column, string_member(j, path, key));
-    if (column.empty()) return error(path + "." + key, "empty column name");
+    if (column.empty())
+      return error(path + "." + key, "empty column name");
     node->columns.push_back(std::move(column));
     return core::Status::ok();
   }
 
   core::Result<CheckLiteral> literal(const Json& v, const std::string& path) const {
     CheckLiteral lit;
-    if (v.is_null()) return lit;
+    if (v.is_null())
+      return lit;
     if (v.is_string()) {
       lit.kind = CheckLiteral::Kind::kString;
       lit.text = v.get<std::string>();
@@ -421,13 +454,16 @@ class RuleModelParser {
   }
 
   core::Status check_composite(const CheckNode& node) const {
-    if (node.function == CheckFunction::kCheckModelRule) return core::Status::ok();
+    if (node.function == CheckFunction::kCheckModelRule)
+      return core::Status::ok();
     if (node.function != CheckFunction::kAnd && node.function != CheckFunction::kOr) {
-      return error(node.path, "a Requirement that references rules may hold only AND, OR and "
-                              "CheckModelRule, found " +
-                                  std::string(check_function_name(node.function)));
+      return error(node.path,
+                   "a Requirement that references rules may hold only AND, OR and "
+                   "CheckModelRule, found " +
+                       std::string(check_function_name(node.function)));
     }
-    for (const CheckNode& item : node.items) OPTIMA_RETURN_IF_ERROR(check_composite(item));
+    for (const CheckNode& item : node.items)
+      OPTIMA_RETURN_IF_ERROR(check_composite(item));
     return core::Status::ok();
   }
 
@@ -436,8 +472,10 @@ class RuleModelParser {
                             member(doc, "", "ModelDatasets", Json::value_t::object));
     for (const auto& [name, body] : datasets->items()) {
       const std::string path = "ModelDatasets." + name;
-      if (!body.is_object()) return error(path, "expected object");
-      OPTIMA_ASSIGN_OR_RETURN(std::vector<std::string> roots, string_list(body, path, "ModelRules"));
+      if (!body.is_object())
+        return error(path, "expected object");
+      OPTIMA_ASSIGN_OR_RETURN(std::vector<std::string> roots,
+                              string_list(body, path, "ModelRules"));
       for (size_t i = 0; i < roots.size(); ++i) {
         if (model_.find(roots[i]) == nullptr) {
           return error(path + ".ModelRules[" + std::to_string(i) + "]",
@@ -476,10 +514,12 @@ class RuleModelParser {
   }
 
   core::Status check_node_references(const CheckNode& node) const {
-    if (node.function == CheckFunction::kCheckModelRule && model_.find(node.model_rule_id) == nullptr) {
+    if (node.function == CheckFunction::kCheckModelRule &&
+        model_.find(node.model_rule_id) == nullptr) {
       return error(node.path + ".ModelRuleId", "unknown rule \"" + node.model_rule_id + "\"");
     }
-    for (const CheckNode& item : node.items) OPTIMA_RETURN_IF_ERROR(check_node_references(item));
+    for (const CheckNode& item : node.items)
+      OPTIMA_RETURN_IF_ERROR(check_node_references(item));
     return core::Status::ok();
   }
 
@@ -491,14 +531,17 @@ class RuleModelParser {
     for (size_t i = 0; i < n; ++i) {
       const ModelRule& rule = model_.rules_[i];
       std::vector<std::string> targets;
-      if (rule.requirement) rule.requirement->collect_rule_references(&targets);
+      if (rule.requirement)
+        rule.requirement->collect_rule_references(&targets);
       targets.insert(targets.end(), rule.dependencies.begin(), rule.dependencies.end());
-      for (const std::string& t : targets) edges[i].push_back(model_.index_of(t));
+      for (const std::string& t : targets)
+        edges[i].push_back(model_.index_of(t));
     }
     enum : uint8_t { kWhite, kGrey, kBlack };
     std::vector<uint8_t> color(n, kWhite);
     for (size_t start = 0; start < n; ++start) {
-      if (color[start] != kWhite) continue;
+      if (color[start] != kWhite)
+        continue;
       std::vector<std::pair<int, size_t>> stack = {{static_cast<int>(start), 0}};
       color[start] = kGrey;
       while (!stack.empty()) {
@@ -514,8 +557,10 @@ class RuleModelParser {
           std::string cycle;
           bool on = false;
           for (const auto& frame : stack) {
-            if (frame.first == v) on = true;
-            if (on) cycle += model_.rules_[static_cast<size_t>(frame.first)].id + " -> ";
+            if (frame.first == v)
+              on = true;
+            if (on)
+              cycle += model_.rules_[static_cast<size_t>(frame.first)].id + " -> ";
           }
           cycle += model_.rules_[static_cast<size_t>(v)].id;
           return error("ModelRules", "dependency cycle: " + cycle);
@@ -554,7 +599,8 @@ core::Result<std::shared_ptr<const RuleModel>> RuleModel::bundled(ModelErrata er
   static std::shared_ptr<const RuleModel> cached[2];
   std::lock_guard<std::mutex> lock(mu);
   std::shared_ptr<const RuleModel>& slot = cached[errata == ModelErrata::kApply ? 0 : 1];
-  if (slot) return slot;
+  if (slot)
+    return slot;
   OPTIMA_ASSIGN_OR_RETURN(std::filesystem::path path,
                           core::find_data_file("focus/validator/model-1.2.json"));
   std::filesystem::path errata_path;

@@ -41,17 +41,17 @@ namespace optima::focus {
 enum class RuleType : uint8_t { kStatic, kDynamic };
 
 struct ModelRule {
-  std::string id;                 // "BilledCost-C-005-C"
-  std::string function;           // Presence, Type, Format, Nullability, Validation, Composite
-  std::string reference;          // the column, attribute or dataset the rule is about
-  std::string entity_type;        // Column, Attribute, Dataset
+  std::string id;           // "BilledCost-C-005-C"
+  std::string function;     // Presence, Type, Format, Nullability, Validation, Composite
+  std::string reference;    // the column, attribute or dataset the rule is about
+  std::string entity_type;  // Column, Attribute, Dataset
   std::string notes;
-  std::string version_introduced;  // ModelVersionIntroduced, e.g. "1.2"
-  std::string status;             // "Active"
+  std::string version_introduced;                   // ModelVersionIntroduced, e.g. "1.2"
+  std::string status;                               // "Active"
   std::vector<std::string> applicability_criteria;  // the rule applies when any is selected
   RuleType type = RuleType::kStatic;
-  std::string must_satisfy;       // the specification sentence
-  std::string keyword;            // MUST, MUST NOT, SHOULD, SHOULD NOT, RECOMMENDED, MAY
+  std::string must_satisfy;              // the specification sentence
+  std::string keyword;                   // MUST, MUST NOT, SHOULD, SHOULD NOT, RECOMMENDED, MAY
   std::optional<CheckNode> requirement;  // absent only for Dynamic rules
   std::optional<CheckNode> condition;    // absent: the rule applies to every row
   std::vector<std::string> dependencies;

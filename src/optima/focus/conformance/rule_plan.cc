@@ -12,7 +12,8 @@ namespace {
 // "1.2" -> {1, 2}; non-numeric parts compare as 0.
 std::vector<int64_t> version_parts(std::string_view v) {
   std::vector<int64_t> parts;
-  for (std::string_view p : core::split(v, '.')) parts.push_back(core::parse_int64(p).value_or(0));
+  for (std::string_view p : core::split(v, '.'))
+    parts.push_back(core::parse_int64(p).value_or(0));
   return parts;
 }
 
@@ -21,18 +22,23 @@ bool version_after(std::string_view a, std::string_view b) {
 }
 
 bool is_presence_tree(const CheckNode& node) {
-  if (node.function == CheckFunction::kColumnPresent) return true;
-  if (node.function != CheckFunction::kAnd && node.function != CheckFunction::kOr) return false;
+  if (node.function == CheckFunction::kColumnPresent)
+    return true;
+  if (node.function != CheckFunction::kAnd && node.function != CheckFunction::kOr)
+    return false;
   return std::all_of(node.items.begin(), node.items.end(), is_presence_tree);
 }
 
 // Columns read by the row checks of a tree (ColumnPresent only asks whether a column exists).
 void read_columns(const CheckNode& node, std::vector<std::string>* out) {
-  if (node.function == CheckFunction::kColumnPresent) return;
+  if (node.function == CheckFunction::kColumnPresent)
+    return;
   for (const std::string& c : node.columns) {
-    if (std::find(out->begin(), out->end(), c) == out->end()) out->push_back(c);
+    if (std::find(out->begin(), out->end(), c) == out->end())
+      out->push_back(c);
   }
-  for (const CheckNode& item : node.items) read_columns(item, out);
+  for (const CheckNode& item : node.items)
+    read_columns(item, out);
 }
 
 bool is_simple_or(const CheckNode& node) {
@@ -42,9 +48,10 @@ bool is_simple_or(const CheckNode& node) {
          });
 }
 
-std::string quoted_list(const std::vector<std::string>& names) {
+std::string comma_list(const std::vector<std::string>& names) {
   std::string out;
-  for (size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + names[i];
+  for (size_t i = 0; i < names.size(); ++i)
+    out += (i ? ", " : "") + names[i];
   return out;
 }
 
@@ -61,7 +68,8 @@ core::Result<RulePlan> RulePlan::build(const RuleModel& model, const ValidationO
                                   model.focus_version());
   }
   std::vector<std::string> known;
-  for (const auto& c : model.applicability_criteria()) known.push_back(c.name);
+  for (const auto& c : model.applicability_criteria())
+    known.push_back(c.name);
   for (const std::string& name : options.applicability_criteria) {
     if (core::iequals(name, "ALL")) {
       plan.criteria_ = known;
@@ -71,7 +79,7 @@ core::Result<RulePlan> RulePlan::build(const RuleModel& model, const ValidationO
                            [&](const std::string& k) { return core::iequals(k, name); });
     if (it == known.end()) {
       return core::invalid_argument("unknown applicability criterion \"" + name +
-                                    "\"; known: ALL, " + quoted_list(known));
+                                    "\"; known: ALL, " + comma_list(known));
     }
     if (std::find(plan.criteria_.begin(), plan.criteria_.end(), *it) == plan.criteria_.end()) {
       plan.criteria_.push_back(*it);
@@ -88,23 +96,28 @@ core::Result<RulePlan> RulePlan::build(const RuleModel& model, const ValidationO
   const auto& rules = model.rules();
   std::vector<uint8_t> in_scope(rules.size(), 0);
   std::deque<int> queue;
-  for (const std::string& id : roots_it->second) queue.push_back(model.index_of(id));
+  for (const std::string& id : roots_it->second)
+    queue.push_back(model.index_of(id));
   while (!queue.empty()) {
     const int i = queue.front();
     queue.pop_front();
-    if (in_scope[static_cast<size_t>(i)]) continue;
+    if (in_scope[static_cast<size_t>(i)])
+      continue;
     in_scope[static_cast<size_t>(i)] = 1;
     const ModelRule& rule = rules[static_cast<size_t>(i)];
     std::vector<std::string> targets;
-    if (rule.requirement) rule.requirement->collect_rule_references(&targets);
+    if (rule.requirement)
+      rule.requirement->collect_rule_references(&targets);
     targets.insert(targets.end(), rule.dependencies.begin(), rule.dependencies.end());
     std::vector<CheckFunction> used;
-    if (rule.requirement) rule.requirement->collect_functions(&used);
+    if (rule.requirement)
+      rule.requirement->collect_functions(&used);
     for (CheckFunction f : used) {
       const auto& attributes = model.format_attributes(f);
       targets.insert(targets.end(), attributes.begin(), attributes.end());
     }
-    for (const std::string& t : targets) queue.push_back(model.index_of(t));
+    for (const std::string& t : targets)
+      queue.push_back(model.index_of(t));
   }
 
   // Structure among rules in scope, then a topological order (parents first; ties in model
@@ -112,13 +125,15 @@ core::Result<RulePlan> RulePlan::build(const RuleModel& model, const ValidationO
   std::map<int, std::vector<int>> children_of;  // model index -> child model indexes
   std::vector<int> indegree(rules.size(), 0);
   for (size_t i = 0; i < rules.size(); ++i) {
-    if (!in_scope[i] || !rules[i].requirement) continue;
+    if (!in_scope[i] || !rules[i].requirement)
+      continue;
     std::vector<std::string> refs;
     rules[i].requirement->collect_rule_references(&refs);
     auto& kids = children_of[static_cast<int>(i)];
     for (const std::string& r : refs) {
       const int c = model.index_of(r);
-      if (std::find(kids.begin(), kids.end(), c) != kids.end()) continue;
+      if (std::find(kids.begin(), kids.end(), c) != kids.end())
+        continue;
       kids.push_back(c);
       ++indegree[static_cast<size_t>(c)];
     }
@@ -126,7 +141,8 @@ core::Result<RulePlan> RulePlan::build(const RuleModel& model, const ValidationO
   std::vector<int> order;
   std::vector<int> ready;
   for (size_t i = 0; i < rules.size(); ++i) {
-    if (in_scope[i] && indegree[i] == 0) ready.push_back(static_cast<int>(i));
+    if (in_scope[i] && indegree[i] == 0)
+      ready.push_back(static_cast<int>(i));
   }
   while (!ready.empty()) {
     std::sort(ready.begin(), ready.end(), std::greater<>());
@@ -134,11 +150,13 @@ core::Result<RulePlan> RulePlan::build(const RuleModel& model, const ValidationO
     ready.pop_back();
     order.push_back(i);
     for (int c : children_of[i]) {
-      if (--indegree[static_cast<size_t>(c)] == 0) ready.push_back(c);
+      if (--indegree[static_cast<size_t>(c)] == 0)
+        ready.push_back(c);
     }
   }
   std::vector<int> plan_index(rules.size(), -1);
-  for (size_t p = 0; p < order.size(); ++p) plan_index[static_cast<size_t>(order[p])] = static_cast<int>(p);
+  for (size_t p = 0; p < order.size(); ++p)
+    plan_index[static_cast<size_t>(order[p])] = static_cast<int>(p);
   plan.rules_.resize(order.size());
   for (size_t p = 0; p < order.size(); ++p) {
     PlannedRule& pr = plan.rules_[p];
@@ -170,7 +188,7 @@ core::Result<RulePlan> RulePlan::build(const RuleModel& model, const ValidationO
     }
     const auto& criteria = rule.applicability_criteria;
     if (!criteria.empty() && std::none_of(criteria.begin(), criteria.end(), selected)) {
-      pr.reason = "applies when the provider supports " + quoted_list(criteria) +
+      pr.reason = "applies when the provider supports " + comma_list(criteria) +
                   " (not in --applicability-criteria)";
       continue;
     }
@@ -180,8 +198,8 @@ core::Result<RulePlan> RulePlan::build(const RuleModel& model, const ValidationO
       });
       if (!parent_applies) {
         const PlannedRule& first = plan.rules_[static_cast<size_t>(pr.parents[0])];
-        pr.reason = "part of " + rules[static_cast<size_t>(first.rule)].id +
-                    ", which is not applicable";
+        pr.reason =
+            "part of " + rules[static_cast<size_t>(first.rule)].id + ", which is not applicable";
         if (first.status == RuleStatus::kNotApplicable && !first.reason.empty()) {
           pr.reason += " (" + first.reason + ")";
         }
@@ -190,14 +208,17 @@ core::Result<RulePlan> RulePlan::build(const RuleModel& model, const ValidationO
     }
     pr.presence = rule.requirement && is_presence_tree(*rule.requirement);
     std::vector<std::string> needed;
-    if (rule.condition) read_columns(*rule.condition, &needed);
-    if (rule.requirement && !rule.is_composite()) read_columns(*rule.requirement, &needed);
+    if (rule.condition)
+      read_columns(*rule.condition, &needed);
+    if (rule.requirement && !rule.is_composite())
+      read_columns(*rule.requirement, &needed);
     std::vector<std::string> absent;
     for (const std::string& c : needed) {
-      if (std::find(columns.begin(), columns.end(), c) == columns.end()) absent.push_back(c);
+      if (std::find(columns.begin(), columns.end(), c) == columns.end())
+        absent.push_back(c);
     }
     if (!absent.empty()) {
-      pr.reason = "column " + quoted_list(absent) + " not present";
+      pr.reason = "column " + comma_list(absent) + " not present";
       continue;
     }
     if (pr.presence && options.column_scope == ColumnScope::kPresentColumnsOnly) {
@@ -205,11 +226,12 @@ core::Result<RulePlan> RulePlan::build(const RuleModel& model, const ValidationO
       rule.requirement->collect_columns(&named);
       std::vector<std::string> missing;
       for (const std::string& c : named) {
-        if (std::find(columns.begin(), columns.end(), c) == columns.end()) missing.push_back(c);
+        if (std::find(columns.begin(), columns.end(), c) == columns.end())
+          missing.push_back(c);
       }
       if (!missing.empty()) {
-        pr.reason = "column " + quoted_list(missing) +
-                    " not present (only present columns are checked)";
+        pr.reason =
+            "column " + comma_list(missing) + " not present (only present columns are checked)";
         continue;
       }
     }
@@ -220,14 +242,17 @@ core::Result<RulePlan> RulePlan::build(const RuleModel& model, const ValidationO
   // Bottom-up: a composite with no evaluated child has nothing to judge.
   for (size_t p = plan.rules_.size(); p-- > 0;) {
     PlannedRule& pr = plan.rules_[p];
-    if (!pr.evaluate || pr.children.empty()) continue;
+    if (!pr.evaluate || pr.children.empty())
+      continue;
     bool any_evaluated = false;
     bool any_skipped = false;
     for (int c : pr.children) {
       any_evaluated = any_evaluated || plan.rules_[static_cast<size_t>(c)].evaluate;
-      any_skipped = any_skipped || plan.rules_[static_cast<size_t>(c)].status == RuleStatus::kSkipped;
+      any_skipped =
+          any_skipped || plan.rules_[static_cast<size_t>(c)].status == RuleStatus::kSkipped;
     }
-    if (any_evaluated) continue;
+    if (any_evaluated)
+      continue;
     pr.evaluate = false;
     pr.status = any_skipped ? RuleStatus::kSkipped : RuleStatus::kNotApplicable;
     pr.reason = any_skipped ? "every rule it references is dynamic or not applicable"
@@ -236,7 +261,8 @@ core::Result<RulePlan> RulePlan::build(const RuleModel& model, const ValidationO
 
   // OR alternatives.
   for (PlannedRule& pr : plan.rules_) {
-    if (pr.parents.size() != 1) continue;
+    if (pr.parents.size() != 1)
+      continue;
     const PlannedRule& parent = plan.rules_[static_cast<size_t>(pr.parents[0])];
     const ModelRule& parent_rule = rules[static_cast<size_t>(parent.rule)];
     if (parent_rule.requirement && is_simple_or(*parent_rule.requirement)) {

@@ -4,10 +4,10 @@
 //
 // Scope: the dataset's root rules (ModelDatasets), everything they reach through CheckModelRule
 // references and Dependencies, and the attribute rules describing the formats of the check
-// functions they use (CheckFunctions.FormatAttributes). Structure: a rule referenced by CheckModelRule is
-// a child of the referencing (composite) rule; children inherit their parents' conditions (the
-// model's "When X is not null, X adheres to the following requirements" composites) and their
-// applicability: a rule applies only when its own ApplicabilityCriteria (any of them) are
+// functions they use (CheckFunctions.FormatAttributes). Structure: a rule referenced by
+// CheckModelRule is a child of the referencing (composite) rule; children inherit their parents'
+// conditions (the model's "When X is not null, X adheres to the following requirements" composites)
+// and their applicability: a rule applies only when its own ApplicabilityCriteria (any of them) are
 // selected and at least one parent applies. Dependencies beyond references only widen the scope.
 //
 // Per rule, in order: Dynamic -> skipped; introduced after the requested version -> not
@@ -28,8 +28,8 @@
 namespace optima::focus {
 
 struct PlannedRule {
-  int rule = -1;              // index into RuleModel::rules()
-  bool evaluate = false;      // false: `status` and `reason` are final
+  int rule = -1;          // index into RuleModel::rules()
+  bool evaluate = false;  // false: `status` and `reason` are final
   RuleStatus status = RuleStatus::kPass;
   std::string reason;
   std::vector<int> parents;   // plan indexes of rules referencing this one
@@ -37,7 +37,7 @@ struct PlannedRule {
   // Plan index of the OR composite this rule is one alternative of (its only parent, an OR of
   // references), else -1. An alternative fails only on rows where every alternative fails.
   int alternative_of = -1;
-  bool presence = false;      // Requirement made of ColumnPresent (and AND/OR) only
+  bool presence = false;  // Requirement made of ColumnPresent (and AND/OR) only
 };
 
 class RulePlan {

@@ -37,7 +37,7 @@ class TableDataset final : public ConformanceDataset {
 
  private:
   struct Source {
-    bool focus = true;    // a FOCUS column, else an x_ extension
+    bool focus = true;  // a FOCUS column, else an x_ extension
     Column column = Column::kBilledCost;
     std::string extension;
   };

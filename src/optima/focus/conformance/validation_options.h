@@ -21,7 +21,7 @@ enum class ColumnScope : uint8_t {
 };
 
 struct ValidationOptions {
-  std::string focus_version = "1.2";  // must be covered by the model
+  std::string focus_version = "1.2";     // must be covered by the model
   std::string dataset = "CostAndUsage";  // a ModelDatasets entry
   // Applicability criteria the provider supports ("ALL" selects every criterion). Rules with
   // criteria apply only when one of theirs is selected; others are reported not applicable.

@@ -2,9 +2,10 @@
 
 #include <array>
 #include <cstdint>
-#include <nlohmann/json.hpp>
 #include <set>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "optima/core/strings.h"
 #include "optima/core/time.h"
@@ -12,30 +13,44 @@
 namespace optima::focus {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_alpha(char c) { return is_upper(c) || (c >= 'a' && c <= 'z'); }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+bool is_alpha(char c) {
+  return is_upper(c) || (c >= 'a' && c <= 'z');
+}
 
 // Scans [sign] digits [. digits] [e|E [sign] digits]; which signs are allowed is configurable.
 bool scan_number(std::string_view s, bool allow_plus, bool allow_exponent_plus) {
   size_t i = 0;
-  if (i < s.size() && (s[i] == '-' || (allow_plus && s[i] == '+'))) ++i;
+  if (i < s.size() && (s[i] == '-' || (allow_plus && s[i] == '+')))
+    ++i;
   size_t int_digits = 0;
-  while (i < s.size() && is_digit(s[i])) ++i, ++int_digits;
+  while (i < s.size() && is_digit(s[i]))
+    ++i, ++int_digits;
   size_t frac_digits = 0;
   if (i < s.size() && s[i] == '.') {
     ++i;
-    while (i < s.size() && is_digit(s[i])) ++i, ++frac_digits;
+    while (i < s.size() && is_digit(s[i]))
+      ++i, ++frac_digits;
     // "5." is not a number; ".5" is.
-    if (frac_digits == 0) return false;
+    if (frac_digits == 0)
+      return false;
   }
-  if (int_digits + frac_digits == 0) return false;
+  if (int_digits + frac_digits == 0)
+    return false;
   if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
     ++i;
-    if (i < s.size() && (s[i] == '-' || (allow_exponent_plus && s[i] == '+'))) ++i;
+    if (i < s.size() && (s[i] == '-' || (allow_exponent_plus && s[i] == '+')))
+      ++i;
     size_t exp_digits = 0;
-    while (i < s.size() && is_digit(s[i])) ++i, ++exp_digits;
-    if (exp_digits == 0) return false;
+    while (i < s.size() && is_digit(s[i]))
+      ++i, ++exp_digits;
+    if (exp_digits == 0)
+      return false;
   }
   return i == s.size();
 }
@@ -43,7 +58,8 @@ bool scan_number(std::string_view s, bool allow_plus, bool allow_exponent_plus) 
 bool parse_fixed(std::string_view s, size_t pos, size_t len, int* out) {
   int v = 0;
   for (size_t i = pos; i < pos + len; ++i) {
-    if (!is_digit(s[i])) return false;
+    if (!is_digit(s[i]))
+      return false;
     v = v * 10 + (s[i] - '0');
   }
   *out = v;
@@ -53,7 +69,7 @@ bool parse_fixed(std::string_view s, size_t pos, size_t len, int* out) {
 // UnitFormat base-unit names (FOCUS 1.2 Unit Format attribute).
 const std::vector<std::string_view>& data_size_units() {
   static const std::vector<std::string_view> kUnits = {
-      "b",  "Kb", "Mb", "Gb", "Tb", "Pb", "Eb", "B",   "KB",  "MB",  "GB",  "TB",  "PB",
+      "b",  "Kb",  "Mb",  "Gb",  "Tb",  "Pb",  "Eb",  "B",   "KB",  "MB",  "GB",  "TB",  "PB",
       "EB", "Kib", "Mib", "Gib", "Tib", "Pib", "Eib", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
   return kUnits;
 }
@@ -70,30 +86,38 @@ const std::vector<std::string_view>& named_units() {
 }
 
 bool is_positive_integer(std::string_view s) {
-  if (s.empty() || s[0] == '0') return false;
+  if (s.empty() || s[0] == '0')
+    return false;
   for (char c : s) {
-    if (!is_digit(c)) return false;
+    if (!is_digit(c))
+      return false;
   }
   return true;
 }
 
 // One word of a base unit: a listed name exactly, or a capitalised alphanumeric noun.
 bool is_unit_word(std::string_view w) {
-  if (w.empty()) return false;
+  if (w.empty())
+    return false;
   for (char c : w) {
-    if (!is_alpha(c) && !is_digit(c)) return false;
+    if (!is_alpha(c) && !is_digit(c))
+      return false;
   }
   bool listed_ignoring_case = false;
   for (const auto* list : {&data_size_units(), &named_units()}) {
     for (std::string_view name : *list) {
-      if (name == w) return true;
-      if (core::iequals(name, w)) listed_ignoring_case = true;
+      if (name == w)
+        return true;
+      if (core::iequals(name, w))
+        listed_ignoring_case = true;
     }
   }
-  if (listed_ignoring_case) return false;  // "gb", "hours": listed terms keep their casing
+  if (listed_ignoring_case)
+    return false;  // "gb", "hours": listed terms keep their casing
   if (w.size() > 1 && (w.back() == 's' || w.back() == 'S')) {
     for (std::string_view abbreviation : data_size_units()) {
-      if (core::iequals(w.substr(0, w.size() - 1), abbreviation)) return false;  // "GBs"
+      if (core::iequals(w.substr(0, w.size() - 1), abbreviation))
+        return false;  // "GBs"
     }
   }
   return is_upper(w[0]);
@@ -101,9 +125,11 @@ bool is_unit_word(std::string_view w) {
 
 // A base unit: one or more unit words separated by single spaces ("Server Hours").
 bool is_base_unit(std::string_view s) {
-  if (s.empty()) return false;
+  if (s.empty())
+    return false;
   for (std::string_view word : core::split(s, ' ')) {
-    if (!is_unit_word(word)) return false;
+    if (!is_unit_word(word))
+      return false;
   }
   return true;
 }
@@ -115,8 +141,10 @@ bool is_unit_term(std::string_view s, bool allow_compound) {
     s = s.substr(space + 1);
   }
   const size_t dash = s.find('-');
-  if (dash == std::string_view::npos) return is_base_unit(s);
-  if (!allow_compound) return false;
+  if (dash == std::string_view::npos)
+    return is_base_unit(s);
+  if (!allow_compound)
+    return false;
   return is_base_unit(s.substr(0, dash)) && is_base_unit(s.substr(dash + 1));
 }
 
@@ -141,18 +169,21 @@ class KeyValueChecker : public nlohmann::json_sax<nlohmann::json> {
   }
   bool end_object() override { return true; }
   bool start_array(std::size_t /*size*/) override {
-    if (depth_ == 0) return fail("a JSON array, not an object");
+    if (depth_ == 0)
+      return fail("a JSON array, not an object");
     return fail("value of \"" + key_ + "\" is an array");
   }
   bool end_array() override { return true; }
   bool key(string_t& value) override {
-    if (!keys_.insert(value).second) return fail("duplicate key \"" + value + "\"");
+    if (!keys_.insert(value).second)
+      return fail("duplicate key \"" + value + "\"");
     key_ = value;
     return true;
   }
   bool parse_error(std::size_t position, const std::string& /*last_token*/,
                    const nlohmann::detail::exception& /*ex*/) override {
-    if (why_.empty()) why_ = "not valid JSON (at byte " + std::to_string(position) + ")";
+    if (why_.empty())
+      why_ = "not valid JSON (at byte " + std::to_string(position) + ")";
     return false;
   }
 
@@ -160,7 +191,8 @@ class KeyValueChecker : public nlohmann::json_sax<nlohmann::json> {
 
  private:
   bool scalar() {
-    if (depth_ == 0) return fail("a JSON scalar, not an object");
+    if (depth_ == 0)
+      return fail("a JSON scalar, not an object");
     return true;
   }
   bool fail(std::string why) {
@@ -225,26 +257,32 @@ bool is_valid_utf8(std::string_view s) {
     } else {
       return false;
     }
-    if (i + extra >= s.size()) return false;  // truncated sequence
+    if (i + extra >= s.size())
+      return false;  // truncated sequence
     for (size_t k = 1; k <= extra; ++k) {
       const auto cc = static_cast<uint8_t>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return false;
+      if ((cc & 0xC0) != 0x80)
+        return false;
       cp = (cp << 6) | (cc & 0x3Fu);
     }
     static constexpr std::array<uint32_t, 4> kMin = {0, 0x80, 0x800, 0x10000};
-    if (cp < kMin[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    if (cp < kMin[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+      return false;
     i += extra + 1;
   }
   return true;
 }
 
 bool is_unit_format(std::string_view text) {
-  if (text.empty() || text.find("  ") != std::string_view::npos) return false;
+  if (text.empty() || text.find("  ") != std::string_view::npos)
+    return false;
   const size_t slash = text.find('/');
-  if (slash == std::string_view::npos) return is_unit_term(text, /*allow_compound=*/true);
+  if (slash == std::string_view::npos)
+    return is_unit_term(text, /*allow_compound=*/true);
   const std::string_view numerator = text.substr(0, slash);
   const std::string_view denominator = text.substr(slash + 1);
-  if (denominator.find('/') != std::string_view::npos) return false;
+  if (denominator.find('/') != std::string_view::npos)
+    return false;
   return is_unit_term(numerator, /*allow_compound=*/true) &&
          is_unit_term(denominator, /*allow_compound=*/false);
 }
@@ -257,10 +295,12 @@ bool is_key_value_format(std::string_view text, std::string* why) {
                                    nlohmann::json::input_format_t::json, /*strict=*/true);
   } catch (const std::exception& e) {  // third-party boundary: the SAX parser may throw
     ok = false;
-    if (why != nullptr) *why = std::string("not valid JSON: ") + e.what();
+    if (why != nullptr)
+      *why = std::string("not valid JSON: ") + e.what();
     return false;
   }
-  if (!ok && why != nullptr) *why = checker.why().empty() ? "not valid JSON" : checker.why();
+  if (!ok && why != nullptr)
+    *why = checker.why().empty() ? "not valid JSON" : checker.why();
   return ok;
 }
 
