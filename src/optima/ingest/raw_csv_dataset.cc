@@ -12,8 +12,9 @@ namespace optima::ingest {
 RawCsvDataset::RawCsvDataset(std::unique_ptr<CsvReader> reader, std::string name,
                              RawCsvOptions options)
     : reader_(std::move(reader)), name_(std::move(name)), options_(std::move(options)) {
-  if (options_.batch_rows == 0)
+  if (options_.batch_rows == 0) {
     options_.batch_rows = 1;
+  }
 }
 
 core::Result<std::unique_ptr<RawCsvDataset>> RawCsvDataset::open(const std::filesystem::path& path,
@@ -38,10 +39,12 @@ core::Result<std::unique_ptr<RawCsvDataset>> RawCsvDataset::from_string(std::str
 
 core::Status RawCsvDataset::read_header() {
   auto more = reader_->next(&fields_);
-  if (!more.is_ok())
+  if (!more.is_ok()) {
     return more.status().with_context(name_);
-  if (!*more)
+  }
+  if (!*more) {
     return core::invalid_argument(name_ + ": empty file, expected a header record");
+  }
   header_fields_ = fields_.size();
   const std::string ns_prefix =
       options_.column_namespace.empty() ? std::string() : options_.column_namespace + ":";
@@ -52,8 +55,9 @@ core::Status RawCsvDataset::read_header() {
       note(fmt::format("header {} of column {} trimmed to {}", core::quote_for_message(raw), i + 1,
                        core::quote_for_message(name)));
     }
-    if (!ns_prefix.empty() && name.rfind(ns_prefix, 0) == 0)
+    if (!ns_prefix.empty() && name.rfind(ns_prefix, 0) == 0) {
       name = name.substr(ns_prefix.size());
+    }
     if (name.empty()) {
       note(fmt::format("column {} has an empty header and is ignored", i + 1));
       field_to_column_.push_back(-1);
@@ -82,21 +86,24 @@ void RawCsvDataset::note(std::string text) {
 
 std::vector<std::string> RawCsvDataset::notes() const {
   std::vector<std::string> out = notes_;
-  if (notes_dropped_ > 0)
+  if (notes_dropped_ > 0) {
     out.push_back(fmt::format("{} more notes not listed", notes_dropped_));
+  }
   return out;
 }
 
 bool RawCsvDataset::is_null_text(std::string_view text) const {
-  if (text.empty())
+  if (text.empty()) {
     return true;
+  }
   return std::any_of(options_.null_literals.begin(), options_.null_literals.end(),
                      [&](const std::string& literal) { return core::iequals(text, literal); });
 }
 
 core::Result<bool> RawCsvDataset::next_batch(focus::RowBatch* batch) {
-  if (done_)
+  if (done_) {
     return false;
+  }
   for (ColumnBuffer& b : buffers_) {
     b.arena.clear();
     b.spans.clear();
@@ -107,16 +114,18 @@ core::Result<bool> RawCsvDataset::next_batch(focus::RowBatch* batch) {
   batch->source_lines.clear();
   while (batch->rows < options_.batch_rows) {
     auto more = reader_->next(&fields_);
-    if (!more.is_ok())
+    if (!more.is_ok()) {
       return more.status().with_context(name_);
+    }
     if (!*more) {
       done_ = true;
       break;
     }
     // A blank line (in a one-column file indistinguishable from an empty cell; like most CSV
     // tools we read it as a blank line).
-    if (fields_.size() == 1 && fields_[0].empty())
+    if (fields_.size() == 1 && fields_[0].empty()) {
       continue;
+    }
     const uint64_t row = rows_read_ + 1;
     if (fields_.size() != header_fields_) {
       note(fmt::format(
@@ -126,8 +135,9 @@ core::Result<bool> RawCsvDataset::next_batch(focus::RowBatch* batch) {
     }
     for (size_t f = 0; f < header_fields_; ++f) {
       const int c = field_to_column_[f];
-      if (c < 0)
+      if (c < 0) {
         continue;
+      }
       ColumnBuffer& b = buffers_[static_cast<size_t>(c)];
       const std::string_view text = f < fields_.size() ? fields_[f] : std::string_view();
       if (is_null_text(text)) {
@@ -149,8 +159,9 @@ core::Result<bool> RawCsvDataset::next_batch(focus::RowBatch* batch) {
     ++batch->rows;
     ++rows_read_;
   }
-  if (batch->rows == 0)
+  if (batch->rows == 0) {
     return false;
+  }
   batch->columns.resize(names_.size());
   for (size_t c = 0; c < names_.size(); ++c) {
     const ColumnBuffer& b = buffers_[c];
@@ -158,8 +169,9 @@ core::Result<bool> RawCsvDataset::next_batch(focus::RowBatch* batch) {
     col.reset(focus::CellStorage::kText);
     col.nulls = b.nulls;
     col.texts.reserve(b.spans.size());
-    for (const auto& [offset, length] : b.spans)
+    for (const auto& [offset, length] : b.spans) {
       col.texts.emplace_back(b.arena.data() + offset, length);
+    }
   }
   return true;
 }

@@ -12,7 +12,7 @@ namespace {
 
 using testing::TextDataset;
 using Cells = std::vector<std::optional<std::string>>;
-constexpr std::nullopt_t null = std::nullopt;
+constexpr std::nullopt_t kNull = std::nullopt;
 
 struct MiniRule {
   std::string id;
@@ -48,8 +48,9 @@ std::shared_ptr<const RuleModel> mini_model(const std::vector<MiniRule>& rules) 
     for (const MiniRule& other : rules) {
       referenced = referenced || other.requirement.find("\"" + r.id + "\"") != std::string::npos;
     }
-    if (!referenced)
+    if (!referenced) {
       items += (items.empty() ? "" : ",") + ref(r.id);
+    }
   }
   body += rule_json({"Root-D-000-M", R"({"CheckFunction":"AND","Items":[)" + items + "]}"});
   const std::string json = R"({"Details":{"ModelVersion":"1.2","FOCUSVersion":"1.2"},
@@ -62,7 +63,7 @@ std::shared_ptr<const RuleModel> mini_model(const std::vector<MiniRule>& rules) 
 }
 
 ConformanceReport run(const std::vector<MiniRule>& rules, std::vector<std::string> columns,
-                      std::vector<Cells> rows, ValidationOptions options = {}) {
+                      std::vector<Cells> rows, const ValidationOptions& options = {}) {
   ConformanceValidator validator(
       mini_model(rules), std::make_shared<const CurrencyCodes>(CurrencyCodes::of({"USD", "EUR"})));
   TextDataset data(std::move(columns), std::move(rows));
@@ -76,10 +77,12 @@ std::vector<uint64_t> failing_rows(const ConformanceReport& report, const std::s
   const RuleResult* r = report.find(id);
   EXPECT_NE(r, nullptr) << id;
   std::vector<uint64_t> rows;
-  if (r == nullptr)
+  if (r == nullptr) {
     return rows;
-  for (const FailureSample& s : r->samples)
+  }
+  for (const FailureSample& s : r->samples) {
     rows.push_back(s.row);
+  }
   EXPECT_EQ(r->failing_rows, rows.size()) << id;
   EXPECT_EQ(r->status, rows.empty() ? RuleStatus::kPass : RuleStatus::kFail) << id;
   return rows;
@@ -104,7 +107,7 @@ TEST(ConformanceCheckFunctionsTest, CheckValueAndCheckNotValueFollowSqlNullSeman
            {"IsA-C-003-M", value_check("CheckValue", "X", "\"a\"")},
            {"NotA-C-004-M", value_check("CheckNotValue", "X", "\"a\"")},
            {"IsZero-C-005-M", value_check("CheckValue", "N", "0")}},
-          {"X", "N"}, {{"a", "0"}, {"b", "0.00"}, {null, "0.5"}, {"a", "zero"}, {"b", null}});
+          {"X", "N"}, {{"a", "0"}, {"b", "0.00"}, {kNull, "0.5"}, {"a", "zero"}, {"b", kNull}});
   EXPECT_EQ(failing_rows(report, "IsNull-C-001-M"), (Rows{1, 2, 4, 5}));
   EXPECT_EQ(failing_rows(report, "NotNull-C-002-M"), (Rows{3}));
   EXPECT_EQ(failing_rows(report, "IsA-C-003-M"), (Rows{2, 5}));  // null is no violation
@@ -121,7 +124,7 @@ TEST(ConformanceCheckFunctionsTest, ConditionsSelectRowsAndNullIsNotAnyValue) {
            {"WhenBoth-C-004-C", y_not_null,
             R"({"CheckFunction":"AND","Items":[)" + value_check("CheckNotValue", "X", "null") +
                 "," + value_check("CheckNotValue", "X", "\"a\"") + "]}"}},
-          {"X", "Y"}, {{"a", null}, {"b", null}, {null, null}, {"a", "y"}});
+          {"X", "Y"}, {{"a", kNull}, {"b", kNull}, {kNull, kNull}, {"a", "y"}});
   EXPECT_EQ(failing_rows(report, "WhenA-C-001-C"), (Rows{1}));
   // "X is not 'a'" selects the null X (row 3) as well as 'b' (row 2).
   EXPECT_EQ(failing_rows(report, "WhenNotA-C-002-C"), (Rows{2, 3}));
@@ -139,7 +142,7 @@ TEST(ConformanceCheckFunctionsTest, SameValueChecksIgnoreNullsAsRequirementsAndC
       {{"Same-C-001-M", same},
        {"Differ-C-002-M", differ},
        {"ZeroWhenDiffer-C-003-C", value_check("CheckValue", "Cost", "0"), differ}},
-      {"A", "B", "Cost"}, {{"p", "p", "5"}, {"p", "q", "0"}, {"p", null, "5"}, {"p", "q", "2.5"}});
+      {"A", "B", "Cost"}, {{"p", "p", "5"}, {"p", "q", "0"}, {"p", kNull, "5"}, {"p", "q", "2.5"}});
   EXPECT_EQ(failing_rows(report, "Same-C-001-M"), (Rows{2, 4}));
   EXPECT_EQ(failing_rows(report, "Differ-C-002-M"), (Rows{1}));
   // BilledCost-C-005-C's shape: only rows with two known, different names are judged.
@@ -156,7 +159,7 @@ TEST(ConformanceCheckFunctionsTest, GreaterOrEqualAndProductCheckNumbers) {
       {{"0.0104", "2", "0.0208"},
        {"-1", "2", "-2"},
        {"abc", "1", "1"},
-       {null, "3", "4"},
+       {kNull, "3", "4"},
        {"0.0123", "3", "0.04"},
        {"0.0123", "3", "0.0400"},
        {"2", "3", "1E1"}});
@@ -175,8 +178,8 @@ TEST(ConformanceCheckFunctionsTest, DistinctCountJudgesGroupsAndReportsThem) {
        {"S3", "Storage"},
        {"EC2", "Compute"},
        {"S3", "Databases"},
-       {"Lambda", null},
-       {null, "Other"},
+       {"Lambda", kNull},
+       {kNull, "Other"},
        {"S3", "Storage"}});
   const RuleResult* r = report.find("OneCategory-C-001-M");
   ASSERT_NE(r, nullptr);
@@ -209,8 +212,8 @@ TEST(ConformanceCheckFunctionsTest, TypeAndFormatChecksReadTheRawText) {
           {"S", "N", "T", "U", "C", "K"},
           {{"ok", "12.5", "2024-01-01T00:00:00Z", "GB-Hours", "USD", R"({"a":"b"})"},
            {"bad \xC3", "1,000", "2024-01-01", "gb", "Token", R"({"a":{"b":1}})"},
-           {null, "+1", "yesterday", "Hours", "usd", "a=b"},
-           {"ok", "1e+3", null, null, null, null}});
+           {kNull, "+1", "yesterday", "Hours", "usd", "a=b"},
+           {"ok", "1e+3", kNull, kNull, kNull, kNull}});
   EXPECT_EQ(failing_rows(report, "Str-C-001-M"), Rows{});  // raw text is always a string
   EXPECT_EQ(failing_rows(report, "Dec-C-002-M"), (Rows{2}));
   EXPECT_EQ(failing_rows(report, "Time-C-003-M"), (Rows{3}));
@@ -240,7 +243,7 @@ TEST(ConformanceCheckFunctionsTest, AndOrRequirementsCombinePerRow) {
                                 R"(]},{"CheckFunction":"AND","Items":[)" +
                                 value_check("CheckValue", "X", "\"Tax\"") + "," +
                                 value_check("CheckValue", "Y", "\"t\"") + "]}]}"}},
-          {"X", "Y"}, {{"Usage", "u"}, {"Tax", "u"}, {"usage", "u"}, {null, "t"}});
+          {"X", "Y"}, {{"Usage", "u"}, {"Tax", "u"}, {"usage", "u"}, {kNull, "t"}});
   EXPECT_EQ(failing_rows(report, "Allowed-C-001-M"), (Rows{3}));
   EXPECT_EQ(failing_rows(report, "Pair-C-002-M"), (Rows{2, 3}));
 }
@@ -281,7 +284,7 @@ TEST(ConformanceCheckFunctionsTest, CompositesFailWhereAReferencedRuleFailsUnder
        {"X-C-003-M",
         R"({"CheckFunction":"CheckGreaterOrEqualThanValue","ColumnName":"X","Value":0})"},
        {"Y-C-004-M", value_check("CheckNotValue", "Y", "null")}},
-      {"X", "Y"}, {{"1", "y"}, {"-2", "y"}, {null, "y"}, {"abc", null}});
+      {"X", "Y"}, {{"1", "y"}, {"-2", "y"}, {kNull, "y"}, {"abc", kNull}});
   // X-C-003-M alone would fail the null row; under its parent's condition it is not judged.
   EXPECT_EQ(failing_rows(report, "X-C-003-M"), (Rows{2, 4}));
   EXPECT_EQ(report.find("X-C-003-M")->checked_rows, 3u);
@@ -303,7 +306,7 @@ TEST(ConformanceCheckFunctionsTest, OrAlternativesFailOnlyWhereEveryAlternativeF
                                 ref("Kind-C-006-M") + "]}"},
            {"Kind-C-005-M", value_check("CheckValue", "K", "\"a\"")},
            {"Kind-C-006-M", value_check("CheckValue", "K", "\"b\"")}},
-          {"InvoiceId", "K"}, {{"INV-1", "a"}, {null, "b"}, {"INV-2", "c"}});
+          {"InvoiceId", "K"}, {{"INV-1", "a"}, {kNull, "b"}, {"INV-2", "c"}});
   EXPECT_EQ(failing_rows(report, "Inv-C-002-C"), Rows{});
   EXPECT_EQ(failing_rows(report, "Inv-C-003-C"), Rows{});
   EXPECT_EQ(failing_rows(report, "Inv-C-001-C"), Rows{});
@@ -328,7 +331,7 @@ TEST(ConformanceCheckFunctionsTest, MandatoryCompositesIgnoreShouldParts) {
 
 TEST(ConformanceCheckFunctionsTest, MayRulesAreNeverFailures) {
   const auto report = run({{"Opt-C-001-O", value_check("CheckValue", "X", "null"), "{}", "MAY"}},
-                          {"X"}, {{"1"}, {null}});
+                          {"X"}, {{"1"}, {kNull}});
   const RuleResult* r = report.find("Opt-C-001-O");
   EXPECT_EQ(r->status, RuleStatus::kPass);
   EXPECT_EQ(r->reason, "permission not used on 1 of 2 rows");
@@ -342,7 +345,7 @@ TEST(ConformanceCheckFunctionsTest, ApplicabilityCriteriaAreInheritedByReference
       {"Opt-C-001-M", value_check("CheckNotValue", "X", "null")},
       {"Either-C-002-C", value_check("CheckNotValue", "X", "null"), "{}", "MUST",
        R"(["A_SUPPORTED","B_SUPPORTED"])"}};
-  const auto none = run(rules, {"X"}, {{null}});
+  const auto none = run(rules, {"X"}, {{kNull}});
   EXPECT_EQ(none.find("Opt-C-000-C")->status, RuleStatus::kNotApplicable);
   EXPECT_EQ(none.find("Opt-C-000-C")->reason,
             "applies when the provider supports A_SUPPORTED (not in --applicability-criteria)");
@@ -353,14 +356,14 @@ TEST(ConformanceCheckFunctionsTest, ApplicabilityCriteriaAreInheritedByReference
 
   ValidationOptions b;
   b.applicability_criteria = {"b_supported"};  // names match ignoring case
-  const auto with_b = run(rules, {"X"}, {{null}}, b);
+  const auto with_b = run(rules, {"X"}, {{kNull}}, b);
   EXPECT_EQ(with_b.applicability_criteria, std::vector<std::string>{"B_SUPPORTED"});
   EXPECT_EQ(with_b.find("Opt-C-001-M")->status, RuleStatus::kNotApplicable);
   EXPECT_EQ(with_b.find("Either-C-002-C")->status, RuleStatus::kFail);
 
   ValidationOptions all;
   all.applicability_criteria = {"ALL"};
-  const auto with_all = run(rules, {"X"}, {{null}}, all);
+  const auto with_all = run(rules, {"X"}, {{kNull}}, all);
   EXPECT_EQ(with_all.applicability_criteria.size(), 2u);
   EXPECT_EQ(with_all.find("Opt-C-001-M")->status, RuleStatus::kFail);
   EXPECT_EQ(with_all.find("Opt-C-000-C")->status, RuleStatus::kFail);
@@ -379,8 +382,10 @@ TEST(ConformanceCheckFunctionsTest, DynamicRulesAreSkippedNotPassed) {
 
 TEST(ConformanceCheckFunctionsTest, SamplesAreCappedAndRowsNumberedAcrossBatches) {
   std::vector<Cells> rows;
-  for (int i = 0; i < 9; ++i)
+  rows.reserve(9);
+  for (int i = 0; i < 9; ++i) {
     rows.push_back({i % 2 == 0 ? std::optional<std::string>() : "x"});
+  }
   ValidationOptions options;
   options.max_samples = 3;
   const auto report =

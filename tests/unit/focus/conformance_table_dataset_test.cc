@@ -9,8 +9,9 @@ namespace {
 std::shared_ptr<const Table> table_with(const std::string& service, bool with_cost) {
   TableBuilder b;
   b.set_string(Column::kServiceName, service);
-  if (with_cost)
+  if (with_cost) {
     b.set_decimal(Column::kBilledCost, core::Decimal::from_int(2));
+  }
   b.set_time(Column::kChargePeriodStart, core::make_timestamp({2024, 1, 2}));
   b.set_extension("x_Usage", "Box");
   b.finish_row();
@@ -56,10 +57,12 @@ TEST(TableDatasetTest, StreamsFromALoaderAndPropagatesItsErrors) {
       {"ServiceName", "RegionId", "x_Usage"},
       [&]() -> core::Result<std::shared_ptr<const Table>> {
         ++calls;
-        if (calls == 1)
+        if (calls == 1) {
           return table_with("EC2", true);
-        if (calls == 2)
+        }
+        if (calls == 2) {
           return std::make_shared<const Table>();  // empty: skipped
+        }
         return core::data_loss("segment 7: checksum mismatch");
       },
       "store snapshot");

@@ -37,8 +37,9 @@ Row common() {
 }
 
 Row merge(Row base, const Row& extra) {
-  for (const auto& [c, v] : extra)
+  for (const auto& [c, v] : extra) {
     base[c] = v;
+  }
   return base;
 }
 
@@ -87,8 +88,9 @@ Row commitment(const std::string& status) {
            {Column::kCommitmentDiscountName, "Compute Savings Plan 1y"},
            {Column::kCommitmentDiscountType, "Savings Plan"},
            {Column::kCommitmentDiscountUnit, "USD"}};
-  if (!status.empty())
+  if (!status.empty()) {
     r[Column::kCommitmentDiscountStatus] = status;
+  }
   return r;
 }
 
@@ -200,8 +202,9 @@ std::vector<Row> rows() {
 
 Table conformant_table() {
   TableBuilder b;
-  for (const ColumnInfo& info : all_columns())
+  for (const ColumnInfo& info : all_columns()) {
     b.declare(info.column);
+  }
   for (const Row& row : rows()) {
     for (const auto& [column, text] : row) {
       switch (column_kind(column)) {
@@ -216,8 +219,9 @@ Table conformant_table() {
           break;
         case ColumnKind::kTags: {
           const nlohmann::json tags = nlohmann::json::parse(text);
-          for (const auto& [k, v] : tags.items())
+          for (const auto& [k, v] : tags.items()) {
             b.add_tag(k, v.get<std::string>());
+          }
           break;
         }
       }

@@ -22,8 +22,9 @@ class TextDataset final : public ConformanceDataset {
 
   const std::vector<std::string>& column_names() const override { return columns_; }
   core::Result<bool> next_batch(RowBatch* batch) override {
-    if (next_ >= rows_.size())
+    if (next_ >= rows_.size()) {
       return false;
+    }
     const size_t end = std::min(rows_.size(), next_ + batch_rows_);
     batch->first_row = next_;
     batch->rows = end - next_;
@@ -35,7 +36,7 @@ class TextDataset final : public ConformanceDataset {
       for (size_t r = next_; r < end; ++r) {
         const auto& cell = rows_[r][c];
         col.nulls.push_back(cell ? 0 : 1);
-        col.texts.push_back(cell ? std::string_view(*cell) : std::string_view());
+        col.texts.emplace_back(cell ? *cell : std::string_view());
       }
     }
     next_ = end;

@@ -19,12 +19,12 @@ using testing::TextDataset;
 using Cells = std::vector<std::optional<std::string>>;
 
 const ConformanceValidator& validator() {
-  static const ConformanceValidator v = [] {
+  static const ConformanceValidator kValidator = [] {
     auto r = ConformanceValidator::bundled();
     OPTIMA_CHECK(r.is_ok());
     return std::move(r).value();
   }();
-  return v;
+  return kValidator;
 }
 
 ValidationOptions all_criteria() {
@@ -54,16 +54,18 @@ struct TextTable {
     const auto it = std::find(columns.begin(), columns.end(), column);
     const auto index = static_cast<size_t>(it - columns.begin());
     columns.erase(it);
-    for (Cells& r : rows)
+    for (Cells& r : rows) {
       r.erase(r.begin() + static_cast<std::ptrdiff_t>(index));
+    }
   }
 };
 
 TextTable conformant_text() {
   const Table table = testing::conformant_table();
   TextTable out;
-  for (const ColumnInfo& info : all_columns())
+  for (const ColumnInfo& info : all_columns()) {
     out.columns.emplace_back(info.name);
+  }
   for (size_t r = 0; r < table.num_rows(); ++r) {
     Cells row;
     for (const ColumnInfo& info : all_columns()) {
@@ -84,8 +86,9 @@ ConformanceReport validate_text(TextTable t, const ValidationOptions& options = 
 std::set<std::string> failing_leaves(const ConformanceReport& report) {
   std::set<std::string> out;
   for (const RuleResult& r : report.rules) {
-    if (r.status == RuleStatus::kFail && r.function != "Composite")
+    if (r.status == RuleStatus::kFail && r.function != "Composite") {
       out.insert(r.rule_id);
+    }
   }
   return out;
 }
@@ -260,9 +263,10 @@ TEST(ConformanceValidatorTest, ThePublishedModelWithoutErrataRejectsConformantCo
 TEST(ConformanceValidatorTest, RendersTextAndJson) {
   TextTable t = conformant_text();
   t.cell(0, "ChargeCategory") = "usage";
-  t.columns.push_back("Extra");
-  for (Cells& r : t.rows)
+  t.columns.emplace_back("Extra");
+  for (Cells& r : t.rows) {
     r.emplace_back("1");
+  }
   const ConformanceReport report = validate_text(std::move(t));
   EXPECT_EQ(report.unknown_columns, std::vector<std::string>{"Extra"});
 
@@ -281,8 +285,9 @@ TEST(ConformanceValidatorTest, RendersTextAndJson) {
   EXPECT_EQ(json["rules"].size(), 621u);
   bool found = false;
   for (const auto& rule : json["rules"]) {
-    if (rule["id"] != "ChargeCategory-C-003-M")
+    if (rule["id"] != "ChargeCategory-C-003-M") {
       continue;
+    }
     found = true;
     EXPECT_EQ(rule["status"], "fail");
     EXPECT_EQ(rule["keyword"], "MUST");

@@ -28,8 +28,9 @@ std::vector<std::vector<std::string>> read_all(RawCsvDataset& data, std::vector<
   while (true) {
     auto more = data.next_batch(&batch);
     EXPECT_TRUE(more.is_ok()) << more.status().to_string();
-    if (!more.is_ok() || !*more)
+    if (!more.is_ok() || !*more) {
       break;
+    }
     EXPECT_EQ(batch.first_row, rows.size());
     for (size_t r = 0; r < batch.rows; ++r) {
       std::vector<std::string> row;
@@ -38,8 +39,9 @@ std::vector<std::vector<std::string>> read_all(RawCsvDataset& data, std::vector<
         row.push_back(col.is_null(r) ? "<null>" : col.text(r));
       }
       rows.push_back(std::move(row));
-      if (lines != nullptr)
+      if (lines != nullptr) {
         lines->push_back(batch.source_lines[r]);
+      }
     }
   }
   return rows;
@@ -123,12 +125,12 @@ TEST(RawCsvDatasetTest, ReportsEmptyFilesBadQuotingAndMissingFiles) {
 // --- the FinOps Foundation validator's own samples -------------------------------------------
 
 const focus::ConformanceValidator& validator() {
-  static const focus::ConformanceValidator v = [] {
+  static const focus::ConformanceValidator kValidator = [] {
     auto r = focus::ConformanceValidator::bundled();
     OPTIMA_CHECK(r.is_ok());
     return std::move(r).value();
   }();
-  return v;
+  return kValidator;
 }
 
 ConformanceReport validate_file(const std::filesystem::path& path,
@@ -158,24 +160,32 @@ struct Failures {
 Failures failures(const ConformanceReport& report) {
   Failures out;
   for (const RuleResult& r : report.rules) {
-    if (r.status != RuleStatus::kFail || r.function == "Composite")
+    if (r.status != RuleStatus::kFail || r.function == "Composite") {
       continue;
+    }
     (r.function == "Presence" ? out.presence : out.values).insert(r.rule_id);
   }
   return out;
 }
 
 // The presence rules of the FOCUS 1.2 Mandatory columns (CostAndUsage-D-0nn-M).
-const std::set<std::string> kMandatoryPresence = {
-    "CostAndUsage-D-005-M", "CostAndUsage-D-006-M", "CostAndUsage-D-008-M", "CostAndUsage-D-009-M",
-    "CostAndUsage-D-010-M", "CostAndUsage-D-021-M", "CostAndUsage-D-023-M", "CostAndUsage-D-024-M",
-    "CostAndUsage-D-025-M", "CostAndUsage-D-026-M", "CostAndUsage-D-028-M", "CostAndUsage-D-030-M",
-    "CostAndUsage-D-031-M", "CostAndUsage-D-032-M", "CostAndUsage-D-035-M", "CostAndUsage-D-036-M",
-    "CostAndUsage-D-037-M", "CostAndUsage-D-038-M", "CostAndUsage-D-040-M", "CostAndUsage-D-041-M",
-    "CostAndUsage-D-068-M"};
+const std::set<std::string>& mandatory_presence() {
+  static const std::set<std::string> kRules = {
+      "CostAndUsage-D-005-M", "CostAndUsage-D-006-M", "CostAndUsage-D-008-M",
+      "CostAndUsage-D-009-M", "CostAndUsage-D-010-M", "CostAndUsage-D-021-M",
+      "CostAndUsage-D-023-M", "CostAndUsage-D-024-M", "CostAndUsage-D-025-M",
+      "CostAndUsage-D-026-M", "CostAndUsage-D-028-M", "CostAndUsage-D-030-M",
+      "CostAndUsage-D-031-M", "CostAndUsage-D-032-M", "CostAndUsage-D-035-M",
+      "CostAndUsage-D-036-M", "CostAndUsage-D-037-M", "CostAndUsage-D-038-M",
+      "CostAndUsage-D-040-M", "CostAndUsage-D-041-M", "CostAndUsage-D-068-M"};
+  return kRules;
+}
 // Presence rules of the Recommended columns (ChargeFrequency, InvoiceId, ServiceSubcategory).
-const std::set<std::string> kRecommendedPresence = {"CostAndUsage-D-027-O", "CostAndUsage-D-033-O",
-                                                    "CostAndUsage-D-042-O"};
+const std::set<std::string>& recommended_presence() {
+  static const std::set<std::string> kRules = {"CostAndUsage-D-027-O", "CostAndUsage-D-033-O",
+                                               "CostAndUsage-D-042-O"};
+  return kRules;
+}
 
 std::set<std::string> presence_union(const std::set<std::string>& a,
                                      const std::set<std::string>& b) {
@@ -189,7 +199,7 @@ TEST(ValidatorSamplesTest, AllFailHasNoFocusColumnSoEveryPresenceRuleFails) {
   const ConformanceReport report = validate_file(sample("all_fail.csv"));
   EXPECT_FALSE(report.summary.conformant);
   const Failures f = failures(report);
-  EXPECT_EQ(f.presence, presence_union(kMandatoryPresence, kRecommendedPresence));
+  EXPECT_EQ(f.presence, presence_union(mandatory_presence(), recommended_presence()));
   EXPECT_TRUE(f.values.empty());
   EXPECT_EQ(report.summary.all.pass, 0u);
   EXPECT_EQ(report.summary.mandatory.fail, 23u);  // 21 columns + the two dataset composites
@@ -287,7 +297,7 @@ TEST(ValidatorSamplesTest, NamespacedSampleMatchesThePlainOneOnceTheNamespaceIsS
   for (size_t i = 0; i < plain.rules.size(); ++i) {
     EXPECT_EQ(spaced.rules[i].status, plain.rules[i].status) << plain.rules[i].rule_id;
   }
-  EXPECT_EQ(failures(plain).presence, presence_union(kMandatoryPresence, kRecommendedPresence));
+  EXPECT_EQ(failures(plain).presence, presence_union(mandatory_presence(), recommended_presence()));
 }
 
 // --- the FOCUS 1.2 specification's example tables ---------------------------------------------
@@ -297,14 +307,18 @@ std::filesystem::path spec_example(const std::string& name) {
 }
 
 // The date/time rules the SaaS examples fail: they write dates for people ("4/1/25").
-const std::set<std::string> kDisplayDates = {
-    "BillingPeriodStart-C-001-M", "BillingPeriodStart-C-002-M", "BillingPeriodEnd-C-001-M",
-    "BillingPeriodEnd-C-002-M",   "ChargePeriodStart-C-001-M",  "ChargePeriodStart-C-002-M",
-    "ChargePeriodEnd-C-001-M",    "ChargePeriodEnd-C-002-M"};
+const std::set<std::string>& display_dates() {
+  static const std::set<std::string> kRules = {
+      "BillingPeriodStart-C-001-M", "BillingPeriodStart-C-002-M", "BillingPeriodEnd-C-001-M",
+      "BillingPeriodEnd-C-002-M",   "ChargePeriodStart-C-001-M",  "ChargePeriodStart-C-002-M",
+      "ChargePeriodEnd-C-001-M",    "ChargePeriodEnd-C-002-M"};
+  return kRules;
+}
 // The rules the simple-agreement examples also fail: their amounts are written for people
 // ("$10,000.00 "), so costs are not numbers; they leave ServiceSubcategory empty and SkuMeter
 // null (a SHOULD) under a SkuId.
-const std::set<std::string> kDisplayAmounts = {"BilledCost-C-001-M",
+const std::set<std::string>& display_amounts() {
+  static const std::set<std::string> kRules = {"BilledCost-C-001-M",
                                                "BilledCost-C-002-M",
                                                "BilledCost-C-004-M",
                                                "EffectiveCost-C-001-M",
@@ -325,6 +339,8 @@ const std::set<std::string> kDisplayAmounts = {"BilledCost-C-001-M",
                                                "ServiceSubcategory-C-002-M",
                                                "ServiceName-C-008-C",
                                                "SkuMeter-C-005-C"};
+  return kRules;
+}
 
 std::set<std::string> plus(std::set<std::string> a, const std::set<std::string>& b) {
   a.insert(b.begin(), b.end());
@@ -364,48 +380,48 @@ TEST(SpecExamplesTest, PartialTablesPassEveryApplicableRuleExceptTheirOwnDefects
       {"commitment_discount_scenarios/commitment_discount_usage_scenario_3.csv", none},
       {"commitment_discount_scenarios/commitment_discount_usage_scenario_4.csv", none},
       {"saas_examples/simple_agreements/simple_saas_agreements_a1.csv",
-       plus(plus(kDisplayDates, kDisplayAmounts), {"EffectiveCost-C-005-C"})},
+       plus(plus(display_dates(), display_amounts()), {"EffectiveCost-C-005-C"})},
       {"saas_examples/simple_agreements/simple_saas_agreements_a2.csv",
-       plus(plus(kDisplayDates, kDisplayAmounts), {"EffectiveCost-C-005-C"})},
+       plus(plus(display_dates(), display_amounts()), {"EffectiveCost-C-005-C"})},
       {"saas_examples/simple_agreements/simple_saas_agreements_a3.csv",
-       plus(plus(kDisplayDates, kDisplayAmounts), {"EffectiveCost-C-005-C"})},
+       plus(plus(display_dates(), display_amounts()), {"EffectiveCost-C-005-C"})},
       {"saas_examples/simple_agreements/simple_saas_agreements_b.csv",
-       plus(plus(kDisplayDates, kDisplayAmounts), {"EffectiveCost-C-005-C"})},
+       plus(plus(display_dates(), display_amounts()), {"EffectiveCost-C-005-C"})},
       {"saas_examples/simple_agreements/simple_saas_agreements_c.csv",
-       plus(kDisplayDates, kDisplayAmounts)},
+       plus(display_dates(), display_amounts())},
       // ServiceCategory "Database" (FOCUS: "Databases"), ServiceSubcategory "No-SQL DB", a
       // Usage row without ConsumedQuantity, SkuMeter null under a SkuId (a SHOULD).
       {"saas_examples/spend_agreements/saas_spend_agreements_a1.csv",
-       plus(kDisplayDates,
+       plus(display_dates(),
             {"ServiceCategory-C-003-M", "ServiceSubcategory-C-003-M", "ServiceSubcategory-C-004-M",
              "ConsumedQuantity-C-006-C", "SkuMeter-C-005-C"})},
       {"saas_examples/spend_agreements/saas_spend_agreements_a2.csv",
-       plus(kDisplayDates,
+       plus(display_dates(),
             {"ServiceCategory-C-003-M", "ServiceSubcategory-C-003-M", "ServiceSubcategory-C-004-M",
              "ConsumedQuantity-C-006-C", "SkuMeter-C-005-C"})},
       // As a1/a2, and some rows leave ServiceName, ServiceCategory, ServiceSubcategory empty.
       {"saas_examples/spend_agreements/saas_spend_agreements_b1.csv",
-       plus(kDisplayDates,
+       plus(display_dates(),
             {"ServiceCategory-C-002-M", "ServiceCategory-C-003-M", "ServiceName-C-003-M",
              "ServiceSubcategory-C-002-M", "ServiceSubcategory-C-003-M",
              "ServiceSubcategory-C-004-M", "ConsumedQuantity-C-006-C", "SkuMeter-C-005-C"})},
       {"saas_examples/spend_agreements/saas_spend_agreements_b2.csv",
-       plus(kDisplayDates,
+       plus(display_dates(),
             {"ServiceCategory-C-002-M", "ServiceCategory-C-003-M", "ServiceName-C-003-M",
              "ServiceSubcategory-C-002-M", "ServiceSubcategory-C-003-M",
              "ServiceSubcategory-C-004-M", "ConsumedQuantity-C-006-C", "SkuMeter-C-005-C"})},
-      {"saas_examples/virtual_currency_pricing_model_a1.csv", kDisplayDates},
+      {"saas_examples/virtual_currency_pricing_model_a1.csv", display_dates()},
       // ConsumedUnit/PricingUnit "Workflow operation": UnitFormat wants capitalised nouns (SHOULD).
       {"saas_examples/virtual_currency_pricing_model_a2.csv",
-       plus(kDisplayDates, {"ConsumedUnit-C-003-O", "PricingUnit-C-003-O"})},
+       plus(display_dates(), {"ConsumedUnit-C-003-O", "PricingUnit-C-003-O"})},
       // EffectiveCost written "0.00 " (trailing space: not NumericFormat).
       {"saas_examples/virtual_currency_pricing_model_b1.csv",
-       plus(kDisplayDates, {"EffectiveCost-C-002-M"})},
+       plus(display_dates(), {"EffectiveCost-C-002-M"})},
       {"saas_examples/virtual_currency_pricing_model_b2.csv",
-       plus(kDisplayDates, {"ConsumedUnit-C-003-O", "PricingUnit-C-003-O"})},
+       plus(display_dates(), {"ConsumedUnit-C-003-O", "PricingUnit-C-003-O"})},
       {"saas_examples/virtual_currency_pricing_model_b3.csv",
-       plus(kDisplayDates, {"ConsumedUnit-C-003-O", "PricingUnit-C-003-O"})},
-      {"saas_examples/virtual_currency_pricing_model_c.csv", kDisplayDates},
+       plus(display_dates(), {"ConsumedUnit-C-003-O", "PricingUnit-C-003-O"})},
+      {"saas_examples/virtual_currency_pricing_model_c.csv", display_dates()},
   };
   for (const SpecExample& e : examples) {
     const ConformanceReport report =

@@ -19,8 +19,9 @@ bool numeric_value(const ColumnBatch& col, size_t row, core::Decimal* out) {
     *out = col.decimals[row];
     return true;
   }
-  if (!is_text_storage(col.storage))
+  if (!is_text_storage(col.storage)) {
     return false;
+  }
   // Value comparisons judge the number; stray spaces are FormatNumeric's finding.
   return core::Decimal::parse(core::trim(col.texts[row]), out);
 }
@@ -39,8 +40,9 @@ bool cell_equals_literal(const ColumnBatch& col, size_t row, const CheckLiteral&
     core::Decimal v;
     return numeric_value(col, row, &v) && v == lit.number;
   }
-  if (is_text_storage(col.storage))
+  if (is_text_storage(col.storage)) {
     return col.texts[row] == lit.text;
+  }
   return col.text(row) == lit.text;
 }
 
@@ -51,8 +53,9 @@ bool cells_equal(const ColumnBatch& a, const ColumnBatch& b, size_t row) {
   if (a.storage == CellStorage::kDateTime && b.storage == CellStorage::kDateTime) {
     return a.seconds[row] == b.seconds[row];
   }
-  if (is_text_storage(a.storage) && is_text_storage(b.storage))
+  if (is_text_storage(a.storage) && is_text_storage(b.storage)) {
     return a.texts[row] == b.texts[row];
+  }
   return a.text(row) == b.text(row);
 }
 
@@ -105,8 +108,9 @@ BoundCheck bind_check(const CheckNode& node, const std::vector<std::string>& col
     out.columns.push_back(it == column_names.end() ? -1
                                                    : static_cast<int>(it - column_names.begin()));
   }
-  for (const CheckNode& item : node.items)
+  for (const CheckNode& item : node.items) {
     out.items.push_back(bind_check(item, column_names));
+  }
   return out;
 }
 
@@ -119,8 +123,9 @@ void CheckEvaluator::evaluate(const BoundCheck& check, const RowBatch& batch, Ch
     return;
   }
   const bool is_and = f == CheckFunction::kAnd;
-  for (size_t i = 0; i < n; ++i)
+  for (size_t i = 0; i < n; ++i) {
     out[i] = (active[i] != 0 && is_and) ? 1 : 0;
+  }
   std::vector<uint8_t> item_out(n);
   for (const BoundCheck& item : check.items) {
     evaluate(item, batch, mode, active, item_out.data());
@@ -138,8 +143,9 @@ void CheckEvaluator::evaluate_leaf(const BoundCheck& check, const RowBatch& batc
   std::fill(out, out + n, 0);
   if (node.function == CheckFunction::kColumnPresent) {
     const uint8_t present = check.columns[0] >= 0 ? 1 : 0;
-    for (size_t i = 0; i < n; ++i)
+    for (size_t i = 0; i < n; ++i) {
       out[i] = active[i] ? present : 0;
+    }
     return;
   }
   // Every other row-level check reads its columns; a column the dataset lacks reads as null
@@ -159,8 +165,9 @@ void CheckEvaluator::evaluate_leaf(const BoundCheck& check, const RowBatch& batc
       const bool negate = node.function == CheckFunction::kCheckNotValue;
       const bool null_literal = node.value.kind == CheckLiteral::Kind::kNull;
       for (size_t i = 0; i < n; ++i) {
-        if (!active[i])
+        if (!active[i]) {
           continue;
+        }
         const bool null = is_null(0, i);
         bool holds;
         if (null_literal) {
@@ -181,8 +188,9 @@ void CheckEvaluator::evaluate_leaf(const BoundCheck& check, const RowBatch& batc
     case CheckFunction::kCheckNotSameValue: {
       const bool negate = node.function == CheckFunction::kCheckNotSameValue;
       for (size_t i = 0; i < n; ++i) {
-        if (!active[i])
+        if (!active[i]) {
           continue;
+        }
         if (is_null(0, i) || is_null(1, i)) {
           out[i] = requirement ? 1 : 0;
           continue;
@@ -193,8 +201,9 @@ void CheckEvaluator::evaluate_leaf(const BoundCheck& check, const RowBatch& batc
     }
     case CheckFunction::kCheckGreaterOrEqualThanValue: {
       for (size_t i = 0; i < n; ++i) {
-        if (!active[i])
+        if (!active[i]) {
           continue;
+        }
         if (is_null(0, i)) {
           out[i] = requirement ? 1 : 0;
           continue;
@@ -206,8 +215,9 @@ void CheckEvaluator::evaluate_leaf(const BoundCheck& check, const RowBatch& batc
     }
     case CheckFunction::kColumnByColumnEqualsColumnValue: {
       for (size_t i = 0; i < n; ++i) {
-        if (!active[i])
+        if (!active[i]) {
           continue;
+        }
         if (is_null(0, i) || is_null(1, i) || is_null(2, i)) {
           out[i] = requirement ? 1 : 0;
           continue;
@@ -224,8 +234,9 @@ void CheckEvaluator::evaluate_leaf(const BoundCheck& check, const RowBatch& batc
     default: {
       // Type and format checks, CheckNationalCurrency, CheckDecimalValue: one column.
       for (size_t i = 0; i < n; ++i) {
-        if (!active[i])
+        if (!active[i]) {
           continue;
+        }
         if (is_null(0, i)) {
           out[i] = requirement ? 1 : 0;
           continue;
@@ -239,8 +250,9 @@ void CheckEvaluator::evaluate_leaf(const BoundCheck& check, const RowBatch& batc
 
 bool product_matches(core::Decimal a, core::Decimal b, core::Decimal result, int result_digits) {
   // Decimal::multiply requires an in-range product; anything near the range is not a cost.
-  if (std::fabs(a.to_double() * b.to_double()) > 1e19)
+  if (std::fabs(a.to_double() * b.to_double()) > 1e19) {
     return false;
+  }
   const core::Decimal product = core::Decimal::multiply(a, b);
   const int digits = std::clamp(result_digits, 0, core::Decimal::kScale);
   return product.round(digits) == result;
@@ -252,8 +264,9 @@ int written_fraction_digits(std::string_view text) {
   int exponent = 0;
   if (e != std::string_view::npos) {
     std::string_view exp_text = text.substr(e + 1);
-    if (!exp_text.empty() && exp_text[0] == '+')
+    if (!exp_text.empty() && exp_text[0] == '+') {
       exp_text.remove_prefix(1);
+    }
     exponent = static_cast<int>(core::parse_int64(exp_text).value_or(0));
   }
   const size_t dot = mantissa.find('.');

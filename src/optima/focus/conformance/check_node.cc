@@ -36,8 +36,9 @@ const std::vector<CheckFunctionInfo>& all_check_functions() {
 
 std::optional<CheckFunction> check_function_from_name(std::string_view name) {
   for (const auto& info : all_check_functions()) {
-    if (info.name == name)
+    if (info.name == name) {
       return info.function;
+    }
   }
   return std::nullopt;
 }
@@ -52,30 +53,37 @@ CheckArguments check_function_arguments(CheckFunction f) {
 
 void CheckNode::collect_columns(std::vector<std::string>* out) const {
   for (const std::string& c : columns) {
-    if (std::find(out->begin(), out->end(), c) == out->end())
+    if (std::find(out->begin(), out->end(), c) == out->end()) {
       out->push_back(c);
+    }
   }
-  for (const CheckNode& item : items)
+  for (const CheckNode& item : items) {
     item.collect_columns(out);
+  }
 }
 
 void CheckNode::collect_rule_references(std::vector<std::string>* out) const {
-  if (function == CheckFunction::kCheckModelRule)
+  if (function == CheckFunction::kCheckModelRule) {
     out->push_back(model_rule_id);
-  for (const CheckNode& item : items)
+  }
+  for (const CheckNode& item : items) {
     item.collect_rule_references(out);
+  }
 }
 
 void CheckNode::collect_functions(std::vector<CheckFunction>* out) const {
-  if (std::find(out->begin(), out->end(), function) == out->end())
+  if (std::find(out->begin(), out->end(), function) == out->end()) {
     out->push_back(function);
-  for (const CheckNode& item : items)
+  }
+  for (const CheckNode& item : items) {
     item.collect_functions(out);
+  }
 }
 
 bool CheckNode::references_rules() const {
-  if (function == CheckFunction::kCheckModelRule)
+  if (function == CheckFunction::kCheckModelRule) {
     return true;
+  }
   return std::any_of(items.begin(), items.end(),
                      [](const CheckNode& item) { return item.references_rules(); });
 }

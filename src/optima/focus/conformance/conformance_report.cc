@@ -24,20 +24,23 @@ Json counts_json(const StatusCounts& c) {
 
 std::string sample_line(const FailureSample& s) {
   std::string out = fmt::format("row {}", s.row);
-  if (s.line != 0)
+  if (s.line != 0) {
     out += fmt::format(" (line {})", s.line);
+  }
   out += ":";
   for (const SampleValue& v : s.values) {
     out += fmt::format(" {}={}", v.column, v.value ? "'" + *v.value + "'" : std::string("null"));
   }
-  if (!s.detail.empty())
+  if (!s.detail.empty()) {
     out += (s.values.empty() ? " " : "; ") + s.detail;
+  }
   return out;
 }
 
 std::string shorten(const std::string& s, size_t max) {
-  if (s.size() <= max)
+  if (s.size() <= max) {
     return s;
+  }
   return s.substr(0, max - 3) + "...";
 }
 
@@ -76,8 +79,9 @@ void StatusCounts::add(RuleStatus status) {
 
 const RuleResult* ConformanceReport::find(std::string_view rule_id) const {
   for (const RuleResult& r : rules) {
-    if (r.rule_id == rule_id)
+    if (r.rule_id == rule_id) {
       return &r;
+    }
   }
   return nullptr;
 }
@@ -101,28 +105,32 @@ std::string render_text(const ConformanceReport& report, const TextRenderOptions
                                : fmt::format("NOT CONFORMANT ({} mandatory rule{} fail)",
                                              s.mandatory.fail, s.mandatory.fail == 1 ? "" : "s"));
   std::string criteria;
-  for (const std::string& c : report.applicability_criteria)
+  for (const std::string& c : report.applicability_criteria) {
     criteria += (criteria.empty() ? "" : ",") + c;
+  }
   out += fmt::format(
       "rows {}, columns {}, applicability criteria: {}, {}\n", report.rows, report.columns.size(),
       criteria.empty() ? "none" : criteria,
       report.present_columns_only ? "only present columns checked" : "all FOCUS columns expected");
   if (!report.unknown_columns.empty()) {
     std::string names;
-    for (const std::string& c : report.unknown_columns)
+    for (const std::string& c : report.unknown_columns) {
       names += (names.empty() ? "" : ", ") + c;
+    }
     out += fmt::format("columns that are neither FOCUS {} columns nor x_ custom columns: {}\n",
                        report.focus_version, names);
   }
-  for (const std::string& note : report.notes)
+  for (const std::string& note : report.notes) {
     out += "note: " + note + "\n";
+  }
   out += "\n";
   out += fmt::format("{:<44} {:<14} {:<11} {:>9}  {}\n", "Rule", "Status", "Keyword", "Failing",
                      "Requirement / reason");
   size_t listed = 0;
   for (const RuleResult& r : report.rules) {
-    if (!options.all_rules && r.status != RuleStatus::kFail)
+    if (!options.all_rules && r.status != RuleStatus::kFail) {
       continue;
+    }
     ++listed;
     std::string failing;
     if (r.status == RuleStatus::kFail || r.status == RuleStatus::kPass) {
@@ -132,17 +140,21 @@ std::string render_text(const ConformanceReport& report, const TextRenderOptions
     std::string text = r.status == RuleStatus::kNotApplicable || r.status == RuleStatus::kSkipped
                            ? r.reason
                            : r.must_satisfy;
-    if (r.status == RuleStatus::kPass && !r.reason.empty())
+    if (r.status == RuleStatus::kPass && !r.reason.empty()) {
       text += " [" + r.reason + "]";
+    }
     out += fmt::format("{:<44} {:<14} {:<11} {:>9}  {}\n", r.rule_id, rule_status_name(r.status),
                        r.keyword, failing, shorten(text, 110));
-    for (const std::string& f : r.dataset_failures)
+    for (const std::string& f : r.dataset_failures) {
       out += "      " + f + "\n";
-    for (const FailureSample& sample : r.samples)
+    }
+    for (const FailureSample& sample : r.samples) {
       out += "      " + sample_line(sample) + "\n";
+    }
   }
-  if (listed == 0)
+  if (listed == 0) {
     out += options.all_rules ? "(no rules)\n" : "(no rule fails)\n";
+  }
   out += "\n";
   out += "all rules:       " + counts_line(s.all) + "\n";
   out += "mandatory:       " + counts_line(s.mandatory) + "\n";
@@ -171,8 +183,9 @@ std::string render_json(const ConformanceReport& report) {
   summary["mandatory"] = counts_json(report.summary.mandatory);
   summary["non_mandatory"] = counts_json(report.summary.non_mandatory);
   Json by_keyword = Json::object();
-  for (const auto& [keyword, counts] : report.summary.by_keyword)
+  for (const auto& [keyword, counts] : report.summary.by_keyword) {
     by_keyword[keyword] = counts_json(counts);
+  }
   summary["by_keyword"] = std::move(by_keyword);
   j["summary"] = std::move(summary);
   Json rules = Json::array();
@@ -186,28 +199,32 @@ std::string render_json(const ConformanceReport& report) {
     rule["entity_type"] = r.entity_type;
     rule["reference"] = r.reference;
     rule["must_satisfy"] = r.must_satisfy;
-    if (!r.reason.empty())
+    if (!r.reason.empty()) {
       rule["reason"] = r.reason;
+    }
     if (r.status == RuleStatus::kPass || r.status == RuleStatus::kFail) {
       rule["checked_rows"] = r.checked_rows;
       rule["failing_rows"] = r.failing_rows;
     }
-    if (!r.dataset_failures.empty())
+    if (!r.dataset_failures.empty()) {
       rule["dataset_failures"] = r.dataset_failures;
+    }
     if (!r.samples.empty()) {
       Json samples = Json::array();
       for (const FailureSample& s : r.samples) {
         Json sample = Json::object();
         sample["row"] = s.row;
-        if (s.line != 0)
+        if (s.line != 0) {
           sample["line"] = s.line;
+        }
         Json values = Json::object();
         for (const SampleValue& v : s.values) {
           values[v.column] = v.value ? Json(*v.value) : Json(nullptr);
         }
         sample["values"] = std::move(values);
-        if (!s.detail.empty())
+        if (!s.detail.empty()) {
           sample["detail"] = s.detail;
+        }
         samples.push_back(std::move(sample));
       }
       rule["samples"] = std::move(samples);

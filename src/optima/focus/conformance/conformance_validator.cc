@@ -48,8 +48,9 @@ uint64_t count_ones(const std::vector<uint8_t>& mask) {
 bool presence_holds(const BoundCheck& check, std::vector<std::string>* absent) {
   const CheckNode& node = *check.node;
   if (node.function == CheckFunction::kColumnPresent) {
-    if (check.columns[0] >= 0)
+    if (check.columns[0] >= 0) {
       return true;
+    }
     absent->push_back(node.columns[0]);
     return false;
   }
@@ -75,10 +76,12 @@ class Run {
       s.plan = &planned[p];
       s.rule = &model.rules()[static_cast<size_t>(planned[p].rule)];
       state_index_[static_cast<size_t>(planned[p].rule)] = static_cast<int>(p);
-      if (!s.plan->evaluate)
+      if (!s.plan->evaluate) {
         continue;
-      if (s.rule->condition)
+      }
+      if (s.rule->condition) {
         s.condition = bind_check(*s.rule->condition, columns);
+      }
       const CheckNode& req = *s.rule->requirement;
       if (s.rule->is_composite()) {
         s.kind = RuleKind::kComposite;
@@ -90,12 +93,14 @@ class Run {
                                                                     : RuleKind::kRows;
       std::vector<std::string> shown;
       req.collect_columns(&shown);
-      if (s.rule->condition)
+      if (s.rule->condition) {
         s.rule->condition->collect_columns(&shown);
+      }
       for (const std::string& name : shown) {
         auto it = std::find(columns.begin(), columns.end(), name);
-        if (it != columns.end())
+        if (it != columns.end()) {
           s.sample_columns.push_back(static_cast<int>(it - columns.begin()));
+        }
       }
       if (s.kind == RuleKind::kPresence) {
         std::vector<std::string> absent;
@@ -115,48 +120,55 @@ class Run {
     std::vector<uint8_t> all(n, 1);
     for (size_t p = 0; p < planned.size(); ++p) {
       RuleState& s = states_[p];
-      if (!s.plan->evaluate)
+      if (!s.plan->evaluate) {
         continue;
+      }
       s.eff.assign(n, 0);
       if (s.plan->parents.empty()) {
         s.eff = all;
       } else {
         for (int parent : s.plan->parents) {
           const RuleState& ps = states_[static_cast<size_t>(parent)];
-          if (!ps.plan->evaluate)
+          if (!ps.plan->evaluate) {
             continue;
-          for (size_t i = 0; i < n; ++i)
+          }
+          for (size_t i = 0; i < n; ++i) {
             s.eff[i] |= ps.eff[i];
+          }
         }
       }
       if (s.condition) {
         std::vector<uint8_t> cond(n);
         evaluator_.evaluate(*s.condition, batch, CheckMode::kCondition, s.eff.data(), cond.data());
-        for (size_t i = 0; i < n; ++i)
+        for (size_t i = 0; i < n; ++i) {
           s.eff[i] &= cond[i];
+        }
       }
       s.checked += count_ones(s.eff);
     }
     // Bottom-up: where each rule fails.
     for (size_t p = planned.size(); p-- > 0;) {
       RuleState& s = states_[p];
-      if (!s.plan->evaluate)
+      if (!s.plan->evaluate) {
         continue;
+      }
       s.viol.assign(n, 0);
       switch (s.kind) {
         case RuleKind::kRows: {
           std::vector<uint8_t> sat(n);
           evaluator_.evaluate(*s.requirement, batch, CheckMode::kRequirement, s.eff.data(),
                               sat.data());
-          for (size_t i = 0; i < n; ++i)
+          for (size_t i = 0; i < n; ++i) {
             s.viol[i] = (s.eff[i] && !sat[i]) ? 1 : 0;
+          }
           break;
         }
         case RuleKind::kComposite: {
           auto violated = composite_violation(s, *s.rule->requirement, n);
           if (violated) {
-            for (size_t i = 0; i < n; ++i)
+            for (size_t i = 0; i < n; ++i) {
               s.viol[i] = (s.eff[i] && (*violated)[i]) ? 1 : 0;
+            }
           }
           break;
         }
@@ -177,11 +189,13 @@ class Run {
                                  ? &states_[static_cast<size_t>(s.plan->alternative_of)]
                                  : nullptr;
       for (size_t i = 0; i < n; ++i) {
-        if (!s.viol[i] || (alt != nullptr && !alt->viol[i]))
+        if (!s.viol[i] || (alt != nullptr && !alt->viol[i])) {
           continue;
+        }
         ++s.failing;
-        if (s.samples.size() < options_.max_samples)
+        if (s.samples.size() < options_.max_samples) {
           s.samples.push_back(sample(s, batch, i));
+        }
       }
     }
   }
@@ -190,8 +204,9 @@ class Run {
   std::vector<RuleResult> finish(uint64_t total_rows) {
     const auto& planned = plan_.rules();
     for (RuleState& s : states_) {
-      if (s.plan->evaluate && s.kind == RuleKind::kDistinct)
+      if (s.plan->evaluate && s.kind == RuleKind::kDistinct) {
         judge_groups(s);
+      }
     }
     for (size_t p = planned.size(); p-- > 0;) {
       RuleState& s = states_[p];
@@ -263,16 +278,18 @@ class Run {
                                                           size_t n) const {
     if (node.function == CheckFunction::kCheckModelRule) {
       const RuleState& c = state_of(node.model_rule_id);
-      if (!counts_for(s, c))
+      if (!counts_for(s, c)) {
         return std::nullopt;
+      }
       return c.viol;
     }
     const bool is_and = node.function == CheckFunction::kAnd;
     std::optional<std::vector<uint8_t>> out;
     for (const CheckNode& item : node.items) {
       auto v = composite_violation(s, item, n);
-      if (!v)
+      if (!v) {
         continue;
+      }
       if (!out) {
         out = std::move(v);
         continue;
@@ -290,10 +307,12 @@ class Run {
                                                                      const CheckNode& node) const {
     if (node.function == CheckFunction::kCheckModelRule) {
       const RuleState& c = state_of(node.model_rule_id);
-      if (!counts_for(s, c))
+      if (!counts_for(s, c)) {
         return std::nullopt;
-      if (c.dataset_failures.empty())
+      }
+      if (c.dataset_failures.empty()) {
         return std::vector<std::string>();
+      }
       return std::vector<std::string>{c.rule->id + " fails: " + c.dataset_failures.front() +
                                       (c.dataset_failures.size() > 1 ? " (and more)" : "")};
     }
@@ -302,16 +321,20 @@ class Run {
     bool every_item_fails = true;
     for (const CheckNode& item : node.items) {
       auto f = composite_dataset_failures(s, item);
-      if (!f)
+      if (!f) {
         continue;
-      if (!out)
+      }
+      if (!out) {
         out.emplace();
-      if (f->empty())
+      }
+      if (f->empty()) {
         every_item_fails = false;
+      }
       out->insert(out->end(), f->begin(), f->end());
     }
-    if (out && !is_and && !every_item_fails)
+    if (out && !is_and && !every_item_fails) {
       out->clear();
+    }
     return out;
   }
 
@@ -322,8 +345,9 @@ class Run {
     const size_t keep = static_cast<size_t>(req.node->expected_count) + 1;
     for (size_t i = 0; i < batch.rows; ++i) {
       // A null A has no group: "ServiceName has one ServiceCategory" speaks of named services.
-      if (!s.eff[i] || a.is_null(i))
+      if (!s.eff[i] || a.is_null(i)) {
         continue;
+      }
       const std::string key = a.text(i);
       auto it = s.groups.find(key);
       if (it == s.groups.end()) {
@@ -333,8 +357,9 @@ class Run {
       }
       DistinctGroup& g = it->second;
       ++g.rows;
-      if (b.is_null(i) || g.values.size() >= keep)
+      if (b.is_null(i) || g.values.size() >= keep) {
         continue;
+      }
       std::string value = b.text(i);
       if (std::find(g.values.begin(), g.values.end(), value) == g.values.end()) {
         g.values.push_back(std::move(value));
@@ -342,28 +367,32 @@ class Run {
     }
   }
 
-  void judge_groups(RuleState& s) {
+  void judge_groups(RuleState& s) const {
     const CheckNode& node = *s.requirement->node;
     const auto expected = static_cast<size_t>(node.expected_count);
     std::vector<const std::pair<const std::string, DistinctGroup>*> bad;
     for (const auto& entry : s.groups) {
-      if (entry.second.values.size() != expected)
+      if (entry.second.values.size() != expected) {
         bad.push_back(&entry);
+      }
     }
-    if (bad.empty())
+    if (bad.empty()) {
       return;
+    }
     std::sort(bad.begin(), bad.end(), [](const auto* x, const auto* y) {
       return x->second.first_row < y->second.first_row;
     });
-    for (const auto* entry : bad)
+    for (const auto* entry : bad) {
       s.failing += entry->second.rows;
+    }
     s.dataset_failures.push_back(
         std::to_string(bad.size()) + " of " + std::to_string(s.groups.size()) + " " +
         node.columns[0] + " values do not have exactly " + std::to_string(expected) + " distinct " +
         node.columns[1] + " value" + (expected == 1 ? "" : "s"));
     for (const auto* entry : bad) {
-      if (s.samples.size() >= options_.max_samples)
+      if (s.samples.size() >= options_.max_samples) {
         break;
+      }
       const DistinctGroup& g = entry->second;
       FailureSample sample;
       sample.row = g.first_row;
@@ -373,10 +402,12 @@ class Run {
         sample.detail = "no non-null " + node.columns[1];
       } else {
         sample.detail = node.columns[1] + " values: ";
-        for (size_t k = 0; k < g.values.size(); ++k)
+        for (size_t k = 0; k < g.values.size(); ++k) {
           sample.detail += (k ? ", " : "") + g.values[k];
-        if (g.values.size() > expected)
+        }
+        if (g.values.size() > expected) {
           sample.detail += ", ...";
+        }
       }
       s.samples.push_back(std::move(sample));
     }
@@ -396,8 +427,9 @@ class Run {
           break;
         }
       }
-      if (next == nullptr)
+      if (next == nullptr) {
         break;
+      }
       out.detail += (out.detail.empty() ? "via " : " > ") + next->rule->id;
       leaf = next;
     }
@@ -405,8 +437,9 @@ class Run {
       const ColumnBatch& col = batch.columns[static_cast<size_t>(c)];
       SampleValue v;
       v.column = columns_[static_cast<size_t>(c)];
-      if (!col.is_null(i))
+      if (!col.is_null(i)) {
         v.value = col.text(i);
+      }
       out.values.push_back(std::move(v));
     }
     return out;
@@ -425,10 +458,12 @@ class Run {
 std::vector<std::string> model_columns(const RuleModel& model) {
   std::vector<std::string> out;
   for (const ModelRule& rule : model.rules()) {
-    if (rule.requirement)
+    if (rule.requirement) {
       rule.requirement->collect_columns(&out);
-    if (rule.condition)
+    }
+    if (rule.condition) {
       rule.condition->collect_columns(&out);
+    }
   }
   return out;
 }
@@ -453,8 +488,9 @@ core::Result<ConformanceReport> ConformanceValidator::validate(
   RowBatch batch;
   while (true) {
     OPTIMA_ASSIGN_OR_RETURN(bool more, data.next_batch(&batch));
-    if (!more)
+    if (!more) {
       break;
+    }
     run.process(batch);
   }
 
@@ -474,8 +510,9 @@ core::Result<ConformanceReport> ConformanceValidator::validate(
     }
   }
   report.notes = data.notes();
-  for (const std::string& w : model_->warnings())
+  for (const std::string& w : model_->warnings()) {
     report.notes.push_back("model: " + w);
+  }
   for (const ModelErratum& e : model_->errata()) {
     report.notes.push_back("model erratum applied to " + e.rule_id + " " + e.field + ": " +
                            e.reason);

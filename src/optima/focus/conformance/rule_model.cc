@@ -17,8 +17,9 @@ bool ModelRule::mandatory() const {
 }
 
 char ModelRule::id_suffix() const {
-  if (id.size() < 2 || id[id.size() - 2] != '-')
+  if (id.size() < 2 || id[id.size() - 2] != '-') {
     return '?';
+  }
   const char c = id.back();
   return (c == 'M' || c == 'C' || c == 'O') ? c : '?';
 }
@@ -41,13 +42,16 @@ class RuleModelParser {
   core::Result<RuleModel> parse(std::string_view text, std::string_view errata_text,
                                 std::string_view errata_source) {
     Json doc = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-    if (doc.is_discarded())
+    if (doc.is_discarded()) {
       return error("", "not valid JSON");
-    if (!doc.is_object())
+    }
+    if (!doc.is_object()) {
       return error("", "expected a JSON object");
+    }
     OPTIMA_RETURN_IF_ERROR(parse_details(doc));
-    if (!errata_text.empty())
+    if (!errata_text.empty()) {
       OPTIMA_RETURN_IF_ERROR(apply_errata(&doc, errata_text, errata_source));
+    }
     OPTIMA_RETURN_IF_ERROR(parse_criteria(doc));
     OPTIMA_RETURN_IF_ERROR(parse_check_functions(doc));
     OPTIMA_RETURN_IF_ERROR(parse_rules(doc));
@@ -66,8 +70,9 @@ class RuleModelParser {
   core::Result<const Json*> member(const Json& obj, const std::string& path, const char* key,
                                    Json::value_t type) const {
     auto it = obj.find(key);
-    if (it == obj.end())
+    if (it == obj.end()) {
       return error(path, std::string("missing \"") + key + "\"");
+    }
     const bool ok =
         type == Json::value_t::number_integer ? it->is_number_integer() : it->type() == type;
     if (!ok) {
@@ -102,8 +107,9 @@ class RuleModelParser {
   core::Result<std::string> optional_string(const Json& obj, const std::string& path,
                                             const char* key) const {
     auto it = obj.find(key);
-    if (it == obj.end() || it->is_null())
+    if (it == obj.end() || it->is_null()) {
       return std::string();
+    }
     if (!it->is_string()) {
       return error(path + "." + key, std::string("expected string, found ") + it->type_name());
     }
@@ -131,8 +137,9 @@ class RuleModelParser {
                             string_member(*details, "Details", "ModelVersion"));
     OPTIMA_ASSIGN_OR_RETURN(model_.focus_version_,
                             optional_string(*details, "Details", "FOCUSVersion"));
-    if (model_.focus_version_.empty())
+    if (model_.focus_version_.empty()) {
       model_.focus_version_ = model_.model_version_;
+    }
     return core::Status::ok();
   }
 
@@ -156,8 +163,9 @@ class RuleModelParser {
     for (size_t i = 0; i < list->size(); ++i) {
       const std::string path = "Errata[" + std::to_string(i) + "]";
       const Json& entry = (*list)[i];
-      if (!entry.is_object())
+      if (!entry.is_object()) {
         return errata_parser.error(path, "expected object");
+      }
       ModelErratum erratum;
       OPTIMA_ASSIGN_OR_RETURN(erratum.rule_id, errata_parser.string_member(entry, path, "RuleId"));
       OPTIMA_ASSIGN_OR_RETURN(erratum.field, errata_parser.string_member(entry, path, "Field"));
@@ -187,8 +195,9 @@ class RuleModelParser {
                             member(doc, "", "ApplicabilityCriteria", Json::value_t::object));
     for (const auto& [name, body] : criteria->items()) {
       const std::string path = "ApplicabilityCriteria." + name;
-      if (!body.is_object())
+      if (!body.is_object()) {
         return error(path, "expected object");
+      }
       ApplicabilityCriterion c;
       c.name = name;
       OPTIMA_ASSIGN_OR_RETURN(c.description, optional_string(body, path, "Description"));
@@ -202,8 +211,9 @@ class RuleModelParser {
                             member(doc, "", "CheckFunctions", Json::value_t::object));
     for (const auto& [name, body] : functions->items()) {
       const std::string path = "CheckFunctions." + name;
-      if (!body.is_object())
+      if (!body.is_object()) {
         return error(path, "expected object");
+      }
       auto function = check_function_from_name(name);
       if (!function) {
         // Declared but unused functions are harmless; a rule using one fails in parse_node().
@@ -223,8 +233,9 @@ class RuleModelParser {
                             member(doc, "", "ModelRules", Json::value_t::object));
     for (const auto& [id, body] : rules->items()) {
       const std::string path = "ModelRules[\"" + id + "\"]";
-      if (!body.is_object())
+      if (!body.is_object()) {
         return error(path, "expected object");
+      }
       OPTIMA_ASSIGN_OR_RETURN(ModelRule rule, parse_rule(id, body, path));
       model_.index_.emplace(rule.id, static_cast<int>(model_.rules_.size()));
       model_.rules_.push_back(std::move(rule));
@@ -285,8 +296,9 @@ class RuleModelParser {
   // A Requirement or Condition: {} means none.
   core::Result<std::optional<CheckNode>> parse_tree(const Json& j, const std::string& path,
                                                     bool condition) {
-    if (j.empty())
+    if (j.empty()) {
       return std::optional<CheckNode>();
+    }
     OPTIMA_ASSIGN_OR_RETURN(CheckNode node, parse_node(j, path, condition));
     OPTIMA_RETURN_IF_ERROR(check_shape(node, condition, /*root=*/true));
     return std::optional<CheckNode>(std::move(node));
@@ -321,22 +333,26 @@ class RuleModelParser {
       }
       return node;
     }
-    if (fn == j.end())
+    if (fn == j.end()) {
       return error(path, "missing \"CheckFunction\"");
-    if (!fn->is_string())
+    }
+    if (!fn->is_string()) {
       return error(path + ".CheckFunction", "expected string");
+    }
     const std::string name = fn->get<std::string>();
     auto function = check_function_from_name(name);
-    if (!function)
+    if (!function) {
       return error(path + ".CheckFunction", "unknown check function \"" + name + "\"");
+    }
     node.function = *function;
     std::vector<std::string> used = {"CheckFunction"};
     switch (check_function_arguments(node.function)) {
       case CheckArguments::kItems: {
-        used.push_back("Items");
+        used.emplace_back("Items");
         OPTIMA_ASSIGN_OR_RETURN(const Json* items, member(j, path, "Items", Json::value_t::array));
-        if (items->empty())
+        if (items->empty()) {
           return error(path + ".Items", name + " needs at least one item");
+        }
         for (size_t i = 0; i < items->size(); ++i) {
           OPTIMA_ASSIGN_OR_RETURN(
               CheckNode item,
@@ -350,10 +366,11 @@ class RuleModelParser {
         break;
       case CheckArguments::kColumnValue: {
         OPTIMA_RETURN_IF_ERROR(column_argument(j, path, &node, &used));
-        used.push_back("Value");
+        used.emplace_back("Value");
         auto v = j.find("Value");
-        if (v == j.end())
+        if (v == j.end()) {
           return error(path, "missing \"Value\"");
+        }
         OPTIMA_ASSIGN_OR_RETURN(node.value, literal(*v, path + ".Value"));
         if (node.function == CheckFunction::kCheckGreaterOrEqualThanValue &&
             node.value.kind != CheckLiteral::Kind::kNumber) {
@@ -371,8 +388,9 @@ class RuleModelParser {
         for (const char* key : keys) {
           used.emplace_back(key);
           OPTIMA_ASSIGN_OR_RETURN(std::string column, string_member(j, path, key));
-          if (column.empty())
+          if (column.empty()) {
             return error(path + "." + key, "empty column name");
+          }
           node.columns.push_back(std::move(column));
         }
         if (check_function_arguments(node.function) == CheckArguments::kDistinctCount) {
@@ -380,8 +398,9 @@ class RuleModelParser {
           OPTIMA_ASSIGN_OR_RETURN(const Json* count,
                                   member(j, path, "ExpectedCount", Json::value_t::number_integer));
           node.expected_count = count->get<int64_t>();
-          if (node.expected_count < 0)
+          if (node.expected_count < 0) {
             return error(path + ".ExpectedCount", "must be >= 0");
+          }
         }
         break;
       }
@@ -392,8 +411,10 @@ class RuleModelParser {
     }
     for (const auto& [key, value] : j.items()) {
       if (std::find(used.begin(), used.end(), key) == used.end()) {
-        model_.warnings_.push_back(path + "." + key + ": argument not used by " + name +
-                                   ", ignored");
+        std::string warning = path;
+        warning.append(".").append(key).append(": argument not used by ").append(name);
+        warning.append(", ignored");
+        model_.warnings_.push_back(std::move(warning));
       }
     }
     return node;
@@ -409,16 +430,18 @@ class RuleModelParser {
     }
     used->emplace_back(key);
     OPTIMA_ASSIGN_OR_RETURN(std::string column, string_member(j, path, key));
-    if (column.empty())
+    if (column.empty()) {
       return error(path + "." + key, "empty column name");
+    }
     node->columns.push_back(std::move(column));
     return core::Status::ok();
   }
 
   core::Result<CheckLiteral> literal(const Json& v, const std::string& path) const {
     CheckLiteral lit;
-    if (v.is_null())
+    if (v.is_null()) {
       return lit;
+    }
     if (v.is_string()) {
       lit.kind = CheckLiteral::Kind::kString;
       lit.text = v.get<std::string>();
@@ -454,16 +477,18 @@ class RuleModelParser {
   }
 
   core::Status check_composite(const CheckNode& node) const {
-    if (node.function == CheckFunction::kCheckModelRule)
+    if (node.function == CheckFunction::kCheckModelRule) {
       return core::Status::ok();
+    }
     if (node.function != CheckFunction::kAnd && node.function != CheckFunction::kOr) {
       return error(node.path,
                    "a Requirement that references rules may hold only AND, OR and "
                    "CheckModelRule, found " +
                        std::string(check_function_name(node.function)));
     }
-    for (const CheckNode& item : node.items)
+    for (const CheckNode& item : node.items) {
       OPTIMA_RETURN_IF_ERROR(check_composite(item));
+    }
     return core::Status::ok();
   }
 
@@ -472,8 +497,9 @@ class RuleModelParser {
                             member(doc, "", "ModelDatasets", Json::value_t::object));
     for (const auto& [name, body] : datasets->items()) {
       const std::string path = "ModelDatasets." + name;
-      if (!body.is_object())
+      if (!body.is_object()) {
         return error(path, "expected object");
+      }
       OPTIMA_ASSIGN_OR_RETURN(std::vector<std::string> roots,
                               string_list(body, path, "ModelRules"));
       for (size_t i = 0; i < roots.size(); ++i) {
@@ -518,8 +544,9 @@ class RuleModelParser {
         model_.find(node.model_rule_id) == nullptr) {
       return error(node.path + ".ModelRuleId", "unknown rule \"" + node.model_rule_id + "\"");
     }
-    for (const CheckNode& item : node.items)
+    for (const CheckNode& item : node.items) {
       OPTIMA_RETURN_IF_ERROR(check_node_references(item));
+    }
     return core::Status::ok();
   }
 
@@ -531,17 +558,20 @@ class RuleModelParser {
     for (size_t i = 0; i < n; ++i) {
       const ModelRule& rule = model_.rules_[i];
       std::vector<std::string> targets;
-      if (rule.requirement)
+      if (rule.requirement) {
         rule.requirement->collect_rule_references(&targets);
+      }
       targets.insert(targets.end(), rule.dependencies.begin(), rule.dependencies.end());
-      for (const std::string& t : targets)
+      for (const std::string& t : targets) {
         edges[i].push_back(model_.index_of(t));
+      }
     }
     enum : uint8_t { kWhite, kGrey, kBlack };
     std::vector<uint8_t> color(n, kWhite);
     for (size_t start = 0; start < n; ++start) {
-      if (color[start] != kWhite)
+      if (color[start] != kWhite) {
         continue;
+      }
       std::vector<std::pair<int, size_t>> stack = {{static_cast<int>(start), 0}};
       color[start] = kGrey;
       while (!stack.empty()) {
@@ -557,10 +587,12 @@ class RuleModelParser {
           std::string cycle;
           bool on = false;
           for (const auto& frame : stack) {
-            if (frame.first == v)
+            if (frame.first == v) {
               on = true;
-            if (on)
+            }
+            if (on) {
               cycle += model_.rules_[static_cast<size_t>(frame.first)].id + " -> ";
+            }
           }
           cycle += model_.rules_[static_cast<size_t>(v)].id;
           return error("ModelRules", "dependency cycle: " + cycle);
@@ -599,8 +631,9 @@ core::Result<std::shared_ptr<const RuleModel>> RuleModel::bundled(ModelErrata er
   static std::shared_ptr<const RuleModel> cached[2];
   std::lock_guard<std::mutex> lock(mu);
   std::shared_ptr<const RuleModel>& slot = cached[errata == ModelErrata::kApply ? 0 : 1];
-  if (slot)
+  if (slot) {
     return slot;
+  }
   OPTIMA_ASSIGN_OR_RETURN(std::filesystem::path path,
                           core::find_data_file("focus/validator/model-1.2.json"));
   std::filesystem::path errata_path;

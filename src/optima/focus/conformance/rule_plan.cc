@@ -12,8 +12,9 @@ namespace {
 // "1.2" -> {1, 2}; non-numeric parts compare as 0.
 std::vector<int64_t> version_parts(std::string_view v) {
   std::vector<int64_t> parts;
-  for (std::string_view p : core::split(v, '.'))
+  for (std::string_view p : core::split(v, '.')) {
     parts.push_back(core::parse_int64(p).value_or(0));
+  }
   return parts;
 }
 
@@ -22,23 +23,28 @@ bool version_after(std::string_view a, std::string_view b) {
 }
 
 bool is_presence_tree(const CheckNode& node) {
-  if (node.function == CheckFunction::kColumnPresent)
+  if (node.function == CheckFunction::kColumnPresent) {
     return true;
-  if (node.function != CheckFunction::kAnd && node.function != CheckFunction::kOr)
+  }
+  if (node.function != CheckFunction::kAnd && node.function != CheckFunction::kOr) {
     return false;
+  }
   return std::all_of(node.items.begin(), node.items.end(), is_presence_tree);
 }
 
 // Columns read by the row checks of a tree (ColumnPresent only asks whether a column exists).
 void read_columns(const CheckNode& node, std::vector<std::string>* out) {
-  if (node.function == CheckFunction::kColumnPresent)
+  if (node.function == CheckFunction::kColumnPresent) {
     return;
-  for (const std::string& c : node.columns) {
-    if (std::find(out->begin(), out->end(), c) == out->end())
-      out->push_back(c);
   }
-  for (const CheckNode& item : node.items)
+  for (const std::string& c : node.columns) {
+    if (std::find(out->begin(), out->end(), c) == out->end()) {
+      out->push_back(c);
+    }
+  }
+  for (const CheckNode& item : node.items) {
     read_columns(item, out);
+  }
 }
 
 bool is_simple_or(const CheckNode& node) {
@@ -50,8 +56,9 @@ bool is_simple_or(const CheckNode& node) {
 
 std::string comma_list(const std::vector<std::string>& names) {
   std::string out;
-  for (size_t i = 0; i < names.size(); ++i)
+  for (size_t i = 0; i < names.size(); ++i) {
     out += (i ? ", " : "") + names[i];
+  }
   return out;
 }
 
@@ -68,8 +75,9 @@ core::Result<RulePlan> RulePlan::build(const RuleModel& model, const ValidationO
                                   model.focus_version());
   }
   std::vector<std::string> known;
-  for (const auto& c : model.applicability_criteria())
+  for (const auto& c : model.applicability_criteria()) {
     known.push_back(c.name);
+  }
   for (const std::string& name : options.applicability_criteria) {
     if (core::iequals(name, "ALL")) {
       plan.criteria_ = known;
@@ -96,28 +104,33 @@ core::Result<RulePlan> RulePlan::build(const RuleModel& model, const ValidationO
   const auto& rules = model.rules();
   std::vector<uint8_t> in_scope(rules.size(), 0);
   std::deque<int> queue;
-  for (const std::string& id : roots_it->second)
+  for (const std::string& id : roots_it->second) {
     queue.push_back(model.index_of(id));
+  }
   while (!queue.empty()) {
     const int i = queue.front();
     queue.pop_front();
-    if (in_scope[static_cast<size_t>(i)])
+    if (in_scope[static_cast<size_t>(i)]) {
       continue;
+    }
     in_scope[static_cast<size_t>(i)] = 1;
     const ModelRule& rule = rules[static_cast<size_t>(i)];
     std::vector<std::string> targets;
-    if (rule.requirement)
+    if (rule.requirement) {
       rule.requirement->collect_rule_references(&targets);
+    }
     targets.insert(targets.end(), rule.dependencies.begin(), rule.dependencies.end());
     std::vector<CheckFunction> used;
-    if (rule.requirement)
+    if (rule.requirement) {
       rule.requirement->collect_functions(&used);
+    }
     for (CheckFunction f : used) {
       const auto& attributes = model.format_attributes(f);
       targets.insert(targets.end(), attributes.begin(), attributes.end());
     }
-    for (const std::string& t : targets)
+    for (const std::string& t : targets) {
       queue.push_back(model.index_of(t));
+    }
   }
 
   // Structure among rules in scope, then a topological order (parents first; ties in model
@@ -125,15 +138,17 @@ core::Result<RulePlan> RulePlan::build(const RuleModel& model, const ValidationO
   std::map<int, std::vector<int>> children_of;  // model index -> child model indexes
   std::vector<int> indegree(rules.size(), 0);
   for (size_t i = 0; i < rules.size(); ++i) {
-    if (!in_scope[i] || !rules[i].requirement)
+    if (!in_scope[i] || !rules[i].requirement) {
       continue;
+    }
     std::vector<std::string> refs;
     rules[i].requirement->collect_rule_references(&refs);
     auto& kids = children_of[static_cast<int>(i)];
     for (const std::string& r : refs) {
       const int c = model.index_of(r);
-      if (std::find(kids.begin(), kids.end(), c) != kids.end())
+      if (std::find(kids.begin(), kids.end(), c) != kids.end()) {
         continue;
+      }
       kids.push_back(c);
       ++indegree[static_cast<size_t>(c)];
     }
@@ -141,8 +156,9 @@ core::Result<RulePlan> RulePlan::build(const RuleModel& model, const ValidationO
   std::vector<int> order;
   std::vector<int> ready;
   for (size_t i = 0; i < rules.size(); ++i) {
-    if (in_scope[i] && indegree[i] == 0)
+    if (in_scope[i] && indegree[i] == 0) {
       ready.push_back(static_cast<int>(i));
+    }
   }
   while (!ready.empty()) {
     std::sort(ready.begin(), ready.end(), std::greater<>());
@@ -150,13 +166,15 @@ core::Result<RulePlan> RulePlan::build(const RuleModel& model, const ValidationO
     ready.pop_back();
     order.push_back(i);
     for (int c : children_of[i]) {
-      if (--indegree[static_cast<size_t>(c)] == 0)
+      if (--indegree[static_cast<size_t>(c)] == 0) {
         ready.push_back(c);
+      }
     }
   }
   std::vector<int> plan_index(rules.size(), -1);
-  for (size_t p = 0; p < order.size(); ++p)
+  for (size_t p = 0; p < order.size(); ++p) {
     plan_index[static_cast<size_t>(order[p])] = static_cast<int>(p);
+  }
   plan.rules_.resize(order.size());
   for (size_t p = 0; p < order.size(); ++p) {
     PlannedRule& pr = plan.rules_[p];
@@ -208,14 +226,17 @@ core::Result<RulePlan> RulePlan::build(const RuleModel& model, const ValidationO
     }
     pr.presence = rule.requirement && is_presence_tree(*rule.requirement);
     std::vector<std::string> needed;
-    if (rule.condition)
+    if (rule.condition) {
       read_columns(*rule.condition, &needed);
-    if (rule.requirement && !rule.is_composite())
+    }
+    if (rule.requirement && !rule.is_composite()) {
       read_columns(*rule.requirement, &needed);
+    }
     std::vector<std::string> absent;
     for (const std::string& c : needed) {
-      if (std::find(columns.begin(), columns.end(), c) == columns.end())
+      if (std::find(columns.begin(), columns.end(), c) == columns.end()) {
         absent.push_back(c);
+      }
     }
     if (!absent.empty()) {
       pr.reason = "column " + comma_list(absent) + " not present";
@@ -226,8 +247,9 @@ core::Result<RulePlan> RulePlan::build(const RuleModel& model, const ValidationO
       rule.requirement->collect_columns(&named);
       std::vector<std::string> missing;
       for (const std::string& c : named) {
-        if (std::find(columns.begin(), columns.end(), c) == columns.end())
+        if (std::find(columns.begin(), columns.end(), c) == columns.end()) {
           missing.push_back(c);
+        }
       }
       if (!missing.empty()) {
         pr.reason =
@@ -242,8 +264,9 @@ core::Result<RulePlan> RulePlan::build(const RuleModel& model, const ValidationO
   // Bottom-up: a composite with no evaluated child has nothing to judge.
   for (size_t p = plan.rules_.size(); p-- > 0;) {
     PlannedRule& pr = plan.rules_[p];
-    if (!pr.evaluate || pr.children.empty())
+    if (!pr.evaluate || pr.children.empty()) {
       continue;
+    }
     bool any_evaluated = false;
     bool any_skipped = false;
     for (int c : pr.children) {
@@ -251,8 +274,9 @@ core::Result<RulePlan> RulePlan::build(const RuleModel& model, const ValidationO
       any_skipped =
           any_skipped || plan.rules_[static_cast<size_t>(c)].status == RuleStatus::kSkipped;
     }
-    if (any_evaluated)
+    if (any_evaluated) {
       continue;
+    }
     pr.evaluate = false;
     pr.status = any_skipped ? RuleStatus::kSkipped : RuleStatus::kNotApplicable;
     pr.reason = any_skipped ? "every rule it references is dynamic or not applicable"
@@ -261,8 +285,9 @@ core::Result<RulePlan> RulePlan::build(const RuleModel& model, const ValidationO
 
   // OR alternatives.
   for (PlannedRule& pr : plan.rules_) {
-    if (pr.parents.size() != 1)
+    if (pr.parents.size() != 1) {
       continue;
+    }
     const PlannedRule& parent = plan.rules_[static_cast<size_t>(pr.parents[0])];
     const ModelRule& parent_rule = rules[static_cast<size_t>(parent.rule)];
     if (parent_rule.requirement && is_simple_or(*parent_rule.requirement)) {

@@ -8,15 +8,17 @@ TableDataset::TableDataset(std::vector<std::shared_ptr<const Table>> tables) {
   for (const ColumnInfo& info : all_columns()) {
     const bool present = std::any_of(tables.begin(), tables.end(),
                                      [&](const auto& t) { return t->present(info.column); });
-    if (!present)
+    if (!present) {
       continue;
+    }
     names_.emplace_back(info.name);
     sources_.push_back({true, info.column, {}});
   }
   for (const auto& table : tables) {
     for (const ExtensionColumn& ext : table->extensions()) {
-      if (std::find(names_.begin(), names_.end(), ext.name) != names_.end())
+      if (std::find(names_.begin(), names_.end(), ext.name) != names_.end()) {
         continue;
+      }
       names_.push_back(ext.name);
       sources_.push_back({false, Column::kBilledCost, ext.name});
     }
@@ -24,8 +26,9 @@ TableDataset::TableDataset(std::vector<std::shared_ptr<const Table>> tables) {
   description_ = std::to_string(tables.size()) + (tables.size() == 1 ? " table" : " tables");
   loader_ = [tables = std::move(tables),
              next = size_t{0}]() mutable -> core::Result<std::shared_ptr<const Table>> {
-    if (next == tables.size())
+    if (next == tables.size()) {
       return std::shared_ptr<const Table>();
+    }
     return tables[next++];
   };
 }
@@ -48,16 +51,18 @@ core::Result<bool> TableDataset::next_batch(RowBatch* batch) {
   // Skip empty tables: a batch always has rows.
   do {
     OPTIMA_ASSIGN_OR_RETURN(current_, loader_());
-    if (!current_)
+    if (!current_) {
       return false;
+    }
   } while (current_->num_rows() == 0);
   const Table& table = *current_;
   batch->first_row = rows_read_;
   batch->rows = table.num_rows();
   batch->source_lines.clear();
   batch->columns.resize(sources_.size());
-  for (size_t i = 0; i < sources_.size(); ++i)
+  for (size_t i = 0; i < sources_.size(); ++i) {
     fill(table, sources_[i], &batch->columns[i]);
+  }
   rows_read_ += table.num_rows();
   return true;
 }
@@ -68,11 +73,13 @@ void TableDataset::fill(const Table& table, const Source& source, ColumnBatch* o
     out->reset(CellStorage::kString);
     out->nulls.resize(rows, 1);
     out->texts.resize(rows);
-    if (col == nullptr)
+    if (col == nullptr) {
       return;
+    }
     for (size_t r = 0; r < rows; ++r) {
-      if (col->is_null(r))
+      if (col->is_null(r)) {
         continue;
+      }
       out->nulls[r] = 0;
       out->texts[r] = col->value(r);
     }
@@ -92,8 +99,9 @@ void TableDataset::fill(const Table& table, const Source& source, ColumnBatch* o
       out->reset(CellStorage::kDecimal);
       out->nulls.resize(rows, 1);
       out->decimals.resize(rows);
-      if (!present)
+      if (!present) {
         return;
+      }
       const DecimalColumn& col = table.decimals(c);
       for (size_t r = 0; r < rows; ++r) {
         out->nulls[r] = col.is_null(r) ? 1 : 0;
@@ -105,8 +113,9 @@ void TableDataset::fill(const Table& table, const Source& source, ColumnBatch* o
       out->reset(CellStorage::kDateTime);
       out->nulls.resize(rows, 1);
       out->seconds.resize(rows, kNullTime);
-      if (!present)
+      if (!present) {
         return;
+      }
       const TimeColumn& col = table.times(c);
       for (size_t r = 0; r < rows; ++r) {
         out->nulls[r] = col.is_null(r) ? 1 : 0;
@@ -118,8 +127,9 @@ void TableDataset::fill(const Table& table, const Source& source, ColumnBatch* o
       out->reset(CellStorage::kKeyValue);
       out->nulls.resize(rows, 1);
       const TagColumn& tags = table.tags();
-      if (!present || tags.offsets.empty())
+      if (!present || tags.offsets.empty()) {
         return;
+      }
       for (size_t r = 0; r < rows; ++r) {
         out->nulls[r] = tags.offsets[r] == tags.offsets[r + 1] ? 1 : 0;
       }
