@@ -254,9 +254,9 @@ TEST(ConformanceValidatorTest, ThePublishedModelWithoutErrataRejectsConformantCo
   // With the errata the report lists what was corrected.
   TableDataset again({std::make_shared<const Table>(testing::conformant_table())});
   const ConformanceReport corrected = validate(again, all_criteria());
-  const auto& notes = corrected.notes;
+  const auto& notes = corrected.model_notes;
   EXPECT_TRUE(std::any_of(notes.begin(), notes.end(), [](const std::string& n) {
-    return n.rfind("model erratum applied to CommitmentDiscountStatus-C-005-M Requirement", 0) == 0;
+    return n.rfind("erratum applied to CommitmentDiscountStatus-C-005-M Requirement", 0) == 0;
   }));
 }
 
@@ -275,6 +275,10 @@ TEST(ConformanceValidatorTest, RendersTextAndJson) {
   EXPECT_NE(text.find("ChargeCategory-C-003-M"), std::string::npos);
   EXPECT_NE(text.find("row 1: ChargeCategory='usage'"), std::string::npos) << text;
   EXPECT_NE(text.find("nor x_ custom columns: Extra"), std::string::npos);
+  // 5 published-model malformations read leniently + 7 errata: counted, listed on request.
+  EXPECT_NE(text.find("model notes: 12 "), std::string::npos) << text;
+  EXPECT_NE(render_text(report, {false, true}).find("model note: erratum applied to Tags-C-003-C"),
+            std::string::npos);
   EXPECT_EQ(text.find("BilledCost-C-001-M"), std::string::npos);  // passes are not listed
   EXPECT_NE(render_text(report, {true}).find("BilledCost-C-001-M"), std::string::npos);
 
@@ -283,6 +287,7 @@ TEST(ConformanceValidatorTest, RendersTextAndJson) {
   EXPECT_EQ(json["summary"]["mandatory"]["fail"].get<uint64_t>(), report.summary.mandatory.fail);
   EXPECT_EQ(json["rows"].get<uint64_t>(), 8u);
   EXPECT_EQ(json["rules"].size(), 621u);
+  EXPECT_EQ(json["model_notes"].size(), 12u);
   bool found = false;
   for (const auto& rule : json["rules"]) {
     if (rule["id"] != "ChargeCategory-C-003-M") {

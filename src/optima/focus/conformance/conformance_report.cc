@@ -123,6 +123,14 @@ std::string render_text(const ConformanceReport& report, const TextRenderOptions
   for (const std::string& note : report.notes) {
     out += "note: " + note + "\n";
   }
+  if (options.model_notes) {
+    for (const std::string& note : report.model_notes) {
+      out += "model note: " + note + "\n";
+    }
+  } else if (!report.model_notes.empty()) {
+    out += fmt::format("model notes: {} (malformed entries read leniently, errata applied)\n",
+                       report.model_notes.size());
+  }
   out += "\n";
   out += fmt::format("{:<44} {:<14} {:<11} {:>9}  {}\n", "Rule", "Status", "Keyword", "Failing",
                      "Requirement / reason");
@@ -177,6 +185,7 @@ std::string render_json(const ConformanceReport& report) {
   j["columns"] = report.columns;
   j["unknown_columns"] = report.unknown_columns;
   j["notes"] = report.notes;
+  j["model_notes"] = report.model_notes;
   Json summary = Json::object();
   summary["conformant"] = report.summary.conformant;
   summary["all"] = counts_json(report.summary.all);

@@ -80,7 +80,8 @@ struct ConformanceReport {
   uint64_t rows = 0;
   std::vector<std::string> columns;          // as found in the data
   std::vector<std::string> unknown_columns;  // neither a FOCUS column of the model nor x_
-  std::vector<std::string> notes;            // input notes and model warnings
+  std::vector<std::string> notes;            // about the input (ragged rows, renamed headers)
+  std::vector<std::string> model_notes;      // model entries read leniently, errata applied
   std::vector<RuleResult> rules;             // model order
   ConformanceSummary summary;
 
@@ -91,7 +92,8 @@ struct ConformanceReport {
 };
 
 struct TextRenderOptions {
-  bool all_rules = false;  // list every rule, not only failures
+  bool all_rules = false;    // list every rule, not only failures
+  bool model_notes = false;  // list the model notes, not only their count
 };
 
 // A human-readable report: a header, a table of rules (failures only by default) with their

@@ -510,12 +510,10 @@ core::Result<ConformanceReport> ConformanceValidator::validate(
     }
   }
   report.notes = data.notes();
-  for (const std::string& w : model_->warnings()) {
-    report.notes.push_back("model: " + w);
-  }
+  report.model_notes = model_->warnings();
   for (const ModelErratum& e : model_->errata()) {
-    report.notes.push_back("model erratum applied to " + e.rule_id + " " + e.field + ": " +
-                           e.reason);
+    report.model_notes.push_back("erratum applied to " + e.rule_id + " " + e.field + ": " +
+                                 e.reason);
   }
   report.rules = run.finish(report.rows);
   report.summarize();
