@@ -3,6 +3,7 @@
 #include <set>
 
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include "optima/focus/conformance/conformance_validator.h"
 
@@ -105,6 +106,24 @@ TEST(RawCsvDatasetTest, LimitsNotesAndCountsTheRest) {
   const auto notes = data->notes();
   ASSERT_EQ(notes.size(), 3u);
   EXPECT_EQ(notes[2], "2 more notes not listed");
+}
+
+TEST(RawCsvDatasetTest, ReadsGzipFiles) {
+  optima::testing::TempDir dir;
+  const std::filesystem::path path = dir.path() / "focus.csv.gz";
+  gzFile out = gzopen(path.c_str(), "wb");
+  ASSERT_NE(out, nullptr);
+  const std::string csv = "BilledCost,ChargeCategory\n1.5,Usage\n,Tax\n";
+  ASSERT_EQ(gzwrite(out, csv.data(), static_cast<unsigned>(csv.size())),
+            static_cast<int>(csv.size()));
+  ASSERT_EQ(gzclose(out), Z_OK);
+  auto data = RawCsvDataset::open(path);
+  ASSERT_TRUE(data.is_ok()) << data.status().to_string();
+  EXPECT_EQ((*data)->description(), path.string());
+  const auto rows = read_all(**data, nullptr);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"1.5", "Usage"}));
+  EXPECT_EQ(rows[1], (std::vector<std::string>{"<null>", "Tax"}));
 }
 
 TEST(RawCsvDatasetTest, ReportsEmptyFilesBadQuotingAndMissingFiles) {
