@@ -21,10 +21,13 @@ struct MiniRule {
   std::string keyword = "MUST";
   std::string criteria = "[]";
   std::string type = "Static";
+  std::string status = "Active";
 };
 
 std::string rule_json(const MiniRule& r) {
   return "\"" + r.id + R"(":{"Function":"Validation","Reference":"T","EntityType":"Column",
+    "Status":")" +
+         r.status + R"(",
     "ApplicabilityCriteria":)" +
          r.criteria + R"(,"Type":")" + r.type + R"(",
     "ValidationCriteria":{"MustSatisfy":")" +
@@ -378,6 +381,14 @@ TEST(ConformanceCheckFunctionsTest, DynamicRulesAreSkippedNotPassed) {
   EXPECT_EQ(report.find("Col-C-001-M")->reason, "dynamic rule: not machine-checkable");
   EXPECT_EQ(report.find("Col-C-000-M")->status, RuleStatus::kSkipped);
   EXPECT_EQ(report.summary.all.pass, 0u);
+}
+
+TEST(ConformanceCheckFunctionsTest, RulesThatAreNotActiveAreNotApplicable) {
+  const auto report = run({{"Old-C-001-M", value_check("CheckNotValue", "X", "null"), "{}", "MUST",
+                            "[]", "Static", "Deprecated"}},
+                          {"X"}, {{kNull}});
+  EXPECT_EQ(report.find("Old-C-001-M")->status, RuleStatus::kNotApplicable);
+  EXPECT_EQ(report.find("Old-C-001-M")->reason, "rule status is Deprecated");
 }
 
 TEST(ConformanceCheckFunctionsTest, SamplesAreCappedAndRowsNumberedAcrossBatches) {

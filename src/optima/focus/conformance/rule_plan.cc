@@ -200,6 +200,10 @@ core::Result<RulePlan> RulePlan::build(const RuleModel& model, const ValidationO
       pr.reason = "dynamic rule: not machine-checkable";
       continue;
     }
+    if (!rule.status.empty() && rule.status != "Active") {
+      pr.reason = "rule status is " + rule.status;
+      continue;
+    }
     if (version_after(rule.version_introduced, options.focus_version)) {
       pr.reason = "introduced in FOCUS " + rule.version_introduced;
       continue;

@@ -10,8 +10,8 @@
 // and their applicability: a rule applies only when its own ApplicabilityCriteria (any of them) are
 // selected and at least one parent applies. Dependencies beyond references only widen the scope.
 //
-// Per rule, in order: Dynamic -> skipped; introduced after the requested version -> not
-// applicable; criteria not selected -> not applicable; no applicable parent -> not applicable;
+// Per rule, in order: Dynamic -> skipped; Status other than "Active" or introduced after the
+// requested version -> not applicable; criteria not selected -> not applicable; no applicable parent -> not applicable;
 // a column it reads is absent -> not applicable (presence rules instead fail, or are not
 // applicable with ColumnScope::kPresentColumnsOnly). A composite none of whose children is
 // evaluated is not applicable (or skipped when some child is dynamic).
