@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "optima/core/file_io.h"
+#include "optima/store/errno_message.h"
 
 namespace optima::store {
 namespace {
@@ -124,7 +125,7 @@ core::Result<CommitResult> Store::commit(std::vector<PendingPartition> partition
         const std::filesystem::path target = segments_.path_of(version.segment_file);
         if (std::rename(p.file_.path.c_str(), target.c_str()) != 0) {
           return core::io_error(fmt::format("cannot rename {} to {}: {}", p.file_.path.string(),
-                                            target.string(), std::strerror(errno)));
+                                            target.string(), errno_message(errno)));
         }
         p.file_.path = target;
         renamed.push_back(i);
