@@ -275,7 +275,9 @@ core::Result<std::shared_ptr<const focus::Table>> SegmentReader::load(
   const RowGroupEntry& group = footer_.row_groups[index];
   auto table = std::make_shared<focus::Table>();
   table->set_num_rows(group.rows);
-  // A chunk the cache keeps is shared: the table gets a copy. One it could not keep is moved.
+  // A chunk the cache keeps is shared: the table gets a copy. One nobody else holds (no cache,
+  // too big for it, or already evicted) is moved; chunk() creates every DecodedChunk non-const,
+  // so the const_cast is sound.
   const auto take = [](std::shared_ptr<const DecodedChunk>&& chunk) -> DecodedColumn {
     if (chunk.use_count() == 1) return std::move(const_cast<DecodedChunk&>(*chunk).column);
     return chunk->column;
