@@ -31,7 +31,7 @@ inline uint64_t mix64(uint64_t x) {
 class BillingGenerator {
  public:
   explicit BillingGenerator(uint32_t resources = 13440) : resources_(resources) {
-    static const char* kServices[][3] = {
+    const char* services[][3] = {
         {"Amazon Elastic Compute Cloud", "Compute", "Virtual Machines"},
         {"Amazon Simple Storage Service", "Storage", "Object Storage"},
         {"Amazon Relational Database Service", "Databases", "Relational Databases"},
@@ -41,21 +41,21 @@ class BillingGenerator {
         {"Amazon CloudWatch", "Management and Governance", "Observability"},
         {"Amazon DynamoDB", "Databases", "NoSQL Databases"},
     };
-    static const char* kRegions[][2] = {
+    const char* regions[][2] = {
         {"us-east-1", "US East (N. Virginia)"}, {"us-east-2", "US East (Ohio)"},
         {"us-west-2", "US West (Oregon)"},      {"eu-west-1", "Europe (Ireland)"},
         {"eu-central-1", "Europe (Frankfurt)"}, {"ap-southeast-1", "Asia Pacific (Singapore)"},
         {"ap-northeast-1", "Asia Pacific (Tokyo)"}, {"sa-east-1", "South America (Sao Paulo)"},
     };
-    for (const auto& s : kServices) services_.push_back({s[0], s[1], s[2]});
-    for (const auto& r : kRegions) regions_.push_back({r[0], r[1]});
-    static const char* kTypes[] = {"t3.medium", "m5.large", "m5.xlarge", "c5.2xlarge",
+    for (const auto& s : services) services_.push_back({s[0], s[1], s[2]});
+    for (const auto& r : regions) regions_.push_back({r[0], r[1]});
+    const char* types[] = {"t3.medium", "m5.large", "m5.xlarge", "c5.2xlarge",
                                    "r5.large",  "t3.small", "m6g.large", "c6g.xlarge"};
     for (uint32_t k = 0; k < 320; ++k) {
       Sku sku;
       const uint64_t h = mix64(k + 77);
       sku.service = k % services_.size();
-      const std::string type = kTypes[h % 8];
+      const std::string type = types[h % 8];
       sku.id = fmt::format("{:016X}", h);
       sku.price_id = fmt::format("{}.JRTCKXETXF.6YS6EN2CT7", sku.id);
       sku.list_price = core::Decimal::from_units(static_cast<core::Int128>(h % 400000 + 1000) *
@@ -73,13 +73,13 @@ class BillingGenerator {
           type, 2 << (h % 4));
       skus_.push_back(std::move(sku));
     }
-    static const char* kTeams[] = {"payments", "search", "platform", "data", "ml", "web"};
-    static const char* kEnvs[] = {"prod", "staging", "dev"};
+    const char* teams[] = {"payments", "search", "platform", "data", "ml", "web"};
+    const char* envs[] = {"prod", "staging", "dev"};
     for (uint32_t t = 0; t < 150; ++t) {
       const uint64_t h = mix64(t + 1000);
       tag_sets_.push_back({{"app", fmt::format("app-{}", h % 40)},
-                           {"env", kEnvs[h % 3]},
-                           {"team", kTeams[(h >> 8) % 6]}});
+                           {"env", envs[h % 3]},
+                           {"team", teams[(h >> 8) % 6]}});
     }
   }
 

@@ -40,12 +40,12 @@ uint64_t bench_rows() {
 }
 
 const std::filesystem::path& work_dir() {
-  static const std::filesystem::path dir = [] {
+  static const std::filesystem::path kDir = [] {
     auto d = std::filesystem::temp_directory_path() / fmt::format("optima-store-bench-{}", ::getpid());
     std::filesystem::create_directories(d);
     return d;
   }();
-  return dir;
+  return kDir;
 }
 
 struct Dataset {
@@ -54,7 +54,7 @@ struct Dataset {
 };
 
 const Dataset& dataset() {
-  static const Dataset data = [] {
+  static const Dataset kData = [] {
     Dataset d;
     const BillingGenerator generator;
     uint64_t csv_bytes = 0;
@@ -68,7 +68,7 @@ const Dataset& dataset() {
     d.csv_bytes_per_row = static_cast<double>(csv_bytes) / kDistinctRows;
     return d;
   }();
-  return data;
+  return kData;
 }
 
 // Writes `rows` rows (cycling the dataset) to `path`.
@@ -92,7 +92,7 @@ store::SegmentSummary write_segment(const std::filesystem::path& path, uint64_t 
   }
   auto summary = writer.finish();
   if (!summary.is_ok()) {
-    std::fprintf(stderr, "%s\n", summary.status().to_string().c_str());
+    (void)std::fprintf(stderr, "%s\n", summary.status().to_string().c_str());
     std::abort();
   }
   return summary.value();
@@ -116,7 +116,7 @@ size_t resident_bytes() {
   return 0;
 }
 
-void BM_WriteSegment(benchmark::State& state) {
+void segment_write(benchmark::State& state) {
   const auto threads = static_cast<size_t>(state.range(0));
   const int level = static_cast<int>(state.range(1));
   const uint64_t rows = bench_rows();
@@ -125,7 +125,7 @@ void BM_WriteSegment(benchmark::State& state) {
   const auto path = work_dir() / "write.seg";
   store::SegmentSummary summary;
   const double cpu_before = process_cpu_seconds();
-  for (auto _ : state) summary = write_segment(path, rows, threads == 0 ? nullptr : &pool, level);
+  while (state.KeepRunning()) summary = write_segment(path, rows, threads == 0 ? nullptr : &pool, level);
   const double cpu = (process_cpu_seconds() - cpu_before) / static_cast<double>(state.iterations());
   state.counters["cpu_s"] = cpu;
   state.counters["rows_per_cpu_s"] = static_cast<double>(rows) / cpu;
@@ -136,7 +136,7 @@ void BM_WriteSegment(benchmark::State& state) {
   std::filesystem::remove(path);
 }
 // Args: {encode threads (0 = caller only), zstd level}.
-BENCHMARK(BM_WriteSegment)->Args({0, 1})->Args({2, 1})->Args({2, 3})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(segment_write)->Args({0, 1})->Args({2, 1})->Args({2, 3})->Unit(benchmark::kMillisecond)->UseRealTime();
 
 struct ScanSegment {
   std::filesystem::path path;
@@ -144,14 +144,14 @@ struct ScanSegment {
 };
 
 const ScanSegment& scan_segment() {
-  static const ScanSegment segment = [] {
+  static const ScanSegment kSegment = [] {
     ScanSegment s;
     s.path = work_dir() / "scan.seg";
     core::ThreadPool pool(2);
     s.rows = write_segment(s.path, bench_rows(), &pool).rows;
     return s;
   }();
-  return segment;
+  return kSegment;
 }
 
 // Loads `selection` from every row group on 2 threads, summing what it loaded.
@@ -204,7 +204,7 @@ void run_scan(benchmark::State& state, const store::ColumnSelection& selection) 
   core::ThreadPool pool(1);  // parallel_for runs on the caller and this worker: 2 threads
   if (cached) scan(**reader, selection, pool);  // warm the cache
   const double cpu_before = process_cpu_seconds();
-  for (auto _ : state) scan(**reader, selection, pool);
+  while (state.KeepRunning()) scan(**reader, selection, pool);
   state.counters["cpu_ms"] =
       1e3 * (process_cpu_seconds() - cpu_before) / static_cast<double>(state.iterations());
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * segment.rows));
@@ -214,27 +214,27 @@ void run_scan(benchmark::State& state, const store::ColumnSelection& selection) 
   if (cache) state.counters["cache_MB"] = static_cast<double>(cache->stats().bytes) / 1e6;
 }
 
-void BM_ScanDashboardColumns(benchmark::State& state) { run_scan(state, dashboard_columns()); }
-BENCHMARK(BM_ScanDashboardColumns)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+void scan_dashboard_columns(benchmark::State& state) { run_scan(state, dashboard_columns()); }
+BENCHMARK(scan_dashboard_columns)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-void BM_ScanResourceId(benchmark::State& state) {
+void scan_resource_id(benchmark::State& state) {
   store::ColumnSelection s;
   s.add(focus::Column::kResourceId);
   s.add(focus::Column::kEffectiveCost);
   run_scan(state, s);
 }
-BENCHMARK(BM_ScanResourceId)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(scan_resource_id)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-void BM_ScanTags(benchmark::State& state) {
+void scan_tags(benchmark::State& state) {
   store::ColumnSelection s;
   s.add(focus::Column::kTags);
   s.add(focus::Column::kEffectiveCost);
   run_scan(state, s);
 }
-BENCHMARK(BM_ScanTags)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(scan_tags)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-void BM_ScanAllColumns(benchmark::State& state) { run_scan(state, store::ColumnSelection::all()); }
-BENCHMARK(BM_ScanAllColumns)->Arg(0)->Unit(benchmark::kMillisecond)->UseRealTime();
+void scan_all_columns(benchmark::State& state) { run_scan(state, store::ColumnSelection::all()); }
+BENCHMARK(scan_all_columns)->Arg(0)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // Per-column stored bytes per row of the distinct dataset, and the real-data ratio.
 void print_size_report() {
@@ -251,6 +251,7 @@ void print_size_report() {
     }
   }
   std::vector<std::pair<uint64_t, std::string>> sorted;
+  sorted.reserve(by_column.size());
   for (const auto& [name, bytes] : by_column) sorted.emplace_back(bytes, name);
   std::sort(sorted.rbegin(), sorted.rend());
   const double rows = static_cast<double>(summary.rows);

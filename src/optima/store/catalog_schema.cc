@@ -102,7 +102,7 @@ core::Status migrate_catalog(SqliteDatabase* db) {
     }
     return core::Status::ok();
   };
-  const core::Status status = migrate();
+  core::Status status = migrate();
   if (!status.is_ok()) {
     (void)db->exec("ROLLBACK");
     return status;

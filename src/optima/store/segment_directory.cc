@@ -5,11 +5,12 @@
 #include <sys/stat.h>
 
 #include <cerrno>
-#include <cstring>
 #include <random>
 #include <vector>
 
 #include <fmt/format.h>
+
+#include "optima/store/errno_message.h"
 
 namespace optima::store {
 namespace {
@@ -21,7 +22,7 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-std::string errno_text() { return std::strerror(errno); }
+std::string errno_text() { return errno_message(errno); }
 
 int flock_retrying(int fd, int operation) {
   while (true) {

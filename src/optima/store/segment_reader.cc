@@ -6,12 +6,12 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 
 #include <fmt/format.h>
 #include <zstd.h>
 
 #include "optima/store/decimal_encoding.h"
+#include "optima/store/errno_message.h"
 #include "optima/store/string_encoding.h"
 #include "optima/store/tag_encoding.h"
 #include "optima/store/time_encoding.h"
@@ -37,7 +37,7 @@ core::Status pread_exact(int fd, uint64_t offset, std::string* bytes) {
                               static_cast<off_t>(offset + done));
     if (n < 0) {
       if (errno == EINTR) continue;
-      return core::io_error(std::string("read failed: ") + std::strerror(errno));
+      return core::io_error(std::string("read failed: ") + errno_message(errno));
     }
     if (n == 0) return core::data_loss("file is truncated");
     done += static_cast<size_t>(n);
@@ -118,7 +118,7 @@ core::Result<std::shared_ptr<SegmentReader>> SegmentReader::open(
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     const std::string message = fmt::format("cannot open segment {}: {}", path.string(),
-                                            std::strerror(errno));
+                                            errno_message(errno));
     return errno == ENOENT ? core::not_found(message) : core::io_error(message);
   }
   // The reader owns fd from here on; an error path closes it through this guard.
@@ -133,7 +133,7 @@ core::Result<std::shared_ptr<SegmentReader>> SegmentReader::open(
   };
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
-    return core::io_error(fmt::format("cannot stat {}: {}", path.string(), std::strerror(errno)));
+    return core::io_error(fmt::format("cannot stat {}: {}", path.string(), errno_message(errno)));
   }
   const auto size = static_cast<uint64_t>(st.st_size);
   if (size < kSegmentHeaderSize + kSegmentTrailerSize) {
@@ -275,7 +275,9 @@ core::Result<std::shared_ptr<const focus::Table>> SegmentReader::load(
   const RowGroupEntry& group = footer_.row_groups[index];
   auto table = std::make_shared<focus::Table>();
   table->set_num_rows(group.rows);
-  // A chunk the cache keeps is shared: the table gets a copy. One it could not keep is moved.
+  // A chunk the cache keeps is shared: the table gets a copy. One nobody else holds (no cache,
+  // too big for it, or already evicted) is moved; chunk() creates every DecodedChunk non-const,
+  // so the const_cast is sound.
   const auto take = [](std::shared_ptr<const DecodedChunk>&& chunk) -> DecodedColumn {
     if (chunk.use_count() == 1) return std::move(const_cast<DecodedChunk&>(*chunk).column);
     return chunk->column;

@@ -3,11 +3,11 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 
 #include <fmt/format.h>
 
 #include "optima/store/byte_stream.h"
+#include "optima/store/errno_message.h"
 
 namespace optima::store {
 
@@ -87,7 +87,7 @@ core::Status SegmentWriter::write_bytes(std::string_view bytes) {
     const ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      return fail(core::io_error(fmt::format("cannot write {}: {}", path_, std::strerror(errno))));
+      return fail(core::io_error(fmt::format("cannot write {}: {}", path_, errno_message(errno))));
     }
     done += static_cast<size_t>(n);
   }
@@ -173,7 +173,7 @@ core::Result<SegmentSummary> SegmentWriter::finish() {
   OPTIMA_RETURN_IF_ERROR(write_bytes(footer_bytes));
   OPTIMA_RETURN_IF_ERROR(write_bytes(encode_trailer(trailer)));
   if (::fsync(fd_) != 0) {
-    return fail(core::io_error(fmt::format("fsync {}: {}", path_, std::strerror(errno))));
+    return fail(core::io_error(fmt::format("fsync {}: {}", path_, errno_message(errno))));
   }
   SegmentSummary summary;
   summary.rows = footer.total_rows;

@@ -1,5 +1,7 @@
 #include "optima/store/store.h"
 
+#include <sys/resource.h>
+
 #include <chrono>
 #include <cstdio>
 #include <set>
@@ -7,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "optima/core/file_io.h"
+#include "optima/store/errno_message.h"
 
 namespace optima::store {
 namespace {
@@ -14,6 +17,17 @@ namespace {
 // How often snapshot() re-reads the catalog when a segment vanished under it (another process
 // superseded and deleted it between the catalog read and the open).
 constexpr int kSnapshotAttempts = 8;
+
+// Each current partition keeps its segment open (see SegmentReader), so a store with thousands
+// of partitions needs more descriptors than the usual soft limit of 1024: raise it to the hard
+// limit, as database servers do. Best effort; a failure leaves the limit as it was.
+void raise_open_file_limit() {
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    (void)::setrlimit(RLIMIT_NOFILE, &limit);
+  }
+}
 
 std::string period_text(const core::Period& period) {
   return fmt::format("[{}, {})", core::format_iso8601(period.start),
@@ -24,6 +38,7 @@ std::string period_text(const core::Period& period) {
 
 core::Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& data_dir,
                                                  StoreOptions options) {
+  raise_open_file_limit();
   SegmentDirectory segments(data_dir / "segments");
   OPTIMA_RETURN_IF_ERROR(segments.create());
   OPTIMA_ASSIGN_OR_RETURN(auto catalog,
@@ -124,7 +139,7 @@ core::Result<CommitResult> Store::commit(std::vector<PendingPartition> partition
         const std::filesystem::path target = segments_.path_of(version.segment_file);
         if (std::rename(p.file_.path.c_str(), target.c_str()) != 0) {
           return core::io_error(fmt::format("cannot rename {} to {}: {}", p.file_.path.string(),
-                                            target.string(), std::strerror(errno)));
+                                            target.string(), errno_message(errno)));
         }
         p.file_.path = target;
         renamed.push_back(i);

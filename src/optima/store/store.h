@@ -16,6 +16,9 @@
 // it open (POSIX unlink semantics; a snapshot opens its segments when it is taken and retries
 // if one vanished meanwhile). Files left by a crash are swept by the next Store::open().
 //
+// A snapshot keeps one file descriptor per partition open; open() raises the process's soft
+// RLIMIT_NOFILE to its hard limit for that.
+//
 // Thread-safe; several processes may open the same data directory (one commit at a time).
 #pragma once
 

@@ -1,5 +1,7 @@
 #include "optima/store/string_encoding.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "optima/core/string_dictionary.h"
@@ -20,8 +22,7 @@ void put_string_list(const std::vector<std::string>& values, ByteWriter* out) {
   }
   char* dst = out->extend(total);
   for (size_t i = 1; i <= count; ++i) {
-    std::memcpy(dst, values[i].data(), values[i].size());
-    dst += values[i].size();
+    dst = std::copy(values[i].begin(), values[i].end(), dst);
   }
 }
 
@@ -67,8 +68,9 @@ core::Status encode_string_chunk(std::span<const ColumnSlice<focus::StringColumn
                                                 column.codes.size(), slice.end));
     }
     // Input code -> group code, filled on first sight: one hash per distinct value, not per row.
-    remap.assign(column.dictionary.size(), kUnmapped);
-    if (!remap.empty()) remap[0] = 0;
+    // Code 0 is null even when a table left its dictionary empty.
+    remap.assign(std::max<size_t>(column.dictionary.size(), 1), kUnmapped);
+    remap[0] = 0;
     for (size_t row = slice.begin; row < slice.end; ++row) {
       const uint32_t code = column.codes[row];
       if (code >= remap.size()) {

@@ -65,6 +65,16 @@ TEST(StringEncodingTest, MissingColumnSliceIsNull) {
   EXPECT_EQ(decoded->codes, (std::vector<uint32_t>{0, 0, 0, 1, 1}));
 }
 
+TEST(StringEncodingTest, EmptyDictionaryMeansAllNull) {
+  const auto column = strings({}, {0, 0, 0});
+  const ColumnSlice<focus::StringColumn> slice{&column, 0, 3};
+  std::string raw;
+  ASSERT_TRUE(encode_string_chunk({&slice, 1}, &raw).is_ok());
+  auto decoded = decode_string_chunk(raw, 3);
+  ASSERT_TRUE(decoded.is_ok());
+  EXPECT_EQ(decoded->codes, (std::vector<uint32_t>{0, 0, 0}));
+}
+
 TEST(StringEncodingTest, RejectsCodeOutsideDictionary) {
   const auto column = strings({"", "v"}, {1, 5});
   const ColumnSlice<focus::StringColumn> slice{&column, 0, 2};
@@ -105,6 +115,7 @@ Decimal dec(std::string_view text) { return Decimal::from_string(text).value(); 
 
 TEST(DecimalEncodingTest, RoundTripsBillingValuesExactly) {
   std::vector<Decimal> values;
+  values.reserve(1003);
   for (int i = 0; i < 1000; ++i) {
     values.push_back(Decimal::from_units(static_cast<Int128>(i * 7919 % 100003) * 100000000 -
                                          Int128{5000000000000000000}));
@@ -124,6 +135,7 @@ TEST(DecimalEncodingTest, FallsBackTo128BitsForHugeValues) {
 
 TEST(DecimalEncodingTest, RepeatedValuesUseADictionaryAndStaySmall) {
   std::vector<Decimal> values;
+  values.reserve(10000);
   for (int i = 0; i < 10000; ++i) values.push_back(dec(i % 3 == 0 ? "0.0416" : "1.2345678901"));
   std::string raw;
   EXPECT_EQ(round_trip(decimals(values), &raw), values);
@@ -199,6 +211,7 @@ std::vector<int64_t> round_trip_times(const std::vector<int64_t>& seconds, size_
 
 TEST(TimeEncodingTest, RoundTripsHourlyUnsortedAndNulls) {
   std::vector<int64_t> seconds;
+  seconds.reserve(5000);
   for (int i = 0; i < 5000; ++i) seconds.push_back(1709251200 + (i * 7919 % 744) * 3600);
   seconds[17] = focus::kNullTime;
   size_t size = 0;

@@ -49,7 +49,8 @@ TEST(IntegerEncodingTest, RejectsShortInputAndOverwideValues) {
   std::vector<uint32_t> narrow(1);
   ByteReader too_wide(bytes);
   EXPECT_FALSE(get_planes(&too_wide, 1, narrow.data()));
-  ByteReader short_input(std::string_view(bytes).substr(0, 3));
+  const std::string_view prefix = std::string_view{bytes}.substr(0, 3);
+  ByteReader short_input(prefix);
   std::vector<uint64_t> out(1);
   EXPECT_FALSE(get_planes(&short_input, 1, out.data()));
 }

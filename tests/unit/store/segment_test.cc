@@ -275,7 +275,7 @@ TEST(SegmentTest, TruncatedFileIsDataLossAtEveryLength) {
   const std::string bytes = core::read_file(path).value();
   const auto cut = dir.path() / "cut.seg";
   for (size_t length = 0; length < bytes.size(); length += 1 + length / 16) {
-    put_file(cut, std::string_view(bytes).substr(0, length));
+    put_file(cut, std::string_view{bytes}.substr(0, length));
     auto reader = SegmentReader::open(cut, nullptr);
     ASSERT_FALSE(reader.is_ok()) << "length " << length;
     EXPECT_EQ(reader.status().code(), core::StatusCode::kDataLoss) << reader.status().to_string();

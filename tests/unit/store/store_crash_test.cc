@@ -30,7 +30,9 @@ constexpr size_t kRowsB = 500;
 core::Period month(int m) {
   return {core::make_timestamp({2024, m, 1}), core::make_timestamp({2024, m + 1, 1})};
 }
-uint64_t seed_of(int variant, int partition) { return static_cast<uint64_t>(100 * (variant + 1) + partition); }
+uint64_t seed_of(int variant, int partition) {
+  return 100 * static_cast<uint64_t>(variant + 1) + static_cast<uint64_t>(partition);
+}
 size_t rows_of(int variant) { return variant == 0 ? kRowsA : kRowsB; }
 
 StoreOptions options() {

@@ -20,8 +20,9 @@ using optima::testing::TempDir;
 using testing::make_rows;
 using testing::rows_text;
 
-const core::Period kMarch{core::make_timestamp({2024, 3, 1}), core::make_timestamp({2024, 4, 1})};
-const core::Period kApril{core::make_timestamp({2024, 4, 1}), core::make_timestamp({2024, 5, 1})};
+core::Period month(int m) {
+  return {core::make_timestamp({2024, m, 1}), core::make_timestamp({2024, m + 1, 1})};
+}
 
 std::unique_ptr<Store> open_store(const std::filesystem::path& dir) {
   StoreOptions options;
@@ -85,7 +86,7 @@ size_t files_in(const std::filesystem::path& dir) {
 TEST(StoreTest, FirstCommitCreatesSourcePartitionAndJob) {
   TempDir dir;
   auto store = open_store(dir.path());
-  const CommitResult result = commit_one(*store, write_partition(*store, "aws", kMarch, 1, 1200),
+  const CommitResult result = commit_one(*store, write_partition(*store, "aws", month(3), 1, 1200),
                                          {"sha-a"});
   ASSERT_EQ(result.partitions.size(), 1u);
   EXPECT_EQ(result.partitions[0].change, PartitionChange::kNew);
@@ -103,7 +104,7 @@ TEST(StoreTest, FirstCommitCreatesSourcePartitionAndJob) {
   ASSERT_EQ(partitions->size(), 1u);
   const PartitionInfo& p = (*partitions)[0];
   EXPECT_EQ(p.id, result.partitions[0].partition_id);
-  EXPECT_EQ(p.period, kMarch);
+  EXPECT_EQ(p.period, month(3));
   EXPECT_EQ(p.rows, 1200u);
   EXPECT_EQ(p.job_id, result.job_id);
   EXPECT_EQ(p.bytes, std::filesystem::file_size(dir.path() / "segments" / p.segment_file));
@@ -126,8 +127,8 @@ TEST(StoreTest, FirstCommitCreatesSourcePartitionAndJob) {
 TEST(StoreTest, RestatementReplacesTheVersionAndKeepsHistory) {
   TempDir dir;
   auto store = open_store(dir.path());
-  const auto first = commit_one(*store, write_partition(*store, "aws", kMarch, 1, 800));
-  const auto second = commit_one(*store, write_partition(*store, "aws", kMarch, 2, 900));
+  const auto first = commit_one(*store, write_partition(*store, "aws", month(3), 1, 800));
+  const auto second = commit_one(*store, write_partition(*store, "aws", month(3), 2, 900));
   ASSERT_EQ(second.partitions.size(), 1u);
   EXPECT_EQ(second.partitions[0].change, PartitionChange::kReplaced);
   EXPECT_EQ(second.partitions[0].version, 2);
@@ -154,9 +155,9 @@ TEST(StoreTest, RestatementReplacesTheVersionAndKeepsHistory) {
 TEST(StoreTest, SameContentIsUnchangedAndWritesNothing) {
   TempDir dir;
   auto store = open_store(dir.path());
-  commit_one(*store, write_partition(*store, "aws", kMarch, 5, 700));
+  commit_one(*store, write_partition(*store, "aws", month(3), 5, 700));
   // The same rows, batched differently by a different writer, hash the same.
-  auto writer = store->begin_partition("aws", kMarch);
+  auto writer = store->begin_partition("aws", month(3));
   ASSERT_TRUE(writer.is_ok());
   ASSERT_TRUE((*writer)->append(make_rows(5, 0, 700)).is_ok());
   auto pending = (*writer)->finish();
@@ -176,11 +177,11 @@ TEST(StoreTest, WasIngestedUntilTheDataIsRestatedByOtherFiles) {
   TempDir dir;
   auto store = open_store(dir.path());
   EXPECT_FALSE(store->was_ingested("aws", {"h1"}).value());
-  commit_one(*store, write_partition(*store, "aws", kMarch, 1, 100), {"h1", "h2"});
+  commit_one(*store, write_partition(*store, "aws", month(3), 1, 100), {"h1", "h2"});
   EXPECT_TRUE(store->was_ingested("aws", {"h2", "h1", "h1"}).value());
   EXPECT_FALSE(store->was_ingested("aws", {"h1"}).value());          // a different set
   EXPECT_FALSE(store->was_ingested("azure", {"h1", "h2"}).value());  // another source
-  commit_one(*store, write_partition(*store, "aws", kMarch, 2, 100), {"h3"});
+  commit_one(*store, write_partition(*store, "aws", month(3), 2, 100), {"h3"});
   // h1+h2's version is superseded: ingesting them again would change the data.
   EXPECT_FALSE(store->was_ingested("aws", {"h1", "h2"}).value());
   EXPECT_TRUE(store->was_ingested("aws", {"h3"}).value());
@@ -197,8 +198,8 @@ TEST(StoreTest, OneCommitSwitchesSeveralPartitions) {
   TempDir dir;
   auto store = open_store(dir.path());
   std::vector<PendingPartition> list;
-  list.push_back(write_partition(*store, "aws", kMarch, 1, 300));
-  list.push_back(write_partition(*store, "aws", kApril, 2, 400));
+  list.push_back(write_partition(*store, "aws", month(3), 1, 300));
+  list.push_back(write_partition(*store, "aws", month(4), 2, 400));
   auto result = store->commit(std::move(list), job_for("aws"));
   ASSERT_TRUE(result.is_ok()) << result.status().to_string();
   ASSERT_EQ(result->partitions.size(), 2u);
@@ -207,7 +208,7 @@ TEST(StoreTest, OneCommitSwitchesSeveralPartitions) {
   ASSERT_TRUE(snapshot.is_ok());
   EXPECT_EQ((*snapshot)->partitions().size(), 2u);
   EXPECT_EQ((*snapshot)->total_rows(), 700u);
-  auto only_april = (*snapshot)->filter([](const PartitionInfo& p) { return p.period == kApril; });
+  auto only_april = (*snapshot)->filter([](const PartitionInfo& p) { return p.period == month(4); });
   EXPECT_EQ(only_april->total_rows(), 400u);
 }
 
@@ -215,18 +216,18 @@ TEST(StoreTest, CommitRejectsForeignSourceAndDuplicatePeriod) {
   TempDir dir;
   auto store = open_store(dir.path());
   std::vector<PendingPartition> foreign;
-  foreign.push_back(write_partition(*store, "gcp", kMarch, 1, 10));
+  foreign.push_back(write_partition(*store, "gcp", month(3), 1, 10));
   EXPECT_EQ(store->commit(std::move(foreign), job_for("aws")).status().code(),
             core::StatusCode::kInvalidArgument);
   std::vector<PendingPartition> twice;
-  twice.push_back(write_partition(*store, "aws", kMarch, 1, 10));
-  twice.push_back(write_partition(*store, "aws", kMarch, 2, 10));
+  twice.push_back(write_partition(*store, "aws", month(3), 1, 10));
+  twice.push_back(write_partition(*store, "aws", month(3), 2, 10));
   EXPECT_EQ(store->commit(std::move(twice), job_for("aws")).status().code(),
             core::StatusCode::kInvalidArgument);
   EXPECT_TRUE(store->partitions()->empty());
   EXPECT_EQ(files_in(dir.path() / "segments"), 0u);  // rejected pending files were deleted
-  EXPECT_EQ(store->begin_partition("", kMarch).status().code(), core::StatusCode::kInvalidArgument);
-  EXPECT_EQ(store->begin_partition("aws", {kMarch.end, kMarch.start}).status().code(),
+  EXPECT_EQ(store->begin_partition("", month(3)).status().code(), core::StatusCode::kInvalidArgument);
+  EXPECT_EQ(store->begin_partition("aws", {month(4).start, month(3).start}).status().code(),
             core::StatusCode::kInvalidArgument);
 }
 
@@ -234,23 +235,23 @@ TEST(StoreTest, AbandonedWritersAndPendingPartitionsLeaveNoFiles) {
   TempDir dir;
   auto store = open_store(dir.path());
   {
-    auto writer = store->begin_partition("aws", kMarch);
+    auto writer = store->begin_partition("aws", month(3));
     ASSERT_TRUE(writer.is_ok());
     ASSERT_TRUE((*writer)->append(make_rows(1, 0, 50)).is_ok());
   }
-  { PendingPartition pending = write_partition(*store, "aws", kMarch, 1, 50); }
+  { PendingPartition pending = write_partition(*store, "aws", month(3), 1, 50); }
   EXPECT_EQ(files_in(dir.path() / "segments"), 0u);
 }
 
 TEST(StoreTest, SnapshotKeepsReadingTheOldVersionAfterACommit) {
   TempDir dir;
   auto store = open_store(dir.path());
-  const auto first = commit_one(*store, write_partition(*store, "aws", kMarch, 1, 1000));
+  const auto first = commit_one(*store, write_partition(*store, "aws", month(3), 1, 1000));
   const int64_t id = first.partitions[0].partition_id;
   auto old_snapshot = store->snapshot().value();
   const std::string old_file = old_snapshot->partitions()[0].info.segment_file;
 
-  commit_one(*store, write_partition(*store, "aws", kMarch, 2, 600));
+  commit_one(*store, write_partition(*store, "aws", month(3), 2, 600));
   auto new_snapshot = store->snapshot().value();
   EXPECT_EQ(partition_rows(*old_snapshot, id), rows_text(make_rows(1, 0, 1000)));
   EXPECT_EQ(partition_rows(*new_snapshot, id), rows_text(make_rows(2, 0, 600)));
@@ -264,11 +265,11 @@ TEST(StoreTest, SnapshotKeepsReadingTheOldVersionAfterACommit) {
 TEST(StoreTest, SnapshotIsReusedUntilSomethingIsCommitted) {
   TempDir dir;
   auto store = open_store(dir.path());
-  commit_one(*store, write_partition(*store, "aws", kMarch, 1, 10));
+  commit_one(*store, write_partition(*store, "aws", month(3), 1, 10));
   auto a = store->snapshot().value();
   auto b = store->snapshot().value();
   EXPECT_EQ(a.get(), b.get());
-  commit_one(*store, write_partition(*store, "aws", kApril, 1, 10));
+  commit_one(*store, write_partition(*store, "aws", month(4), 1, 10));
   auto c = store->snapshot().value();
   EXPECT_NE(a.get(), c.get());
   EXPECT_EQ(c->partitions().size(), 2u);
@@ -280,14 +281,14 @@ TEST(StoreTest, AnotherStoreOnTheSameDirectorySeesCommitsOnItsNextSnapshot) {
   auto reader_store = open_store(dir.path());
   auto before = reader_store->snapshot().value();
   EXPECT_TRUE(before->partitions().empty());
-  commit_one(*writer_store, write_partition(*writer_store, "aws", kMarch, 1, 200));
+  commit_one(*writer_store, write_partition(*writer_store, "aws", month(3), 1, 200));
   auto after = reader_store->snapshot().value();
   ASSERT_EQ(after->partitions().size(), 1u);
   const int64_t id = after->partitions()[0].info.id;
   EXPECT_EQ(partition_rows(*after, id), rows_text(make_rows(1, 0, 200)));
   // The writer restates while the reader's snapshot holds the old segment open: the writer
   // deletes the file, the reader still reads it through its descriptor.
-  commit_one(*writer_store, write_partition(*writer_store, "aws", kMarch, 2, 300));
+  commit_one(*writer_store, write_partition(*writer_store, "aws", month(3), 2, 300));
   EXPECT_EQ(partition_rows(*after, id), rows_text(make_rows(1, 0, 200)));
   EXPECT_EQ(partition_rows(*reader_store->snapshot().value(), id), rows_text(make_rows(2, 0, 300)));
 }
@@ -297,13 +298,13 @@ TEST(StoreTest, OpenSweepsOrphansButNotFilesOfLiveWriters) {
   const auto segments = dir.path() / "segments";
   {
     auto store = open_store(dir.path());
-    commit_one(*store, write_partition(*store, "aws", kMarch, 1, 100));
+    commit_one(*store, write_partition(*store, "aws", month(3), 1, 100));
   }
   // A crashed writer's temp file and a renamed-but-never-committed segment.
   std::ofstream(segments / "tmp-0123456789abcdef.tmp") << "partial";
   std::ofstream(segments / "p1-v7.seg") << "never committed";
   auto writer_store = open_store(dir.path());
-  auto live = writer_store->begin_partition("aws", kApril);
+  auto live = writer_store->begin_partition("aws", month(4));
   ASSERT_TRUE(live.is_ok());
   ASSERT_TRUE((*live)->append(make_rows(1, 0, 10)).is_ok());
 
@@ -321,7 +322,7 @@ TEST(StoreTest, OpenSweepsOrphansButNotFilesOfLiveWriters) {
 TEST(StoreTest, CorruptSegmentIsDataLossNamingFileAndColumn) {
   TempDir dir;
   auto store = open_store(dir.path());
-  commit_one(*store, write_partition(*store, "aws", kMarch, 1, 400));
+  commit_one(*store, write_partition(*store, "aws", month(3), 1, 400));
   const PartitionInfo p = store->partitions().value()[0];
   const auto path = dir.path() / "segments" / p.segment_file;
   ChunkEntry target;
@@ -352,7 +353,7 @@ TEST(StoreTest, CorruptSegmentIsDataLossNamingFileAndColumn) {
 TEST(StoreTest, TruncatedSegmentMakesSnapshotDataLoss) {
   TempDir dir;
   auto store = open_store(dir.path());
-  commit_one(*store, write_partition(*store, "aws", kMarch, 1, 400));
+  commit_one(*store, write_partition(*store, "aws", month(3), 1, 400));
   const PartitionInfo p = store->partitions().value()[0];
   const auto path = dir.path() / "segments" / p.segment_file;
   std::filesystem::resize_file(path, std::filesystem::file_size(path) / 2);
@@ -362,7 +363,7 @@ TEST(StoreTest, TruncatedSegmentMakesSnapshotDataLoss) {
   EXPECT_EQ(snapshot.status().code(), core::StatusCode::kDataLoss);
   EXPECT_NE(snapshot.status().message().find(p.segment_file), std::string::npos);
   // Re-ingesting the same rows is not "unchanged" here: it replaces the damaged segment.
-  const auto repair = commit_one(*fresh, write_partition(*fresh, "aws", kMarch, 1, 400));
+  const auto repair = commit_one(*fresh, write_partition(*fresh, "aws", month(3), 1, 400));
   EXPECT_EQ(repair.partitions[0].change, PartitionChange::kReplaced);
   auto repaired = fresh->snapshot();
   EXPECT_TRUE(repaired.is_ok()) << repaired.status().to_string();
@@ -400,13 +401,14 @@ TEST(StoreTest, NotADatabaseIsDataLoss) {
 TEST(StoreTest, QueriesRunWhileCommitsHappen) {
   TempDir dir;
   auto store = open_store(dir.path());
-  commit_one(*store, write_partition(*store, "aws", kMarch, 1, 600));
+  commit_one(*store, write_partition(*store, "aws", month(3), 1, 600));
   const auto a = rows_text(make_rows(1, 0, 600));
   const auto b = rows_text(make_rows(2, 0, 600));
   std::atomic<bool> stop{false};
   std::atomic<int> bad{0};
   std::atomic<int> reads{0};
   std::vector<std::thread> readers;
+  readers.reserve(3);
   for (int t = 0; t < 3; ++t) {
     readers.emplace_back([&] {
       while (!stop.load()) {
@@ -422,7 +424,7 @@ TEST(StoreTest, QueriesRunWhileCommitsHappen) {
     });
   }
   for (int i = 0; i < 10; ++i) {
-    commit_one(*store, write_partition(*store, "aws", kMarch, i % 2 == 0 ? 2 : 1, 600));
+    commit_one(*store, write_partition(*store, "aws", month(3), i % 2 == 0 ? 2 : 1, 600));
   }
   while (reads.load() < 10) std::this_thread::yield();
   stop = true;

@@ -55,7 +55,7 @@ inline focus::Table make_rows(uint64_t seed, size_t begin, size_t end) {
     if ((r >> 40) % 5 != 0) {
       b.set_decimal(Column::kConsumedQuantity, core::Decimal::from_int(static_cast<int64_t>((r >> 33) % 24)));
     }
-    const int64_t hour = static_cast<int64_t>((r >> 44) % (31 * 24));
+    const int64_t hour = static_cast<int64_t>((r >> 44) % uint64_t{744});
     b.set_time(Column::kChargePeriodStart, {month.unix_seconds + hour * 3600});
     b.set_time(Column::kChargePeriodEnd, {month.unix_seconds + (hour + 1) * 3600});
     b.set_time(Column::kBillingPeriodStart, month);
