@@ -15,7 +15,7 @@ deps:
 
 build: deps
 	@cmake --preset release >/dev/null
-	@cmake --build --preset release -j $(JOBS)
+	@cmake --build --preset release -j $(JOBS) --target cloudoptima
 
 build-debug:
 	@scripts/install-deps.sh test
@@ -31,6 +31,7 @@ test: build-debug
 
 bench: build
 	@scripts/install-deps.sh bench
+	@cmake --build --preset release -j $(JOBS)
 	@bench/run.sh
 
 format:
