@@ -3,7 +3,7 @@
 // tiny chunks must not change what it reads.
 #include <cstddef>
 #include <cstdint>
-#include <string_view>
+#include <filesystem>
 
 #include "optima/ingest/focus_csv_reader.h"
 
@@ -31,18 +31,14 @@ const FocusCsvReader& tiny_chunk_reader() {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  if (size > optima::fuzz::kMaxInputBytes)
-    return 0;
-  optima::fuzz::fuzz_reader(whole_file_reader(), "input.csv", data, size);
-  // fuzz_reader left the gzip copy (or, for input that is gzip already, the input) in place;
-  // rewrite the plain bytes for the chunking comparison.
-  const auto file = optima::fuzz::scratch_dir() / "input.csv";
-  optima::fuzz::write_bytes(file, std::string_view(reinterpret_cast<const char*>(data), size));
-  const auto options = optima::fuzz::fuzz_options(Strictness::kLenient);
-  const ReadOutcome whole = optima::fuzz::read_and_check(whole_file_reader(), file, options);
-  const ReadOutcome chunked = optima::fuzz::read_and_check(tiny_chunk_reader(), file, options);
-  optima::fuzz::require(whole.status.is_ok() == chunked.status.is_ok());
-  if (whole.status.is_ok())
-    optima::fuzz::require(whole.same_as(chunked));
+  optima::fuzz::fuzz_reader(whole_file_reader(), "input.csv", data, size,
+                            [](const std::filesystem::path& file, const ReadOutcome& whole) {
+                              const ReadOutcome chunked = optima::fuzz::read_and_check(
+                                  tiny_chunk_reader(), file,
+                                  optima::fuzz::fuzz_options(Strictness::kLenient));
+                              OPTIMA_FUZZ_REQUIRE(whole.status.is_ok() == chunked.status.is_ok());
+                              if (whole.status.is_ok())
+                                OPTIMA_FUZZ_REQUIRE(whole.same_as(chunked));
+                            });
   return 0;
 }

@@ -10,7 +10,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const optima::ingest::Reader* const reader = optima::ingest::find_reader("gcp-billing");
-  optima::fuzz::require(reader != nullptr);
+  OPTIMA_FUZZ_REQUIRE(reader != nullptr);
   optima::fuzz::fuzz_reader(*reader, "input.jsonl", data, size);
   return 0;
 }

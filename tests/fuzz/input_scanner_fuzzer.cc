@@ -17,36 +17,35 @@
 
 namespace {
 
-using optima::fuzz::require;
-
 void scan_one(const std::filesystem::path& file, std::string_view bytes) {
   optima::fuzz::write_bytes(file, bytes);
 
   auto sample = optima::ingest::read_detect_sample(file);
   if (sample.is_ok()) {
-    require(sample->head.size() <= optima::ingest::kDetectBytes);
+    OPTIMA_FUZZ_REQUIRE(sample->head.size() <= optima::ingest::kDetectBytes);
     if (!optima::fuzz::starts_like_gzip(bytes)) {
-      require(sample->head == bytes.substr(0, optima::ingest::kDetectBytes));
+      OPTIMA_FUZZ_REQUIRE(sample->head == bytes.substr(0, optima::ingest::kDetectBytes));
     }
     const optima::ingest::DetectInput input = sample->input();
     for (const auto& reader : optima::ingest::all_readers())
       (void)reader->detect(input);
   } else {
     // Only a broken gzip stream makes an existing file unreadable.
-    require(optima::fuzz::starts_like_gzip(bytes));
+    OPTIMA_FUZZ_REQUIRE(optima::fuzz::starts_like_gzip(bytes));
   }
 
   static const optima::ingest::InputScanner scanner;
   auto scanned = scanner.scan({file});
-  require(scanned.is_ok());
+  OPTIMA_FUZZ_REQUIRE(scanned.is_ok());
   // The file is either planned into units, noted as ignored, or reported as not recognised.
-  require(!scanned->units.empty() || !scanned->notes.empty() || !scanned->errors.empty());
+  OPTIMA_FUZZ_REQUIRE(!scanned->units.empty() || !scanned->notes.empty() ||
+                      !scanned->errors.empty());
   for (const optima::ingest::InputUnit& unit : scanned->units) {
-    require(optima::ingest::find_reader(unit.reader) != nullptr);
-    require(!unit.files.empty());
+    OPTIMA_FUZZ_REQUIRE(optima::ingest::find_reader(unit.reader) != nullptr);
+    OPTIMA_FUZZ_REQUIRE(!unit.files.empty());
   }
   for (const std::string& error : scanned->errors)
-    require(!error.empty());
+    OPTIMA_FUZZ_REQUIRE(!error.empty());
 }
 
 }  // namespace

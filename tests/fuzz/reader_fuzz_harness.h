@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -22,6 +23,16 @@
 #include "optima/focus/column.h"
 #include "optima/focus/table.h"
 #include "optima/ingest/reader.h"
+
+// Checks a property the harness expects; on failure names it on stderr and traps, so libFuzzer
+// keeps the input.
+#define OPTIMA_FUZZ_REQUIRE(condition)                                                         \
+  do {                                                                                         \
+    if (!(condition)) {                                                                        \
+      std::fprintf(stderr, "fuzz check failed: %s (%s:%d)\n", #condition, __FILE__, __LINE__); \
+      __builtin_trap();                                                                        \
+    }                                                                                          \
+  } while (false)
 
 namespace optima::fuzz {
 
@@ -90,16 +101,11 @@ inline bool starts_like_gzip(std::string_view bytes) {
   return bytes.size() >= 2 && bytes[0] == '\x1f' && bytes[1] == '\x8b';
 }
 
-inline void require(bool condition) {
-  if (!condition)
-    __builtin_trap();
-}
-
 inline void check_strings(const focus::StringColumn& col, size_t rows) {
-  require(col.codes.size() == rows);
-  require(!col.dictionary.empty());
+  OPTIMA_FUZZ_REQUIRE(col.codes.size() == rows);
+  OPTIMA_FUZZ_REQUIRE(!col.dictionary.empty());
   for (uint32_t code : col.codes)
-    require(code < col.dictionary.size());
+    OPTIMA_FUZZ_REQUIRE(code < col.dictionary.size());
 }
 
 // Checks every invariant table.h states and renders every cell, folding the text into a digest.
@@ -116,30 +122,34 @@ class DecodingSink final : public ingest::TableSink {
           break;
         case focus::ColumnKind::kDecimal: {
           const focus::DecimalColumn& col = table.decimals(info.column);
-          require(col.values.size() == rows);
-          require(col.nulls.empty() || col.nulls.size() == rows);
+          OPTIMA_FUZZ_REQUIRE(col.values.size() == rows);
+          OPTIMA_FUZZ_REQUIRE(col.nulls.empty() || col.nulls.size() == rows);
           break;
         }
         case focus::ColumnKind::kDateTime:
-          require(table.times(info.column).seconds.size() == rows);
+          OPTIMA_FUZZ_REQUIRE(table.times(info.column).seconds.size() == rows);
           break;
         case focus::ColumnKind::kTags: {
           const focus::TagColumn& tags = table.tags();
-          require(tags.offsets.size() == rows + 1 && tags.offsets.front() == 0);
+          OPTIMA_FUZZ_REQUIRE(tags.offsets.size() == rows + 1 && tags.offsets.front() == 0);
           for (size_t r = 0; r < rows; ++r)
-            require(tags.offsets[r] <= tags.offsets[r + 1]);
-          require(tags.offsets.back() == tags.keys.size());
-          require(tags.keys.size() == tags.values.size());
+            OPTIMA_FUZZ_REQUIRE(tags.offsets[r] <= tags.offsets[r + 1]);
+          OPTIMA_FUZZ_REQUIRE(tags.offsets.back() == tags.keys.size());
+          OPTIMA_FUZZ_REQUIRE(tags.keys.size() == tags.values.size());
           for (uint32_t k : tags.keys)
-            require(k > 0 && k < tags.key_dictionary.size());
+            OPTIMA_FUZZ_REQUIRE(k > 0 && k < tags.key_dictionary.size());
           for (uint32_t v : tags.values)
-            require(v > 0 && v < tags.value_dictionary.size());
+            OPTIMA_FUZZ_REQUIRE(v > 0 && v < tags.value_dictionary.size());
           break;
         }
       }
     }
-    for (const focus::ExtensionColumn& ext : table.extensions()) {
-      require(ext.name.size() > 2 && ext.name.compare(0, 2, "x_") == 0);
+    // Extension columns are x_ columns or unknown columns kept under their own names: named,
+    // and each name once.
+    for (size_t i = 0; i < table.extensions().size(); ++i) {
+      const focus::ExtensionColumn& ext = table.extensions()[i];
+      OPTIMA_FUZZ_REQUIRE(!ext.name.empty());
+      OPTIMA_FUZZ_REQUIRE(table.extension(ext.name) == &ext);
       check_strings(ext.data, rows);
     }
     for (size_t r = 0; r < rows; ++r) {
@@ -208,16 +218,16 @@ inline ReadOutcome read_and_check(const ingest::Reader& reader, const std::files
   outcome.rows = sink.rows();
   outcome.digest = sink.digest();
   const ingest::ReadReport& report = outcome.report;
-  require(report.rows_accepted >= sink.rows());
+  OPTIMA_FUZZ_REQUIRE(report.rows_accepted >= sink.rows());
   if (outcome.status.is_ok())
-    require(report.rows_accepted == sink.rows());
+    OPTIMA_FUZZ_REQUIRE(report.rows_accepted == sink.rows());
   if (options.strictness == ingest::Strictness::kStrict) {
-    require(report.rows_skipped <= 1);
-    require(report.issues.size() <= 1);
+    OPTIMA_FUZZ_REQUIRE(report.rows_skipped <= 1);
+    OPTIMA_FUZZ_REQUIRE(report.issues.size() <= 1);
   }
-  require(report.issues.size() <= options.max_bad_rows + 1);
+  OPTIMA_FUZZ_REQUIRE(report.issues.size() <= options.max_bad_rows + 1);
   for (const ingest::RowIssue& issue : report.issues)
-    require(!issue.message().empty());
+    OPTIMA_FUZZ_REQUIRE(!issue.message().empty());
   return outcome;
 }
 
@@ -232,10 +242,12 @@ inline ingest::ReadOptions fuzz_options(ingest::Strictness strictness) {
 }
 
 // The standard reader target: reads `data` as a file named `file_name` leniently and strictly,
-// then gzip-compressed under the same name leniently, which must give the same outcome as the
-// plain read (readers detect gzip from the magic bytes, not the name).
-inline void fuzz_reader(const ingest::Reader& reader, std::string_view file_name,
-                        const uint8_t* data, size_t size) {
+// calls `also(file, lenient_outcome)` while the plain file is in place (for target-specific
+// checks), then reads it gzip-compressed under the same name leniently, which must give the same
+// outcome as the plain read (readers detect gzip from the magic bytes, not the name).
+template <typename AlsoFn>
+void fuzz_reader(const ingest::Reader& reader, std::string_view file_name, const uint8_t* data,
+                 size_t size, AlsoFn also) {
   if (size > kMaxInputBytes)
     return;
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
@@ -247,13 +259,20 @@ inline void fuzz_reader(const ingest::Reader& reader, std::string_view file_name
       read_and_check(reader, file, fuzz_options(ingest::Strictness::kStrict));
   // A strict read that succeeds met no bad row, so the lenient read emitted the same rows.
   if (strict.status.is_ok())
-    require(lenient.status.is_ok() && lenient.digest == strict.digest);
+    OPTIMA_FUZZ_REQUIRE(lenient.status.is_ok() && lenient.digest == strict.digest);
+  also(file, lenient);
   if (starts_like_gzip(bytes))
     return;
   write_gzip_bytes(file, bytes);
   const ReadOutcome gzipped =
       read_and_check(reader, file, fuzz_options(ingest::Strictness::kLenient));
-  require(gzipped.same_as(lenient));
+  OPTIMA_FUZZ_REQUIRE(gzipped.same_as(lenient));
+}
+
+inline void fuzz_reader(const ingest::Reader& reader, std::string_view file_name,
+                        const uint8_t* data, size_t size) {
+  fuzz_reader(reader, file_name, data, size,
+              [](const std::filesystem::path&, const ReadOutcome&) {});
 }
 
 }  // namespace optima::fuzz
