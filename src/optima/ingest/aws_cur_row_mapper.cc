@@ -217,6 +217,12 @@ class RowCells {
   bool failed_ = false;
 };
 
+// The JSON text of `j`. CSV cells need not be valid UTF-8, and dump() throws on invalid bytes
+// by default: they become U+FFFD instead, as in every other JSON we write.
+std::string json_text(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 bool is_product_field(CurField f) {
   return cur_field_key(f).rfind("product", 0) == 0;
 }
@@ -233,7 +239,7 @@ bool parse_json_map(std::string_view cell, std::vector<std::pair<std::string, st
   for (const auto& [key, value] : j.items()) {
     if (value.is_null())
       continue;
-    out->emplace_back(key, value.is_string() ? value.get<std::string>() : value.dump());
+    out->emplace_back(key, value.is_string() ? value.get<std::string>() : json_text(value));
   }
   return true;
 }
@@ -710,7 +716,7 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
     if (const auto v = core::parse_int64(c.text(CurField::kProductVcpu)))
       details["CoreCount"] = *v;
     if (!details.empty())
-      r.sku_price_details = keep(details.dump());
+      r.sku_price_details = keep(json_text(details));
   }
 
   // --- tags, cost categories, discounts
@@ -730,7 +736,7 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
     if (!discount_keys.insert(key).second)
       return;
     discounts += discounts.empty() ? "{" : ",";
-    discounts += nlohmann::json(key).dump();
+    discounts += json_text(key);
     discounts += ':';
     discounts += value_json;
   };
@@ -740,7 +746,7 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
       continue;
     Decimal d;
     add_discount(discount.name,
-                 Decimal::parse(v, &d) ? v : std::string_view(keep(nlohmann::json(v).dump())));
+                 Decimal::parse(v, &d) ? v : std::string_view(keep(json_text(v))));
   }
   const std::array<std::pair<CurMapColumn, int>, 3> maps = {{{CurMapColumn::kResourceTags, 0},
                                                              {CurMapColumn::kCostCategory, 1},
@@ -762,7 +768,7 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
       } else {
         Decimal d;
         const bool numeric = Decimal::parse(value, &d);
-        add_discount(key, numeric ? value : nlohmann::json(value).dump());
+        add_discount(key, numeric ? value : json_text(value));
       }
     }
   }

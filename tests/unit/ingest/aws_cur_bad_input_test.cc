@@ -168,6 +168,25 @@ TEST_F(AwsCurBadInputTest, HugeRateTimesAmountFallsBackInsteadOfOverflowing) {
   EXPECT_EQ(result.rows[0].at("ListCost"), "5");  // 1e23 does not fit: the billed cost stands in
 }
 
+// Found by aws_cur_reader_fuzzer: nlohmann's dump() threw on invalid UTF-8 in the cells that go
+// into SkuPriceDetails and x_Discounts, which terminated the process.
+TEST_F(AwsCurBadInputTest, InvalidUtf8InJsonBuiltCellsIsReplacedNotThrown) {
+  std::vector<std::string> header = kHeader;
+  header.insert(header.end(),
+                {"product/instanceType", "discount/EdpDiscount", "discount/Bad\xFFName"});
+  auto row = line("a", "5");
+  row["product/instanceType"] = "t3\xFF";
+  row["discount/EdpDiscount"] = "n\xC3/a";
+  row["discount/Bad\xFFName"] = "-1";
+  const auto result = testing::read_with(*make_aws_cur_reader(),
+                                         {write("utf8.csv", testing::make_csv(header, {row}))});
+  ASSERT_TRUE(result.status.is_ok()) << result.status.to_string();
+  ASSERT_EQ(result.rows.size(), 1u);
+  EXPECT_EQ(result.rows[0].at("SkuPriceDetails"), "{\"InstanceType\":\"t3\xEF\xBF\xBD\"}");
+  EXPECT_EQ(result.rows[0].at("x_Discounts"),
+            "{\"EdpDiscount\":\"n\xEF\xBF\xBD/a\",\"Bad\xEF\xBF\xBDName\":-1}");
+}
+
 TEST_F(AwsCurBadInputTest, MissingFileFailsNamingIt) {
   const auto result = testing::read_with(*make_aws_cur_reader(), {dir_.path() / "gone.csv.gz"});
   ASSERT_FALSE(result.status.is_ok());
