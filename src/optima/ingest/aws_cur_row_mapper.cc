@@ -745,8 +745,7 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
     if (v.empty())
       continue;
     Decimal d;
-    add_discount(discount.name,
-                 Decimal::parse(v, &d) ? v : std::string_view(keep(json_text(v))));
+    add_discount(discount.name, Decimal::parse(v, &d) ? v : std::string_view(keep(json_text(v))));
   }
   const std::array<std::pair<CurMapColumn, int>, 3> maps = {{{CurMapColumn::kResourceTags, 0},
                                                              {CurMapColumn::kCostCategory, 1},
