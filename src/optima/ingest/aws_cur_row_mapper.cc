@@ -19,6 +19,9 @@ using core::Decimal;
 using focus::Column;
 
 constexpr std::string_view kProvider = "AWS";
+// What a cell is expected to hold when the amortized cost computed from it would overflow.
+constexpr std::string_view kAmountInRange =
+    "an amount that keeps the amortized cost within ±1.7e20";
 
 // Extension columns in their fixed order (cost categories follow, in order of appearance).
 constexpr std::string_view kXLineItemId = "x_LineItemId";
@@ -261,6 +264,20 @@ std::optional<Decimal> checked_product(Decimal a, Decimal b) {
   return Decimal::multiply(a, b);
 }
 
+// a + b and a - b, or nullopt when the result would leave Decimal's range (untrusted input).
+std::optional<Decimal> checked_sum(Decimal a, Decimal b) {
+  core::Int128 units = 0;
+  if (__builtin_add_overflow(a.units(), b.units(), &units))
+    return std::nullopt;
+  return Decimal::from_units(units);
+}
+std::optional<Decimal> checked_difference(Decimal a, Decimal b) {
+  core::Int128 units = 0;
+  if (__builtin_sub_overflow(a.units(), b.units(), &units))
+    return std::nullopt;
+  return Decimal::from_units(units);
+}
+
 std::optional<Decimal> non_negative(std::optional<Decimal> d) {
   if (d && d->is_negative())
     return std::nullopt;
@@ -423,10 +440,17 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
       amortized =
           term(CurField::kSavingsPlanEffectiveCost, CurField::kSavingsPlanNetEffectiveCost, true);
       break;
-    case AwsLineItemType::kSavingsPlanRecurringFee:
-      amortized = c.required_decimal(CurField::kSavingsPlanTotalCommitmentToDate) -
-                  c.decimal(CurField::kSavingsPlanUsedCommitment).value_or(Decimal());
+    case AwsLineItemType::kSavingsPlanRecurringFee: {
+      const std::optional<Decimal> unused =
+          checked_difference(c.required_decimal(CurField::kSavingsPlanTotalCommitmentToDate),
+                             c.decimal(CurField::kSavingsPlanUsedCommitment).value_or(Decimal()));
+      if (!unused) {
+        c.fail(CurField::kSavingsPlanUsedCommitment, kAmountInRange,
+               c.text(CurField::kSavingsPlanUsedCommitment));
+      }
+      amortized = unused.value_or(Decimal());
       break;
+    }
     case AwsLineItemType::kSavingsPlanNegation:
     case AwsLineItemType::kSavingsPlanUpfrontFee:
       amortized = Decimal();
@@ -435,12 +459,19 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
       amortized =
           term(CurField::kReservationEffectiveCost, CurField::kReservationNetEffectiveCost, true);
       break;
-    case AwsLineItemType::kRiFee:
-      amortized = term(CurField::kReservationUnusedAmortizedUpfrontFee,
-                       CurField::kReservationNetUnusedAmortizedUpfrontFee, false) +
-                  term(CurField::kReservationUnusedRecurringFee,
-                       CurField::kReservationNetUnusedRecurringFee, false);
+    case AwsLineItemType::kRiFee: {
+      const std::optional<Decimal> unused =
+          checked_sum(term(CurField::kReservationUnusedAmortizedUpfrontFee,
+                           CurField::kReservationNetUnusedAmortizedUpfrontFee, false),
+                      term(CurField::kReservationUnusedRecurringFee,
+                           CurField::kReservationNetUnusedRecurringFee, false));
+      if (!unused) {
+        c.fail(CurField::kReservationUnusedRecurringFee, kAmountInRange,
+               c.text(CurField::kReservationUnusedRecurringFee));
+      }
+      amortized = unused.value_or(Decimal());
       break;
+    }
     case AwsLineItemType::kFee:
       amortized = ri_arn.empty() ? r.billed : Decimal();
       break;
