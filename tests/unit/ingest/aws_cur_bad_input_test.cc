@@ -217,6 +217,17 @@ TEST_F(AwsCurBadInputTest, UnusedCommitmentAmountsThatOverflowAreARowIssue) {
   EXPECT_EQ(result.report.issues[1].found, "-100000000000000000000");
 }
 
+// Found by csv_reader_fuzzer: a file holding only a UTF-8 BOM read as a header with one empty
+// column, so it failed as "not an AWS Cost and Usage Report" instead of being an empty file.
+TEST_F(AwsCurBadInputTest, BomOnlyFileIsAnEmptyFile) {
+  const auto result =
+      testing::read_with(*make_aws_cur_reader(), {write("bom-only.csv", "\xEF\xBB\xBF")});
+  ASSERT_TRUE(result.status.is_ok()) << result.status.to_string();
+  EXPECT_TRUE(result.rows.empty());
+  ASSERT_EQ(result.report.warnings.size(), 1u);
+  EXPECT_NE(result.report.warnings[0].find("empty file (no header)"), std::string::npos);
+}
+
 TEST_F(AwsCurBadInputTest, MissingFileFailsNamingIt) {
   const auto result = testing::read_with(*make_aws_cur_reader(), {dir_.path() / "gone.csv.gz"});
   ASSERT_FALSE(result.status.is_ok());
