@@ -2,10 +2,11 @@
 # Builds the libFuzzer targets (tests/fuzz/*_fuzzer.cc) with clang and runs each, one at a time,
 # for FUZZ_SECONDS (default 20). Each target starts from its seed corpus
 # tests/fuzz/corpus/<name without _fuzzer>/ plus what earlier runs found (build/fuzz/corpus-*),
-# with the dictionary tests/fuzz/dict/<name>.dict when there is one. Inputs are capped at
+# with the dictionary tests/fuzz/dict/<same name>.dict when there is one. Inputs are capped at
 # FUZZ_MAX_LEN bytes (default 16384). A crash, hang (FUZZ_TIMEOUT seconds per input, default
-# 10), leak or sanitizer report fails the script after printing the end of the fuzzer's log;
-# the input that caused it is kept as build/fuzz/artifacts/<target>-crash-* (or -leak-, -timeout-).
+# 10), leak or sanitizer report fails the script (after every target has run) and prints the end
+# of that fuzzer's log; the input that caused it is kept as build/fuzz/artifacts/<target>-crash-*
+# (or -leak-, -timeout-).
 # Reproduce with: build/fuzz/tests/<target> build/fuzz/artifacts/<file>
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +21,7 @@ targets=()
 for src in tests/fuzz/*_fuzzer.cc; do targets+=(--target "$(basename "$src" .cc)"); done
 cmake --build --preset fuzz -j "$(nproc)" "${targets[@]}"
 mkdir -p build/fuzz/artifacts
+failed=()
 for src in tests/fuzz/*_fuzzer.cc; do
   name="$(basename "$src" .cc)"
   short="${name%_fuzzer}"
@@ -37,11 +39,16 @@ for src in tests/fuzz/*_fuzzer.cc; do
   if ! "build/fuzz/tests/$name" "${args[@]}" >"$log" 2>&1; then
     tail -60 "$log"
     echo "FAILED: $name (full log: $log)"
-    exit 1
+    failed+=("$name")
+    continue
   fi
   runs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")"
   rate="$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")"
   grep -E '^#[0-9]+.*(DONE|INITED)' "$log" | tail -2 || true
   echo "  $name: ${runs:-?} runs, ${rate:-?} exec/s, corpus $(ls "$work" | wc -l) files"
 done
+if ((${#failed[@]} > 0)); then
+  echo "fuzzers: ${#failed[@]} failed: ${failed[*]}"
+  exit 1
+fi
 echo "fuzzers: all passed"
