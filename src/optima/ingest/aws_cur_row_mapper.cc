@@ -19,6 +19,9 @@ using core::Decimal;
 using focus::Column;
 
 constexpr std::string_view kProvider = "AWS";
+// What a cell is expected to hold when the amortized cost computed from it would overflow.
+constexpr std::string_view kAmountInRange =
+    "an amount that keeps the amortized cost within ±1.7e20";
 
 // Extension columns in their fixed order (cost categories follow, in order of appearance).
 constexpr std::string_view kXLineItemId = "x_LineItemId";
@@ -217,6 +220,12 @@ class RowCells {
   bool failed_ = false;
 };
 
+// The JSON text of `j`. CSV cells need not be valid UTF-8, and dump() throws on invalid bytes
+// by default: they become U+FFFD instead, as in every other JSON we write.
+std::string json_text(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 bool is_product_field(CurField f) {
   return cur_field_key(f).rfind("product", 0) == 0;
 }
@@ -233,7 +242,7 @@ bool parse_json_map(std::string_view cell, std::vector<std::pair<std::string, st
   for (const auto& [key, value] : j.items()) {
     if (value.is_null())
       continue;
-    out->emplace_back(key, value.is_string() ? value.get<std::string>() : value.dump());
+    out->emplace_back(key, value.is_string() ? value.get<std::string>() : json_text(value));
   }
   return true;
 }
@@ -253,6 +262,20 @@ std::optional<Decimal> checked_product(Decimal a, Decimal b) {
   if (std::fabs(a.to_double() * b.to_double()) >= 1e20)
     return std::nullopt;
   return Decimal::multiply(a, b);
+}
+
+// a + b and a - b, or nullopt when the result would leave Decimal's range (untrusted input).
+std::optional<Decimal> checked_sum(Decimal a, Decimal b) {
+  core::Int128 units = 0;
+  if (__builtin_add_overflow(a.units(), b.units(), &units))
+    return std::nullopt;
+  return Decimal::from_units(units);
+}
+std::optional<Decimal> checked_difference(Decimal a, Decimal b) {
+  core::Int128 units = 0;
+  if (__builtin_sub_overflow(a.units(), b.units(), &units))
+    return std::nullopt;
+  return Decimal::from_units(units);
 }
 
 std::optional<Decimal> non_negative(std::optional<Decimal> d) {
@@ -417,10 +440,17 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
       amortized =
           term(CurField::kSavingsPlanEffectiveCost, CurField::kSavingsPlanNetEffectiveCost, true);
       break;
-    case AwsLineItemType::kSavingsPlanRecurringFee:
-      amortized = c.required_decimal(CurField::kSavingsPlanTotalCommitmentToDate) -
-                  c.decimal(CurField::kSavingsPlanUsedCommitment).value_or(Decimal());
+    case AwsLineItemType::kSavingsPlanRecurringFee: {
+      const std::optional<Decimal> unused =
+          checked_difference(c.required_decimal(CurField::kSavingsPlanTotalCommitmentToDate),
+                             c.decimal(CurField::kSavingsPlanUsedCommitment).value_or(Decimal()));
+      if (!unused) {
+        c.fail(CurField::kSavingsPlanUsedCommitment, kAmountInRange,
+               c.text(CurField::kSavingsPlanUsedCommitment));
+      }
+      amortized = unused.value_or(Decimal());
       break;
+    }
     case AwsLineItemType::kSavingsPlanNegation:
     case AwsLineItemType::kSavingsPlanUpfrontFee:
       amortized = Decimal();
@@ -429,12 +459,19 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
       amortized =
           term(CurField::kReservationEffectiveCost, CurField::kReservationNetEffectiveCost, true);
       break;
-    case AwsLineItemType::kRiFee:
-      amortized = term(CurField::kReservationUnusedAmortizedUpfrontFee,
-                       CurField::kReservationNetUnusedAmortizedUpfrontFee, false) +
-                  term(CurField::kReservationUnusedRecurringFee,
-                       CurField::kReservationNetUnusedRecurringFee, false);
+    case AwsLineItemType::kRiFee: {
+      const std::optional<Decimal> unused =
+          checked_sum(term(CurField::kReservationUnusedAmortizedUpfrontFee,
+                           CurField::kReservationNetUnusedAmortizedUpfrontFee, false),
+                      term(CurField::kReservationUnusedRecurringFee,
+                           CurField::kReservationNetUnusedRecurringFee, false));
+      if (!unused) {
+        c.fail(CurField::kReservationUnusedRecurringFee, kAmountInRange,
+               c.text(CurField::kReservationUnusedRecurringFee));
+      }
+      amortized = unused.value_or(Decimal());
       break;
+    }
     case AwsLineItemType::kFee:
       amortized = ri_arn.empty() ? r.billed : Decimal();
       break;
@@ -710,7 +747,7 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
     if (const auto v = core::parse_int64(c.text(CurField::kProductVcpu)))
       details["CoreCount"] = *v;
     if (!details.empty())
-      r.sku_price_details = keep(details.dump());
+      r.sku_price_details = keep(json_text(details));
   }
 
   // --- tags, cost categories, discounts
@@ -730,7 +767,7 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
     if (!discount_keys.insert(key).second)
       return;
     discounts += discounts.empty() ? "{" : ",";
-    discounts += nlohmann::json(key).dump();
+    discounts += json_text(key);
     discounts += ':';
     discounts += value_json;
   };
@@ -739,8 +776,7 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
     if (v.empty())
       continue;
     Decimal d;
-    add_discount(discount.name,
-                 Decimal::parse(v, &d) ? v : std::string_view(keep(nlohmann::json(v).dump())));
+    add_discount(discount.name, Decimal::parse(v, &d) ? v : std::string_view(keep(json_text(v))));
   }
   const std::array<std::pair<CurMapColumn, int>, 3> maps = {{{CurMapColumn::kResourceTags, 0},
                                                              {CurMapColumn::kCostCategory, 1},
@@ -762,7 +798,7 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
       } else {
         Decimal d;
         const bool numeric = Decimal::parse(value, &d);
-        add_discount(key, numeric ? value : nlohmann::json(value).dump());
+        add_discount(key, numeric ? value : json_text(value));
       }
     }
   }

@@ -63,7 +63,8 @@ core::Result<bool> CsvReader::fill() {
 
 core::Result<bool> CsvReader::next(std::vector<std::string_view>* fields) {
   fields->clear();
-  if (pos_ >= end_) {
+  // A loop, not an if: the first fill may be all BOM, which leaves nothing to parse.
+  while (pos_ >= end_) {
     OPTIMA_ASSIGN_OR_RETURN(bool more, fill());
     if (!more) return false;
   }

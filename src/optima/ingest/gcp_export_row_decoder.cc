@@ -314,6 +314,20 @@ bool gcp_check_row(GcpExportRow* row, GcpFieldError* error) {
     return false;
   }
   if (!row->cost) return missing("cost", error);
+  // The FOCUS costs are cost + Σ credits (gcp_focus_mapper.cc): both sums must stay in range.
+  core::Int128 credits = 0;
+  core::Int128 net = 0;
+  bool overflow = false;
+  for (const GcpCredit& credit : row->credits) {
+    overflow = overflow || __builtin_add_overflow(credits, credit.amount.units(), &credits);
+  }
+  if (overflow || __builtin_add_overflow(row->cost->units(), credits, &net)) {
+    error->field = "credits";
+    error->expected = "credits whose sum, and its sum with cost, are within ±1.7e20";
+    error->found =
+        fmt::format("{} credits with cost {}", row->credits.size(), row->cost->to_string());
+    return false;
+  }
   if (row->currency.empty()) return missing("currency", error);
   if (row->invoice_month.empty()) return missing("invoice.month", error);
   auto period = core::pacific_invoice_month(row->invoice_month);

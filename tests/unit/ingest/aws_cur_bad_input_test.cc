@@ -168,6 +168,66 @@ TEST_F(AwsCurBadInputTest, HugeRateTimesAmountFallsBackInsteadOfOverflowing) {
   EXPECT_EQ(result.rows[0].at("ListCost"), "5");  // 1e23 does not fit: the billed cost stands in
 }
 
+// Found by aws_cur_reader_fuzzer: nlohmann's dump() threw on invalid UTF-8 in the cells that go
+// into SkuPriceDetails and x_Discounts, which terminated the process.
+TEST_F(AwsCurBadInputTest, InvalidUtf8InJsonBuiltCellsIsReplacedNotThrown) {
+  std::vector<std::string> header = kHeader;
+  header.insert(header.end(),
+                {"product/instanceType", "discount/EdpDiscount", "discount/Bad\xFFName"});
+  auto row = line("a", "5");
+  row["product/instanceType"] = "t3\xFF";
+  row["discount/EdpDiscount"] = "n\xC3/a";
+  row["discount/Bad\xFFName"] = "-1";
+  const auto result = testing::read_with(*make_aws_cur_reader(),
+                                         {write("utf8.csv", testing::make_csv(header, {row}))});
+  ASSERT_TRUE(result.status.is_ok()) << result.status.to_string();
+  ASSERT_EQ(result.rows.size(), 1u);
+  EXPECT_EQ(result.rows[0].at("SkuPriceDetails"), "{\"InstanceType\":\"t3\xEF\xBF\xBD\"}");
+  EXPECT_EQ(result.rows[0].at("x_Discounts"),
+            "{\"EdpDiscount\":\"n\xEF\xBF\xBD/a\",\"Bad\xEF\xBF\xBDName\":-1}");
+}
+
+// Found while fuzzing (UBSan in the fuzz build): the unused parts of an RIFee (upfront + recurring)
+// and of a SavingsPlanRecurringFee (commitment - used) overflowed Decimal's 128-bit range
+// (undefined behaviour) when the amounts were near its ±1.7e20 limit.
+TEST_F(AwsCurBadInputTest, UnusedCommitmentAmountsThatOverflowAreARowIssue) {
+  std::vector<std::string> header = kHeader;
+  header.insert(header.end(), {"reservation/ReservationARN",
+                               "reservation/UnusedAmortizedUpfrontFeeForBillingPeriod",
+                               "reservation/UnusedRecurringFee", "savingsPlan/SavingsPlanARN",
+                               "savingsPlan/TotalCommitmentToDate", "savingsPlan/UsedCommitment"});
+  auto ri_fee = line("a", "1");
+  ri_fee["lineItem/LineItemType"] = "RIFee";
+  ri_fee["reservation/ReservationARN"] = "arn:aws:ec2:us-east-1:012345678901:reserved-instances/r";
+  ri_fee["reservation/UnusedAmortizedUpfrontFeeForBillingPeriod"] = "100000000000000000000";
+  ri_fee["reservation/UnusedRecurringFee"] = "100000000000000000000";
+  auto sp_fee = line("b", "1");
+  sp_fee["lineItem/LineItemType"] = "SavingsPlanRecurringFee";
+  sp_fee["savingsPlan/SavingsPlanARN"] = "arn:aws:savingsplans::012345678901:savingsplan/s";
+  sp_fee["savingsPlan/TotalCommitmentToDate"] = "100000000000000000000";
+  sp_fee["savingsPlan/UsedCommitment"] = "-100000000000000000000";
+  const auto result = testing::read_with(
+      *make_aws_cur_reader(), {write("huge.csv", testing::make_csv(header, {ri_fee, sp_fee}))});
+  ASSERT_TRUE(result.status.is_ok()) << result.status.to_string();
+  EXPECT_EQ(result.report.rows_accepted, 0u);
+  ASSERT_EQ(result.report.issues.size(), 2u);
+  EXPECT_EQ(result.report.issues[0].column, "reservation/UnusedRecurringFee");
+  EXPECT_EQ(result.report.issues[0].found, "100000000000000000000");
+  EXPECT_EQ(result.report.issues[1].column, "savingsPlan/UsedCommitment");
+  EXPECT_EQ(result.report.issues[1].found, "-100000000000000000000");
+}
+
+// Found by csv_reader_fuzzer: a file holding only a UTF-8 BOM read as a header with one empty
+// column, so it failed as "not an AWS Cost and Usage Report" instead of being an empty file.
+TEST_F(AwsCurBadInputTest, BomOnlyFileIsAnEmptyFile) {
+  const auto result =
+      testing::read_with(*make_aws_cur_reader(), {write("bom-only.csv", "\xEF\xBB\xBF")});
+  ASSERT_TRUE(result.status.is_ok()) << result.status.to_string();
+  EXPECT_TRUE(result.rows.empty());
+  ASSERT_EQ(result.report.warnings.size(), 1u);
+  EXPECT_NE(result.report.warnings[0].find("empty file (no header)"), std::string::npos);
+}
+
 TEST_F(AwsCurBadInputTest, MissingFileFailsNamingIt) {
   const auto result = testing::read_with(*make_aws_cur_reader(), {dir_.path() / "gone.csv.gz"});
   ASSERT_FALSE(result.status.is_ok());

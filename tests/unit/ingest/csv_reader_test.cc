@@ -34,6 +34,16 @@ TEST(CsvReaderTest, StripsBomAndHandlesMissingFinalNewlineAndCrOnly) {
   EXPECT_EQ(rows[2][1], "4");
 }
 
+// Found by csv_reader_fuzzer: after a BOM that was the whole input, next() parsed at the end of
+// the buffer (against CsvRecordParser's precondition) and returned one empty record.
+TEST(CsvReaderTest, BomOnlyInputHasNoRecords) {
+  EXPECT_TRUE(read_all("\xEF\xBB\xBF").empty());
+  EXPECT_TRUE(read_all("").empty());
+  const auto rows = read_all("\xEF\xBB\xBF\n");
+  ASSERT_EQ(rows.size(), 1u);  // a blank line is one empty field
+  EXPECT_EQ(rows[0], std::vector<std::string>{""});
+}
+
 TEST(CsvReaderTest, ReportsUnterminatedQuoteWithLine) {
   auto reader = CsvReader::from_string("a\n\"open\n");
   std::vector<std::string_view> fields;

@@ -547,6 +547,30 @@ TEST(GcpBillingReaderTest, MissingRequiredFieldsAndBadValuesAreReported) {
   EXPECT_EQ(r.report.issues[3].expected, "timestamp");
 }
 
+// Found while fuzzing (UBSan in the fuzz build): cost + Σ credits overflowed Decimal's 128-bit
+// range (undefined behaviour) when the amounts were near its ±1.7e20 limit.
+TEST(GcpBillingReaderTest, CreditsWhoseSumWithCostOverflowsAreARowIssue) {
+  ExportRow cost_plus_credit;
+  cost_plus_credit.cost = "100000000000000000000";
+  cost_plus_credit.credits = R"([{"name":"p","amount":100000000000000000000,"type":"PROMOTION"}])";
+  ExportRow two_credits;
+  two_credits.cost = "-100000000000000000000";
+  two_credits.credits = R"([{"name":"a","amount":100000000000000000000,"type":"PROMOTION"},)"
+                        R"({"name":"b","amount":100000000000000000000,"type":"PROMOTION"}])";
+  ExportRow in_range;
+  in_range.cost = "100000000000000000000";
+  in_range.credits = R"([{"name":"p","amount":-100000000000000000000,"type":"PROMOTION"}])";
+  ReadResult r = read_rows({cost_plus_credit, two_credits, in_range});
+  ASSERT_TRUE(r.status.is_ok()) << r.status.to_string();
+  EXPECT_EQ(r.report.rows_accepted, 1u);
+  EXPECT_EQ(r.sink.cell(0, Column::kBilledCost), "0");
+  ASSERT_EQ(r.report.issues.size(), 2u);
+  EXPECT_EQ(r.report.issues[0].row, 1u);
+  EXPECT_EQ(r.report.issues[0].column, "credits");
+  EXPECT_EQ(r.report.issues[1].row, 2u);
+  EXPECT_EQ(r.report.issues[1].column, "credits");
+}
+
 TEST(GcpBillingReaderTest, StrictModeFailsOnTheFirstBadRowAndReadsNoFurther) {
   ExportRow bad;
   bad.cost = R"("abc")";
