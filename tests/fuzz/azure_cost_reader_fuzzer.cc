@@ -1,6 +1,6 @@
-// libFuzzer target: the Azure cost details reader
-// ("azure-cost": EA, MCA, pay-as-you-go; actual and amortized) must never crash, hang, leak or break the Table invariants on any bytes,
-// plain or gzip, lenient or strict.
+// libFuzzer target: the Azure cost details reader ("azure-cost": EA, MCA, pay-as-you-go; actual
+// and amortized) must never crash, hang, leak or break the Table invariants on any bytes, plain
+// or gzip, lenient or strict.
 #include <cstddef>
 #include <cstdint>
 
