@@ -1,7 +1,9 @@
 #include "optima/core/thread_pool.h"
 
 #include <atomic>
+#include <algorithm>
 #include <exception>
+#include <memory>
 
 namespace optima::core {
 
@@ -41,36 +43,52 @@ std::future<Status> ThreadPool::submit(std::function<Status()> task) {
 
 Status ThreadPool::parallel_for(size_t count, const std::function<Status(size_t)>& fn) {
   if (count == 0) return Status::ok();
-  std::atomic<size_t> next{0};
-  std::mutex status_mutex;
-  Status first_error;
-  auto drain = [&]() -> Status {
+  // Helpers are queued on the pool, but the caller never waits for one that has not started:
+  // when every worker is itself inside parallel_for (nested use), queued helpers would never
+  // run, so the caller does all the work and only waits for helpers already running.
+  struct Shared {
+    std::atomic<size_t> next{0};
+    std::mutex mutex;
+    std::condition_variable done;
+    size_t running = 0;
+    bool closed = false;
+    Status first_error;
+  };
+  auto shared = std::make_shared<Shared>();
+  auto drain = [shared, count, &fn]() {
     while (true) {
-      const size_t i = next.fetch_add(1);
-      if (i >= count) return Status::ok();
+      const size_t i = shared->next.fetch_add(1);
+      if (i >= count) return;
       Status s = fn(i);
       if (!s.is_ok()) {
-        std::lock_guard<std::mutex> lock(status_mutex);
-        if (first_error.is_ok()) first_error = s;
-        next.store(count);
-        return s;
+        std::lock_guard<std::mutex> lock(shared->mutex);
+        if (shared->first_error.is_ok()) shared->first_error = std::move(s);
+        shared->next.store(count);
+        return;
       }
     }
   };
   const size_t helpers = std::min(workers_.size(), count - 1);
-  std::vector<std::future<Status>> futures;
-  futures.reserve(helpers);
-  for (size_t i = 0; i < helpers; ++i) futures.push_back(submit(drain));
-  Status own = drain();
-  for (auto& f : futures) {
-    Status s = f.get();
-    if (!s.is_ok()) {
-      std::lock_guard<std::mutex> lock(status_mutex);
-      if (first_error.is_ok()) first_error = s;
-    }
+  for (size_t h = 0; h < helpers; ++h) {
+    // The task holds only `shared`; `fn` is touched only while the caller waits for it.
+    submit([shared, drain]() -> Status {
+      {
+        std::lock_guard<std::mutex> lock(shared->mutex);
+        if (shared->closed) return Status::ok();
+        ++shared->running;
+      }
+      drain();
+      std::lock_guard<std::mutex> lock(shared->mutex);
+      --shared->running;
+      shared->done.notify_all();
+      return Status::ok();
+    });
   }
-  if (!own.is_ok() && first_error.is_ok()) return own;
-  return first_error;
+  drain();
+  std::unique_lock<std::mutex> lock(shared->mutex);
+  shared->closed = true;
+  shared->done.wait(lock, [&] { return shared->running == 0; });
+  return shared->first_error;
 }
 
 ThreadPool& ThreadPool::shared() {
