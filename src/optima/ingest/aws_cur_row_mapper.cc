@@ -109,8 +109,13 @@ void write_row(const FocusRow& r, focus::TableBuilder& b) {
   set_if(b, Column::kSkuPriceId, r.sku_price_id);
   set_if(b, Column::kSubAccountId, r.sub_account_id);
   set_if(b, Column::kSubAccountName, r.sub_account_name);
-  for (const auto& [key, value] : r.tags)
-    b.add_tag(key, value);
+  for (const auto& [key, value] : r.tags) {
+    // FOCUS: user-defined tags are unprefixed, provider-defined ones keep a provider prefix.
+    // So AWS "user:team" is the same "team" key as Azure tags and Google labels, while
+    // "aws:createdBy" stays prefixed.
+    const std::string_view k(key);
+    b.add_tag(k.substr(0, 5) == "user:" ? k.substr(5) : k, value);
+  }
   b.set_extension(kXLineItemId, r.x_line_item_id);
   b.set_extension(kXLineItemType, r.x_line_item_type);
   b.set_extension(kXBillType, r.x_bill_type);

@@ -245,7 +245,7 @@ TEST_F(AwsCur2ReaderTest, ReadsMapColumnsAsTagsCostCategoriesProductAttributesAn
             std::string::npos)
       << result_.report.warnings[0];
   const auto usage = row("usage");
-  EXPECT_EQ(usage.at("Tags"), R"({"aws:created_by":"IAMUser:alice","user:team":"web"})");
+  EXPECT_EQ(usage.at("Tags"), R"({"aws:created_by":"IAMUser:alice","team":"web"})");
   EXPECT_EQ(usage.at("x_CostCategory_Environment"), "prod");
   EXPECT_EQ(usage.at("x_CostCategory_Cost_Center"), "42");
   EXPECT_EQ(usage.at("ServiceName"), "Amazon Elastic Compute Cloud");

@@ -253,7 +253,7 @@ TEST_F(AwsCur2ExportTest, ReadsTheFilesTheExportManifestListsPerBillingPeriod) {
   const auto result = testing::read_with(*reader, units[0].files);
   ASSERT_TRUE(result.status.is_ok()) << result.status.to_string();
   EXPECT_EQ(testing::sum(result.rows, "BilledCost"), testing::dec("3.25"));
-  EXPECT_EQ(result.rows[0].at("Tags"), R"({"user:team":"data"})");
+  EXPECT_EQ(result.rows[0].at("Tags"), R"({"team":"data"})");
 }
 
 TEST_F(AwsCur2ExportTest, WithoutAManifestTheDeliveryFolderModifiedLastWins) {

@@ -257,7 +257,7 @@ TEST_F(AwsCurLineItemsTest, MapsEveryLineItemTypeToFocusCategoriesAndAmortizedCo
   EXPECT_EQ(one("sp-used-1").at("CommitmentDiscountType"), "Savings Plan");
   EXPECT_EQ(one("ri-used-1").at("CommitmentDiscountType"), "Reserved Instances");
   EXPECT_EQ(one("ri-used-1").at("CommitmentDiscountId"), kRi);
-  EXPECT_EQ(one("od").at("Tags"), R"({"user:team":"web"})");
+  EXPECT_EQ(one("od").at("Tags"), R"({"team":"web"})");
   EXPECT_TRUE(std::any_of(
       result_.report.warnings.begin(), result_.report.warnings.end(),
       [](const std::string& w) { return w.find("'FancyNewType'") != std::string::npos; }));
