@@ -4,9 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -114,6 +117,81 @@ inline std::vector<std::filesystem::path> find_files(const std::filesystem::path
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+// Parses JSON keeping numbers with a fraction or exponent as strings of their exact text, so
+// decimal amounts can be compared exactly (nlohmann would turn them into doubles).
+class ExactJsonBuilder : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  using json = nlohmann::json;
+  static std::optional<json> parse(std::string_view text) {
+    ExactJsonBuilder b;
+    const bool ok = json::sax_parse(text, &b);
+    if (!ok || b.failed_) return std::nullopt;
+    return std::move(b.root_);
+  }
+  bool null() override { return put(nullptr); }
+  bool boolean(bool v) override { return put(v); }
+  bool number_integer(number_integer_t v) override { return put(v); }
+  bool number_unsigned(number_unsigned_t v) override { return put(v); }
+  bool number_float(number_float_t, const string_t& text) override { return put(text); }
+  bool string(string_t& v) override { return put(v); }
+  bool binary(binary_t&) override { return false; }
+  bool start_object(std::size_t) override {
+    stack_.push_back(place(json::object()));
+    return true;
+  }
+  bool key(string_t& k) override {
+    key_ = k;
+    return true;
+  }
+  bool end_object() override {
+    stack_.pop_back();
+    return true;
+  }
+  bool start_array(std::size_t) override {
+    stack_.push_back(place(json::array()));
+    return true;
+  }
+  bool end_array() override {
+    stack_.pop_back();
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+    failed_ = true;
+    return false;
+  }
+
+ private:
+  json* place(json v) {
+    if (stack_.empty()) {
+      root_ = std::move(v);
+      return &root_;
+    }
+    json& top = *stack_.back();
+    if (top.is_array()) {
+      top.push_back(std::move(v));
+      return &top.back();
+    }
+    top[key_] = std::move(v);
+    return &top[key_];
+  }
+  bool put(json v) {
+    place(std::move(v));
+    return true;
+  }
+  json root_;
+  std::vector<json*> stack_;
+  std::string key_;
+  bool failed_ = false;
+};
+
+// A number read by ExactJsonBuilder (integer or exact decimal text) as a Decimal.
+inline core::Decimal json_decimal(const nlohmann::json& j) {
+  if (j.is_string()) return dec(j.get_ref<const std::string&>());
+  if (j.is_number_integer()) return core::Decimal::from_int(j.get<int64_t>());
+  ADD_FAILURE() << "not a number: " << j.dump();
+  return {};
 }
 
 inline core::Timestamp fixed_end() { return core::make_timestamp({2025, 7, 1}); }
