@@ -13,28 +13,9 @@ namespace {
 
 using testing::SharedEstate;
 
-struct Line {
-  std::string month_folder;
-  nlohmann::json row;
-};
+using Line = testing::GcpLine;
 
-const std::vector<Line>& lines() {
-  static const std::vector<Line> all = [] {
-    std::vector<Line> out;
-    for (const auto& f : testing::find_files(SharedEstate::get().root() / "billing" / "gcp", "", ".jsonl.gz")) {
-      auto text = core::read_all_decompressed(f);
-      EXPECT_TRUE(text.is_ok());
-      for (const std::string_view line : core::split(*text, '\n')) {
-        if (line.empty()) continue;
-        auto j = testing::ExactJsonBuilder::parse(line);
-        EXPECT_TRUE(j.has_value()) << f << ": " << line.substr(0, 200);
-        if (j) out.push_back({f.parent_path().filename().string(), std::move(*j)});
-      }
-    }
-    return out;
-  }();
-  return all;
-}
+const std::vector<Line>& lines() { return testing::gcp_lines(); }
 
 core::Decimal number(const nlohmann::json& j) { return testing::json_decimal(j); }
 
