@@ -16,10 +16,10 @@ double window_slots(const Estate& estate) {
 // split into covered and on-demand rows in some periods and, on AWS, savings-plan coverage
 // adds a negation row.
 double rows_per_charge(Cloud cloud, bool eligible, RowFormat format) {
-  if (format == RowFormat::kFocus) return eligible ? 1.15 : 1.0;
+  if (format == RowFormat::kFocus) return eligible ? 1.03 : 1.0;
   switch (cloud) {
     case Cloud::kAws: return eligible ? 1.45 : 1.0;
-    case Cloud::kAzure: return eligible ? 2.2 : 2.0;
+    case Cloud::kAzure: return eligible ? 2.07 : 2.0;
     case Cloud::kGcp: return eligible ? 1.05 : 1.0;
     case Cloud::kOci: return 1.0;
   }
