@@ -124,7 +124,8 @@ uint32_t ebs_sku(BuildContext& ctx, const std::string& type, const Region& r) {
   s.volume_api_name = type;
   s.description = fmt::format("${} per GB-month of General Purpose ({}) provisioned storage",
                               core::Decimal::from_units(s.list_rate).to_string(), type);
-  set_focus(s, "Storage", "Block Storage", "GB-Months", "Volume");
+  // FOCUS: a ServiceName has one ServiceCategory; EBS is billed under Amazon EC2.
+  set_focus(s, "Compute", "Virtual Machines", "GB-Months", "Volume");
   return ctx.sku(key, std::move(s));
 }
 
@@ -338,14 +339,13 @@ struct Builder {
     const uint32_t hours = simple_sku(
         ctx, r, MeterKind::kFixedHourly, "AmazonEC2", "Amazon Elastic Compute Cloud",
         "NatGateway-Hours", "NatGateway", "NAT Gateway", "Hrs", "0.045",
-        "$0.045 per NAT Gateway Hour", "Networking", "Network Connectivity", "Hours",
-        "NatGateway");
+        "$0.045 per NAT Gateway Hour", "Compute", "Virtual Machines", "Hours", "NatGateway");
     ctx.add_meter(idx, a.index, hours, Shape::kConstant, kOne);
     const uint32_t bytes = simple_sku(
         ctx, r, MeterKind::kDataTransfer, "AmazonEC2", "Amazon Elastic Compute Cloud",
         "NatGateway-Bytes", "NatGateway", "NAT Gateway", "GB", "0.045",
-        "$0.045 per GB Data Processed by NAT Gateways", "Networking", "Network Connectivity",
-        "GB", "NatGateway");
+        "$0.045 per GB Data Processed by NAT Gateways", "Compute", "Virtual Machines", "GB",
+        "NatGateway");
     Meter& m = ctx.add_meter(idx, a.index, bytes, Shape::kVariable, gb_per_hour * kOne);
     m.diurnal_permille = 500;
     m.weekend_permille = 250;
@@ -491,14 +491,14 @@ void add_aws_core(BuildContext& ctx) {
           const uint32_t hours = simple_sku(
               ctx, r, MeterKind::kFixedHourly, "AmazonVPC", "Amazon Virtual Private Cloud",
               "TransitGateway-Hours", "TransitGatewayVPC", "Transit Gateway", "hour", "0.05",
-              "$0.05 per Transit Gateway attachment hour", "Networking", "Network Routing",
+              "$0.05 per Transit Gateway attachment hour", "Networking", "Network Connectivity",
               "Hours", "TransitGateway");
           ctx.add_meter(idx, a.index, hours, Shape::kConstant, kOne);
         }
         const uint32_t bytes = simple_sku(
             ctx, r, MeterKind::kDataTransfer, "AmazonVPC", "Amazon Virtual Private Cloud",
             "TransitGateway-Bytes", "TransitGatewayVPC", "Transit Gateway", "GB", "0.02",
-            "$0.02 per GB Data Processed by Transit Gateway", "Networking", "Network Routing",
+            "$0.02 per GB Data Processed by Transit Gateway", "Networking", "Network Connectivity",
             "GB", "TransitGateway");
         Meter& m = ctx.add_meter(idx, a.index, bytes, Shape::kVariable, 300 * kOne);
         m.diurnal_permille = 500;
