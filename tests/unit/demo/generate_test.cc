@@ -161,6 +161,59 @@ TEST(GenerateTest, TaggedShareOfEffectiveCostIsBetween70And85Percent) {
   }
 }
 
+// FOCUS 1.2 rules a conformance checker will apply to every row.
+void check_focus_rules(const testing::CsvTable& t, const std::vector<std::string>& row,
+                       std::map<std::string, std::set<std::string>>* categories) {
+  const auto c = [&](std::string_view name) { return testing::cell(t, row, name); };
+  const std::string category = c("ChargeCategory");
+  const bool correction = c("ChargeClass") == "Correction";
+  (*categories)[c("ProviderName") + "/" + c("ServiceName")].insert(c("ServiceCategory") + "/" + c("ServiceSubcategory"));
+  ASSERT_TRUE(std::set<std::string>({"Usage", "Purchase", "Tax", "Credit", "Adjustment"}).contains(category));
+  if (category == "Purchase") {
+    EXPECT_NE(c("ChargeFrequency"), "Usage-Based");
+  }
+  if (category == "Tax") {
+    EXPECT_TRUE(c("PricingCategory").empty());
+  }
+  if ((category == "Usage" || category == "Purchase") && !correction) {
+    EXPECT_FALSE(c("PricingCategory").empty());
+    EXPECT_FALSE(c("ListUnitPrice").empty());
+    EXPECT_FALSE(c("ContractedUnitPrice").empty());
+  }
+  if (c("CommitmentDiscountId").empty()) {
+    EXPECT_TRUE(c("CommitmentDiscountStatus").empty());
+    EXPECT_TRUE(c("CommitmentDiscountCategory").empty());
+  } else if (category == "Usage") {
+    EXPECT_FALSE(c("CommitmentDiscountStatus").empty());
+  }
+  if (c("CommitmentDiscountStatus") == "Unused") {
+    EXPECT_TRUE(c("ConsumedQuantity").empty());
+  }
+  if (c("CommitmentDiscountStatus") == "Used") {
+    EXPECT_TRUE(testing::dec(c("BilledCost")).is_zero());
+  }
+  if (category == "Purchase" && !c("CommitmentDiscountId").empty()) {
+    EXPECT_TRUE(testing::dec(c("EffectiveCost")).is_zero());
+  }
+  if (!c("ContractedUnitPrice").empty()) {
+    EXPECT_EQ(core::Decimal::multiply(testing::dec(c("ContractedUnitPrice")), testing::dec(c("PricingQuantity"))),
+              testing::dec(c("ContractedCost")));
+  }
+  if (!c("ListUnitPrice").empty()) {
+    EXPECT_EQ(core::Decimal::multiply(testing::dec(c("ListUnitPrice")), testing::dec(c("PricingQuantity"))),
+              testing::dec(c("ListCost")));
+  }
+  EXPECT_LT(c("ChargePeriodStart"), c("ChargePeriodEnd"));
+  EXPECT_LE(c("BillingPeriodStart"), c("ChargePeriodStart"));
+  EXPECT_LT(c("ChargePeriodStart"), c("BillingPeriodEnd"));
+  for (const char* json_column : {"Tags", "SkuPriceDetails"}) {
+    const std::string text = c(json_column);
+    if (text.empty()) continue;
+    const auto j = nlohmann::json::parse(text, nullptr, false);
+    EXPECT_TRUE(!j.is_discarded() && j.is_object()) << text;
+  }
+}
+
 TEST(GenerateTest, FocusOnlyModeWritesFocusFilesThatAddUpToTheSummary) {
   optima::testing::TempDir dir;
   GenerateOptions o = small_options(dir.path() / "focus", 5);
@@ -171,6 +224,7 @@ TEST(GenerateTest, FocusOnlyModeWritesFocusFilesThatAddUpToTheSummary) {
   for (const focus::ColumnInfo& c : focus::all_columns()) header.emplace_back(c.name);
   std::map<std::string, Int128> billed;
   std::map<std::string, Int128> effective;
+  std::map<std::string, std::set<std::string>> categories;
   uint64_t rows = 0;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(dir.path() / "focus")) {
     if (!entry.is_regular_file()) continue;
@@ -185,8 +239,10 @@ TEST(GenerateTest, FocusOnlyModeWritesFocusFilesThatAddUpToTheSummary) {
       billed[row[static_cast<size_t>(provider)]] += testing::dec(row[static_cast<size_t>(t.col("BilledCost"))]).units();
       effective[row[static_cast<size_t>(provider)]] += testing::dec(row[static_cast<size_t>(t.col("EffectiveCost"))]).units();
       ++rows;
+      check_focus_rules(t, row, &categories);
     }
   }
+  for (const auto& [service, found] : categories) EXPECT_EQ(found.size(), 1U) << service;
   EXPECT_EQ(rows, r->billing_rows);
   for (const ProviderSummary& p : r->providers) {
     EXPECT_EQ(billed[p.provider], p.billed_cost.units()) << p.provider;
