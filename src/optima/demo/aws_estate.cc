@@ -2,6 +2,7 @@
 // workloads, a shared EKS cluster and network hub, a marketplace subscription, reserved
 // instances and savings plans, and two anomalies.
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include <fmt/format.h>
@@ -123,7 +124,8 @@ uint32_t ebs_sku(BuildContext& ctx, const std::string& type, const Region& r) {
   s.volume_api_name = type;
   s.description = fmt::format("${} per GB-month of General Purpose ({}) provisioned storage",
                               core::Decimal::from_units(s.list_rate).to_string(), type);
-  set_focus(s, "Storage", "Block Storage", "GB-Months", "Volume");
+  // FOCUS: a ServiceName has one ServiceCategory; EBS is billed under Amazon EC2.
+  set_focus(s, "Compute", "Virtual Machines", "GB-Months", "Volume");
   return ctx.sku(key, std::move(s));
 }
 
@@ -337,14 +339,13 @@ struct Builder {
     const uint32_t hours = simple_sku(
         ctx, r, MeterKind::kFixedHourly, "AmazonEC2", "Amazon Elastic Compute Cloud",
         "NatGateway-Hours", "NatGateway", "NAT Gateway", "Hrs", "0.045",
-        "$0.045 per NAT Gateway Hour", "Networking", "Network Connectivity", "Hours",
-        "NatGateway");
+        "$0.045 per NAT Gateway Hour", "Compute", "Virtual Machines", "Hours", "NatGateway");
     ctx.add_meter(idx, a.index, hours, Shape::kConstant, kOne);
     const uint32_t bytes = simple_sku(
         ctx, r, MeterKind::kDataTransfer, "AmazonEC2", "Amazon Elastic Compute Cloud",
         "NatGateway-Bytes", "NatGateway", "NAT Gateway", "GB", "0.045",
-        "$0.045 per GB Data Processed by NAT Gateways", "Networking", "Network Connectivity",
-        "GB", "NatGateway");
+        "$0.045 per GB Data Processed by NAT Gateways", "Compute", "Virtual Machines", "GB",
+        "NatGateway");
     Meter& m = ctx.add_meter(idx, a.index, bytes, Shape::kVariable, gb_per_hour * kOne);
     m.diurnal_permille = 500;
     m.weekend_permille = 250;
@@ -490,14 +491,14 @@ void add_aws_core(BuildContext& ctx) {
           const uint32_t hours = simple_sku(
               ctx, r, MeterKind::kFixedHourly, "AmazonVPC", "Amazon Virtual Private Cloud",
               "TransitGateway-Hours", "TransitGatewayVPC", "Transit Gateway", "hour", "0.05",
-              "$0.05 per Transit Gateway attachment hour", "Networking", "Network Routing",
+              "$0.05 per Transit Gateway attachment hour", "Networking", "Network Connectivity",
               "Hours", "TransitGateway");
           ctx.add_meter(idx, a.index, hours, Shape::kConstant, kOne);
         }
         const uint32_t bytes = simple_sku(
             ctx, r, MeterKind::kDataTransfer, "AmazonVPC", "Amazon Virtual Private Cloud",
             "TransitGateway-Bytes", "TransitGatewayVPC", "Transit Gateway", "GB", "0.02",
-            "$0.02 per GB Data Processed by Transit Gateway", "Networking", "Network Routing",
+            "$0.02 per GB Data Processed by Transit Gateway", "Networking", "Network Connectivity",
             "GB", "TransitGateway");
         Meter& m = ctx.add_meter(idx, a.index, bytes, Shape::kVariable, 300 * kOne);
         m.diurnal_permille = 500;
@@ -700,21 +701,20 @@ void add_aws_commitments(BuildContext& ctx) {
   Estate& e = ctx.estate();
   Rng rng = ctx.rng("aws/commitments");
   const Account& payer = e.accounts[cloud_accounts(e, Cloud::kAws).front()];
-  // Group always-on, eligible EC2 usage by (type, region) to size reserved instances.
-  std::map<std::pair<std::string_view, std::string_view>, std::vector<uint32_t>> groups;
+  // Average concurrently running, always-on EC2 instances by (type, region), to size reserved
+  // instances; and the average on-demand EC2 spend per hour, to size savings plans.
+  std::map<std::pair<std::string_view, std::string_view>, double> groups;
   double ondemand_per_hour = 0.0;
   for (const Meter& m : e.meters) {
     if (m.cover != CoverClass::kAwsEc2) continue;
     const Resource& r = e.resources[m.resource];
     const Sku& s = e.skus[m.sku];
-    if (r.schedule == Schedule::kAlways && !r.stopped) {
-      groups[{s.machine->name, s.region->code}].push_back(r.index);
-    }
-    ondemand_per_hour += core::Decimal::from_units(s.rate).to_double() *
-                         mean_hourly_quantity(e, m) / static_cast<double>(kQuantityOne);
+    const double running = mean_hourly_quantity(e, m) / static_cast<double>(kQuantityOne);
+    if (r.schedule == Schedule::kAlways) groups[{s.machine->name, s.region->code}] += running;
+    ondemand_per_hour += core::Decimal::from_units(s.rate).to_double() * running;
   }
-  std::vector<std::pair<size_t, std::pair<std::string_view, std::string_view>>> ranked;
-  for (const auto& [key, members] : groups) ranked.emplace_back(members.size(), key);
+  std::vector<std::pair<double, std::pair<std::string_view, std::string_view>>> ranked;
+  for (const auto& [key, running] : groups) ranked.emplace_back(running, key);
   std::sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) {
     return x.first != y.first ? x.first > y.first : x.second < y.second;
   });
@@ -729,7 +729,7 @@ void add_aws_commitments(BuildContext& ctx) {
   // upfront fee is visible), one three-year no-upfront RI sized above its usage (unused hours).
   const RiPlan plans[] = {{5, Payment::kPartialUpfront, 12, 800},
                           {-3, Payment::kAllUpfront, 12, 700},
-                          {8, Payment::kNoUpfront, 36, 1400}};
+                          {8, Payment::kNoUpfront, 36, 1150}};
   for (size_t i = 0; i < std::size(plans) && i < ranked.size(); ++i) {
     const auto& [count, key] = ranked[i];
     const RiPlan& p = plans[i];
@@ -743,7 +743,9 @@ void add_aws_commitments(BuildContext& ctx) {
     c.region = &r;
     c.machine = &m;
     c.cover = CoverClass::kAwsEc2;
-    const int64_t units = std::max<int64_t>(1, static_cast<int64_t>(count) * p.permille_of_fleet / 1000);
+    // Oversized plans round up (some hours stay unused); the others round down.
+    const double wanted = count * p.permille_of_fleet / 1000.0;
+    const int64_t units = std::max<int64_t>(1, static_cast<int64_t>(p.permille_of_fleet > 1000 ? std::ceil(wanted) : wanted));
     c.units = units * kQuantityOne;
     c.payment = p.payment;
     c.term_months = p.term_months;

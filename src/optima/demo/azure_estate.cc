@@ -3,6 +3,7 @@
 // SQL databases, storage, an AKS cluster, a marketplace SaaS plan, reservations (one cancelled
 // with a refund), a savings plan, and a level-shift anomaly.
 #include <algorithm>
+#include <cmath>
 #include <cctype>
 #include <map>
 
@@ -514,22 +515,23 @@ void add_azure_commitments(BuildContext& ctx) {
   Estate& e = ctx.estate();
   Rng rng = ctx.rng("azure/commitments");
   const auto subs = cloud_accounts(e, Cloud::kAzure);
-  // Always-on EA VM capacity by (size, region), counting scale-set instances.
-  std::map<std::pair<std::string_view, std::string_view>, int64_t> ea_groups;
+  // Average concurrently running EA VM instances by (size, region), counting scale-set
+  // instances; and the MCA on-demand VM spend per hour.
+  std::map<std::pair<std::string_view, std::string_view>, double> ea_groups;
   double mca_ondemand_per_hour = 0.0;
   for (const Meter& m : e.meters) {
     if (m.cover != CoverClass::kAzureVm) continue;
     const Resource& r = e.resources[m.resource];
     const Sku& s = e.skus[m.sku];
     const Account& a = e.accounts[m.account];
+    const double running = mean_hourly_quantity(e, m) / static_cast<double>(kQuantityOne);
     if (a.agreement == AzureAgreement::kEa) {
-      if (r.schedule == Schedule::kAlways) ea_groups[{s.machine->name, s.region->code}] += r.count;
+      if (r.schedule == Schedule::kAlways) ea_groups[{s.machine->name, s.region->code}] += running;
     } else {
-      mca_ondemand_per_hour += core::Decimal::from_units(s.rate).to_double() *
-                               mean_hourly_quantity(e, m) / static_cast<double>(kQuantityOne);
+      mca_ondemand_per_hour += core::Decimal::from_units(s.rate).to_double() * running;
     }
   }
-  std::vector<std::pair<int64_t, std::pair<std::string_view, std::string_view>>> ranked;
+  std::vector<std::pair<double, std::pair<std::string_view, std::string_view>>> ranked;
   for (const auto& [key, count] : ea_groups) ranked.emplace_back(count, key);
   std::sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) {
     return x.first != y.first ? x.first > y.first : x.second < y.second;
@@ -543,9 +545,9 @@ void add_azure_commitments(BuildContext& ctx) {
     int cancel_after_months;  // 0 = not cancelled
   };
   // A three-year reservation paid monthly (bought before the window) and a one-year upfront
-  // reservation bought in the window half again larger than needed (unused hours), exchanged
+  // reservation bought in the window 30% larger than needed (unused hours), exchanged
   // (refunded) seven months later.
-  const Plan plans[] = {{4, Payment::kMonthly, 36, 800, 0}, {-2, Payment::kAllUpfront, 12, 1500, 7}};
+  const Plan plans[] = {{4, Payment::kMonthly, 36, 800, 0}, {-2, Payment::kAllUpfront, 12, 1300, 7}};
   const Account& purchaser = e.accounts[subs[6]];  // nw-shared-services holds the benefits
   for (size_t i = 0; i < std::size(plans) && i < ranked.size(); ++i) {
     const auto& [count, key] = ranked[i];
@@ -561,7 +563,9 @@ void add_azure_commitments(BuildContext& ctx) {
     c.region = &r;
     c.machine = &m;
     c.cover = CoverClass::kAzureVm;
-    c.units = std::max<int64_t>(1, count * p.permille / 1000) * kQuantityOne;
+    // Oversized plans round up (some hours stay unused); the others round down.
+    const double wanted = count * p.permille / 1000.0;
+    c.units = std::max<int64_t>(1, static_cast<int64_t>(p.permille > 1000 ? std::ceil(wanted) : wanted)) * kQuantityOne;
     c.payment = p.payment;
     c.term_months = p.term_months;
     c.start = core::add_months(e.start, -p.months_before_start);

@@ -220,7 +220,7 @@ void AzureExportWriter::fill_common(const Charge& ch) {
   row_.set(fDate, mdy(ch.start));
   row_.set(fSubscriptionId, a.id);
   row_.set(fSubscriptionName, a.name);
-  row_.set(fAccountName, team != nullptr ? "Northwind " + team->business_unit : "Northwind");
+  row_.set(fAccountName, team != nullptr ? fmt::format("Northwind {}", team->business_unit) : std::string("Northwind"));
   row_.set(fAccountOwnerId, team != nullptr ? fmt::format("{}-owner@northwind.example", team->name)
                                             : "cloud-admin@northwind.example");
   row_.set(fAccountId, std::to_string(hash_keys(estate_.seed, hash_text(a.invoice_section)) % 90000000 + 10000000));

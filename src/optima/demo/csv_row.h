@@ -23,7 +23,12 @@ class CsvRow {
   }
   // Requires: column < size().
   std::string& cell(size_t column) { return cells_[column]; }
-  void set(size_t column, std::string_view text) { cells_[column].assign(text); }
+  void set(size_t column, std::string_view text) {
+    // clear + append rather than assign(): g++ 12 -O3 reports a bogus -Wrestrict on assign().
+    std::string& c = cells_[column];
+    c.clear();
+    c.append(text.data(), text.size());
+  }
   void set_decimal(size_t column, Int128 units) {
     cells_[column].clear();
     append_decimal(cells_[column], units);

@@ -263,6 +263,12 @@ struct Estate {
   }
 };
 
+// The row granularity a cloud's export uses: Azure cost details are always daily; the others
+// follow the estate's granularity.
+inline Granularity cloud_granularity(const Estate& estate, Cloud cloud) {
+  return cloud == Cloud::kAzure ? Granularity::kDaily : estate.granularity;
+}
+
 // Rates are per pricing unit with <= 9 fractional digits; quantities are 10^-9 units; the
 // product is exact in Decimal units (10^-18).
 inline Int128 cost_of(Int128 rate, int64_t quantity) {

@@ -43,30 +43,32 @@ double core_rows(const Estate& estate, RowFormat format) {
   return rows;
 }
 
-// Fleet sizing: the rows the core estate leaves to reach the target are shared among the
-// clouds by cloud_share(), and each cloud adds fleet units until its estimate reaches its part.
+// Fleet sizing: fleet units (a machine and its disk) are added to the clouds in fixed
+// proportions (fleet_share()) until the estimated rows of the whole estate reach the target.
+// Splitting machines rather than rows keeps the estate's shape the same at any size; the rows
+// each cloud ends up with depend on its export's granularity (Azure is always daily).
 void size_fleet(BuildContext& ctx, const EstateOptions& options) {
   Estate& e = ctx.estate();
   e.fleet_count.assign(kCloudCount, 0);
-  std::vector<double> core(kCloudCount, 0.0);
-  double core_total = 0.0;
-  for (const Cloud cloud : kClouds) {
-    core[static_cast<size_t>(cloud)] = estimate_cloud_rows(e, cloud, options.format);
-    core_total += core[static_cast<size_t>(cloud)];
-  }
-  const double remaining = std::max(0.0, static_cast<double>(options.rows) - core_total);
-  for (const Cloud cloud : kClouds) {
-    double rows = core[static_cast<size_t>(cloud)];
-    const double target = rows + remaining * cloud_share(cloud);
-    uint32_t k = 0;
-    while (rows < target) {
-      const size_t first_meter = e.meters.size();
-      add_fleet(ctx, cloud, k++);
-      for (size_t i = first_meter; i < e.meters.size(); ++i) {
-        rows += estimate_meter_rows(e, e.meters[i], options.format);
+  double rows = 0.0;
+  for (const Cloud cloud : kClouds) rows += estimate_cloud_rows(e, cloud, options.format);
+  const double target = static_cast<double>(options.rows);
+  while (rows < target) {
+    // The cloud furthest below its share of the units added so far.
+    Cloud next = Cloud::kAws;
+    double lowest = 0.0;
+    for (const Cloud cloud : kClouds) {
+      const double weight = (e.fleet_count[static_cast<size_t>(cloud)] + 1) / fleet_share(cloud);
+      if (cloud == Cloud::kAws || weight < lowest) {
+        lowest = weight;
+        next = cloud;
       }
     }
-    e.fleet_count[static_cast<size_t>(cloud)] = k;
+    const size_t first_meter = e.meters.size();
+    add_fleet(ctx, next, e.fleet_count[static_cast<size_t>(next)]++);
+    for (size_t i = first_meter; i < e.meters.size(); ++i) {
+      rows += estimate_meter_rows(e, e.meters[i], options.format);
+    }
   }
 }
 

@@ -391,7 +391,7 @@ core::Status FocusCsvWriter::consume(const Charge& ch) {
     sep();
     b += commitment_type(c->kind);
   } else {
-    b += ",";
+    b += ",,";
   }
   sep();
   // ServiceCategory, ServiceName, ServiceSubcategory
@@ -417,7 +417,7 @@ core::Status FocusCsvWriter::consume(const Charge& ch) {
     b.push_back(':');
     b += sku->region->code;
   } else {
-    b += ",,";
+    b += ",,,";
   }
   sep();
   // SubAccountId, SubAccountName, SubAccountType

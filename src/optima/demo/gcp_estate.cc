@@ -123,7 +123,9 @@ uint32_t disk_sku(BuildContext& ctx, const std::string& type, const Region& r) {
   Sku s = gcp_sku(r, MeterKind::kBlockStorage, balanced ? "0.1" : "0.04", kComputeId,
                   "Compute Engine", desc, "byte-seconds", "gibibyte month", kGiB * 2628000);
   s.storage_class = type;
-  set_focus(s, "Storage", "Block Storage", "GiB-Months", "Disk");
+  // FOCUS: a ServiceName has one ServiceCategory; persistent disks are billed under Compute
+  // Engine.
+  set_focus(s, "Compute", "Virtual Machines", "GiB-Months", "Disk");
   return ctx.sku(key, std::move(s));
 }
 
@@ -279,7 +281,7 @@ struct Builder {
     const uint32_t egress = simple(
         ctx, r, MeterKind::kDataTransfer, "0.12", kComputeId, "Compute Engine",
         fmt::format("Network Internet Egress from {} to {}", r.meter_region, r.meter_region),
-        "bytes", "gibibyte", kGiB, "Networking", "Network Connectivity", "GiB", "");
+        "bytes", "gibibyte", kGiB, "Compute", "Virtual Machines", "GiB", "");
     Meter& m = ctx.add_meter(kNoIndex, a.index, egress, Shape::kVariable, egress_tenths * kOne / 10);
     m.diurnal_permille = 600;
     m.weekend_permille = 300;

@@ -37,7 +37,9 @@ struct GenerateOptions {
   // Default: hourly rows when the requested size can hold an hourly estate, else daily.
   std::optional<Granularity> granularity;
   int months = 13;           // billing months ending with the month of end_date - 1 day (>= 2)
-  uint64_t cur_rows_per_part = 250000;  // CUR splits a delivery into parts of this many rows
+  // CUR deliveries are split into parts of this many rows; BigQuery extracts into parts of
+  // twice as many lines.
+  uint64_t cur_rows_per_part = 250000;
   size_t threads = 0;        // worker threads; 0 = one per core
 };
 

@@ -86,8 +86,10 @@ core::Status write_aws(const Estate& e, const std::filesystem::path& root,
                        std::vector<FileInfo>* files) {
   std::map<std::pair<uint32_t, std::string_view>, AwsGroup> groups;
   std::map<uint32_t, std::vector<const Resource*>> attached;
+  std::map<uint32_t, const Resource*> public_ip;
   for (const Resource& r : e.resources) {
     if (r.cloud != Cloud::kAws || !in_inventory(e, r)) continue;
+    if (r.kind == ResourceKind::kPublicIp && r.attached_to != kNoIndex) public_ip[r.attached_to] = &r;
     AwsGroup& g = groups[{r.account, r.region->code}];
     switch (r.kind) {
       case ResourceKind::kVm: g.instances.push_back(&r); break;
@@ -126,6 +128,7 @@ core::Status write_aws(const Estate& e, const std::filesystem::path& root,
         inst["PrivateIpAddress"] = ip;
         inst["ProductCodes"] = ordered_json::array();
         inst["PublicDnsName"] = "";
+        if (public_ip.contains(r.index)) inst["PublicIpAddress"] = public_ip[r.index]->name;
         if (r.stopped) {
           inst["State"] = {{"Code", 80}, {"Name", "stopped"}};
           std::string when;
@@ -172,8 +175,25 @@ core::Status write_aws(const Estate& e, const std::filesystem::path& root,
         inst["Tags"] = aws_tags(r.tags);
         inst["VirtualizationType"] = "hvm";
         inst["CpuOptions"] = {{"CoreCount", std::max(1, r.machine->vcpu / 2)}, {"ThreadsPerCore", r.machine->vcpu > 1 ? 2 : 1}};
+        inst["CapacityReservationSpecification"] = {{"CapacityReservationPreference", "open"}};
+        inst["HibernationOptions"] = {{"Configured", false}};
+        inst["MetadataOptions"] = {{"State", "applied"}, {"HttpTokens", "required"}, {"HttpPutResponseHopLimit", 2},
+                                   {"HttpEndpoint", "enabled"}, {"HttpProtocolIpv6", "disabled"},
+                                   {"InstanceMetadataTags", "disabled"}};
+        inst["EnclaveOptions"] = {{"Enabled", false}};
         inst["PlatformDetails"] = "Linux/UNIX";
         inst["UsageOperation"] = "RunInstances";
+        inst["UsageOperationUpdateTime"] = placebo_time(launched);
+        inst["PrivateDnsNameOptions"] = {{"HostnameType", "ip-name"}, {"EnableResourceNameDnsARecord", false},
+                                         {"EnableResourceNameDnsAAAARecord", false}};
+        inst["MaintenanceOptions"] = {{"AutoRecovery", "default"}};
+        inst["CurrentInstanceBootMode"] = "legacy-bios";
+        inst["IamInstanceProfile"] = {{"Arn", fmt::format("arn:aws:iam::{}:instance-profile/northwind-{}", a.id, r.app)},
+                                      {"Id", "AIPA" + hex_of(h >> 9, 17)}};
+        if (r.stopped) {
+          inst["StateReason"] = {{"Code", "Client.UserInitiatedShutdown"},
+                                 {"Message", "Client.UserInitiatedShutdown: User initiated shutdown"}};
+        }
         ordered_json reservation;
         reservation["Groups"] = ordered_json::array();
         reservation["Instances"] = ordered_json::array({inst});
@@ -205,6 +225,9 @@ core::Status write_aws(const Estate& e, const std::filesystem::path& root,
         j["AvailabilityZone"] = v->zone;
         j["CreateTime"] = placebo_time(created_at(e, *v));
         j["Encrypted"] = true;
+        j["KmsKeyId"] = fmt::format("arn:aws:kms:{}:{}:key/{}", v->region->code, a.id, "mrk-" + hex_of(hash_keys(e.seed, 0x4b, key.first), 32));
+        j["AvailabilityZoneId"] = fmt::format("{}-az{}", v->region->code == "us-east-1" ? "use1" : v->region->code == "us-west-2" ? "usw2" : "euw1",
+                                              v->zone.back() - 'a' + 1);
         j["Size"] = v->size_gb;
         j["SnapshotId"] = "";
         j["State"] = v->attached_to == kNoIndex ? "available" : "in-use";
@@ -271,6 +294,32 @@ core::Status write_aws(const Estate& e, const std::filesystem::path& root,
         j["DbiResourceId"] = "db-" + hex_of(hash_keys(e.seed, 0xdb, db->index), 26);
         j["DBInstanceArn"] = db->id;
         j["DeletionProtection"] = db->env == Env::kProd;
+        j["DBName"] = "app";
+        j["DBSecurityGroups"] = ordered_json::array();
+        j["VpcSecurityGroups"] = ordered_json::array({{{"VpcSecurityGroupId", "sg-0" + hex_of(hash_keys(e.seed, 0x5e, db->index), 16)}, {"Status", "active"}}});
+        j["DBParameterGroups"] = ordered_json::array({{{"DBParameterGroupName", "default.postgres15"}, {"ParameterApplyStatus", "in-sync"}}});
+        j["DBSubnetGroup"] = {{"DBSubnetGroupName", "default-" + vpc}, {"DBSubnetGroupDescription", "default"},
+                              {"VpcId", vpc}, {"SubnetGroupStatus", "Complete"}, {"Subnets", ordered_json::array()}};
+        j["PreferredMaintenanceWindow"] = "sun:08:40-sun:09:10";
+        j["PendingModifiedValues"] = ordered_json::object();
+        j["LatestRestorableTime"] = placebo_time(Timestamp{inventory_time(e).unix_seconds - 300});
+        j["ReadReplicaDBInstanceIdentifiers"] = ordered_json::array();
+        j["OptionGroupMemberships"] = ordered_json::array({{{"OptionGroupName", "default:postgres-15"}, {"Status", "in-sync"}}});
+        j["CACertificateIdentifier"] = "rds-ca-rsa2048-g1";
+        j["DomainMemberships"] = ordered_json::array();
+        j["CopyTagsToSnapshot"] = true;
+        j["MonitoringInterval"] = 0;
+        j["DbInstancePort"] = 0;
+        j["KmsKeyId"] = fmt::format("arn:aws:kms:{}:{}:key/{}", db->region->code, a.id, hex_of(hash_keys(e.seed, 0x4c, key.first), 32));
+        j["IAMDatabaseAuthenticationEnabled"] = false;
+        j["PerformanceInsightsEnabled"] = false;
+        j["MaxAllocatedStorage"] = db->size_gb * 4;
+        j["AssociatedRoles"] = ordered_json::array();
+        j["CustomerOwnedIpEnabled"] = false;
+        j["ActivityStreamStatus"] = "stopped";
+        j["BackupTarget"] = "region";
+        j["NetworkType"] = "IPV4";
+        j["CertificateDetails"] = {{"CAIdentifier", "rds-ca-rsa2048-g1"}};
         j["TagList"] = aws_tags(db->tags);
         dbs.push_back(std::move(j));
       }

@@ -210,6 +210,9 @@ core::Status write_kubernetes(const Estate& e, const std::filesystem::path& root
 
   ordered_json truth;
   truth["cluster"] = cluster.name;
+  ordered_json node_ids = ordered_json::array();
+  for (const uint32_t n : cluster.nodes) node_ids.push_back(e.resources[n].id);
+  truth["node_resource_ids"] = std::move(node_ids);
   truth["workloads"] = std::move(truth_workloads);
   const std::string truth_text = dump(truth);
   OPTIMA_RETURN_IF_ERROR(write_whole_file(root / "truth" / "kubernetes.json", truth_text));

@@ -7,19 +7,19 @@
 namespace optima::demo {
 namespace {
 
-double window_slots(const Estate& estate) {
+double window_slots(const Estate& estate, Cloud cloud) {
   const double seconds = static_cast<double>(estate.end.unix_seconds - estate.start.unix_seconds);
-  return estate.granularity == Granularity::kHourly ? seconds / 3600.0 : seconds / 86400.0;
+  return cloud_granularity(estate, cloud) == Granularity::kHourly ? seconds / 3600.0 : seconds / 86400.0;
 }
 
 // Rows written per charge of a usage meter, by cloud and format. Commitment-eligible meters
 // split into covered and on-demand rows in some periods and, on AWS, savings-plan coverage
 // adds a negation row.
 double rows_per_charge(Cloud cloud, bool eligible, RowFormat format) {
-  if (format == RowFormat::kFocus) return eligible ? 1.15 : 1.0;
+  if (format == RowFormat::kFocus) return eligible ? 1.03 : 1.0;
   switch (cloud) {
     case Cloud::kAws: return eligible ? 1.45 : 1.0;
-    case Cloud::kAzure: return eligible ? 2.2 : 2.0;
+    case Cloud::kAzure: return eligible ? 2.07 : 2.0;
     case Cloud::kGcp: return eligible ? 1.05 : 1.0;
     case Cloud::kOci: return 1.0;
   }
@@ -28,11 +28,11 @@ double rows_per_charge(Cloud cloud, bool eligible, RowFormat format) {
 
 }  // namespace
 
-double cloud_share(Cloud cloud) {
+double fleet_share(Cloud cloud) {
   switch (cloud) {
-    case Cloud::kAws: return 0.45;
-    case Cloud::kAzure: return 0.25;
-    case Cloud::kGcp: return 0.27;
+    case Cloud::kAws: return 0.48;
+    case Cloud::kAzure: return 0.18;
+    case Cloud::kGcp: return 0.31;
     case Cloud::kOci: return 0.03;
   }
   return 0.0;
@@ -43,7 +43,7 @@ double estimate_meter_rows(const Estate& estate, const Meter& meter, RowFormat f
   const int64_t hours = running_hours(estate, meter, estate.start, estate.end);
   if (hours <= 0) return 0.0;
   double slots = 0.0;
-  if (estate.granularity == Granularity::kHourly) {
+  if (cloud_granularity(estate, sku.cloud) == Granularity::kHourly) {
     slots = static_cast<double>(hours);
   } else {
     const Resource* r = estate.resource_of(meter);
@@ -57,8 +57,8 @@ double estimate_meter_rows(const Estate& estate, const Meter& meter, RowFormat f
 }
 
 double estimate_fixed_rows(const Estate& estate, Cloud cloud, RowFormat format) {
-  const double slots = window_slots(estate);
-  const double days = slots / (estate.granularity == Granularity::kHourly ? 24.0 : 1.0);
+  const double slots = window_slots(estate, cloud);
+  const double days = slots / (cloud_granularity(estate, cloud) == Granularity::kHourly ? 24.0 : 1.0);
   const auto months = static_cast<double>(estate.periods.size());
   double accounts = 0.0;
   for (const Account& a : estate.accounts) accounts += a.cloud == cloud ? 1.0 : 0.0;

@@ -12,8 +12,9 @@ namespace optima::demo {
 
 enum class RowFormat : uint8_t { kNative, kFocus };
 
-// Share of the requested rows given to each cloud (AWS 45%, Azure 25%, Google 27%, Oracle 3%).
-double cloud_share(Cloud cloud);
+// Share of the fleet (autoscaled machines added to reach --rows) each cloud gets: AWS 48%,
+// Azure 18%, Google 31%, Oracle 3%.
+double fleet_share(Cloud cloud);
 
 // Expected rows contributed by one meter over the estate window.
 double estimate_meter_rows(const Estate& estate, const Meter& meter, RowFormat format);

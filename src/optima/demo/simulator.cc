@@ -175,7 +175,7 @@ class PeriodSimulator {
 
   std::vector<Timestamp> slot_bounds() const {
     std::vector<Timestamp> b;
-    if (e_.granularity == Granularity::kHourly) {
+    if (cloud_granularity(e_, cloud_) == Granularity::kHourly) {
       for (Timestamp t = start_; t < end_; t.unix_seconds += kHour) b.push_back(t);
     } else if (cloud_ == Cloud::kGcp) {
       // Pacific days, starting at the invoice month's first local midnight.

@@ -17,53 +17,14 @@ using testing::SharedEstate;
 
 std::filesystem::path cur_root() { return SharedEstate::get().root() / "billing" / "aws" / "cur" / kCurReportName; }
 
-nlohmann::json read_json(const std::filesystem::path& path) {
-  auto text = core::read_file(path);
-  EXPECT_TRUE(text.is_ok()) << path;
-  auto j = nlohmann::json::parse(text.is_ok() ? *text : std::string("{}"), nullptr, false);
-  EXPECT_FALSE(j.is_discarded()) << path;
-  return j;
-}
+using testing::cell;
+using testing::read_json;
 
-// The parts of the current assembly of every period, as listed by the period manifests.
-struct Delivery {
-  std::string period;
-  nlohmann::json manifest;
-  std::vector<CsvTable> parts;
-};
+const std::vector<testing::CurDelivery>& deliveries() { return testing::cur_deliveries(); }
 
-const std::vector<Delivery>& deliveries() {
-  static const std::vector<Delivery> all = [] {
-    std::vector<Delivery> out;
-    for (const auto& entry : std::filesystem::directory_iterator(cur_root())) {
-      if (!entry.is_directory()) continue;
-      Delivery d;
-      d.period = entry.path().filename().string();
-      d.manifest = read_json(entry.path() / (std::string(kCurReportName) + "-Manifest.json"));
-      for (const auto& key : d.manifest["reportKeys"]) {
-        d.parts.push_back(testing::read_csv(SharedEstate::get().root() / "billing" / "aws" / key.get<std::string>()));
-      }
-      out.push_back(std::move(d));
-    }
-    std::sort(out.begin(), out.end(), [](const Delivery& a, const Delivery& b) { return a.period < b.period; });
-    return out;
-  }();
-  return all;
-}
-
-// Calls fn(table, row) for every line of every current assembly.
 template <typename Fn>
 void for_each_line(Fn fn) {
-  for (const Delivery& d : deliveries()) {
-    for (const CsvTable& t : d.parts) {
-      for (const auto& row : t.rows) fn(t, row);
-    }
-  }
-}
-
-std::string cell(const CsvTable& t, const std::vector<std::string>& row, std::string_view column) {
-  const int c = t.col(column);
-  return c < 0 ? std::string() : row[static_cast<size_t>(c)];
+  testing::for_each_cur_line(fn);
 }
 
 class AwsCurTest : public ::testing::Test {
@@ -76,7 +37,7 @@ TEST_F(AwsCurTest, DeliversThirteenPeriodsInTheS3Layout) {
   ASSERT_EQ(all.size(), 13U);
   EXPECT_EQ(all.front().period, "20240601-20240701");
   EXPECT_EQ(all.back().period, "20250601-20250701");
-  for (const Delivery& d : all) {
+  for (const testing::CurDelivery& d : all) {
     const auto& m = d.manifest;
     EXPECT_EQ(m["reportName"], kCurReportName);
     EXPECT_EQ(m["compression"], "GZIP");
@@ -98,7 +59,7 @@ TEST_F(AwsCurTest, DeliversThirteenPeriodsInTheS3Layout) {
 
 TEST_F(AwsCurTest, PartsAreGzipCsvWhoseHeaderIsTheManifestColumns) {
   size_t multi_part = 0;
-  for (const Delivery& d : deliveries()) {
+  for (const testing::CurDelivery& d : deliveries()) {
     std::vector<std::string> expected;
     for (const auto& c : d.manifest["columns"]) {
       expected.push_back(c["category"].get<std::string>() + "/" + c["name"].get<std::string>());
@@ -123,7 +84,7 @@ TEST_F(AwsCurTest, TheColumnSetChangesWhenACostCategoryIsCreated) {
 
 TEST_F(AwsCurTest, ARestatedPeriodHasTwoAssembliesAndTheManifestNamesTheNewer) {
   const auto& all = deliveries();
-  const Delivery& restated = all[all.size() - 2];
+  const testing::CurDelivery& restated = all[all.size() - 2];
   std::vector<std::string> assemblies;
   for (const auto& entry : std::filesystem::directory_iterator(cur_root() / restated.period)) {
     if (entry.is_directory()) assemblies.push_back(entry.path().filename().string());

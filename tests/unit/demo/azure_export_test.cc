@@ -14,30 +14,10 @@ using testing::CsvTable;
 using testing::dec;
 using testing::SharedEstate;
 
-std::filesystem::path azure_root() { return SharedEstate::get().root() / "billing" / "azure"; }
+using Export = testing::AzureFile;
+using testing::cell;
 
-struct Export {
-  std::string period;  // folder name, e.g. 20250501-20250531
-  CsvTable table;
-};
-
-// All files of one export, by period folder.
-const std::vector<Export>& exports(const std::string& name) {
-  static std::map<std::string, std::vector<Export>> cache;
-  auto [it, inserted] = cache.emplace(name, std::vector<Export>{});
-  if (inserted) {
-    const std::string scope = name.find("-ea-") != std::string::npos ? "ea" : "mca";
-    for (const auto& f : testing::find_files(azure_root() / scope / name, "", ".csv")) {
-      it->second.push_back({f.parent_path().filename().string(), testing::read_csv(f)});
-    }
-  }
-  return it->second;
-}
-
-std::string cell(const CsvTable& t, const std::vector<std::string>& row, std::string_view column) {
-  const int c = t.col(column);
-  return c < 0 ? std::string() : row[static_cast<size_t>(c)];
-}
+const std::vector<Export>& exports(const std::string& name) { return testing::azure_export(name); }
 
 Int128 total(const std::string& name, std::string_view cost_column) {
   Int128 sum = 0;

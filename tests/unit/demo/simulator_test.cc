@@ -183,3 +183,49 @@ TEST(SimulatorTest, AnEarlierDataEndLeavesOutLaterUsageAndLateAdjustments) {
 
 }  // namespace
 }  // namespace optima::demo
+
+namespace optima::demo {
+namespace {
+
+TEST(SimulatorHourlyTest, HourlyEstatesChargeHourByHourAndGoogleUsesPacificMonths) {
+  EstateOptions o;
+  o.seed = 3;
+  o.end = core::make_timestamp({2025, 3, 1});
+  o.months = 2;
+  o.rows = 1500000;
+  o.granularity = Granularity::kHourly;
+  auto built = build_estate(o);
+  ASSERT_TRUE(built.is_ok()) << built.status().to_string();
+  const Estate& e = *built;
+  ASSERT_EQ(e.granularity, Granularity::kHourly);
+  CaptureSink aws;
+  PeriodRun run;
+  run.period = 1;
+  run.data_end = e.end;
+  ASSERT_TRUE(simulate_period(e, Cloud::kAws, run, aws).is_ok());
+  size_t sp_fees = 0;
+  for (const Charge& ch : aws.charges) {
+    if (ch.kind == ChargeKind::kOnDemand || ch.kind == ChargeKind::kCommitted) {
+      ASSERT_EQ(ch.end.unix_seconds - ch.start.unix_seconds, 3600);
+    }
+    if (ch.kind == ChargeKind::kCommitmentFee && ch.commitment->kind == CommitmentKind::kAwsSavingsPlan) {
+      EXPECT_EQ(ch.quantity, kQuantityOne);  // one hour per fee line
+      ++sp_fees;
+    }
+  }
+  EXPECT_GE(sp_fees, 28U * 24U);
+  // Google: the first hours of a UTC month still belong to the previous invoice month.
+  CaptureSink gcp;
+  run.period = 0;
+  ASSERT_TRUE(simulate_period(e, Cloud::kGcp, run, gcp).is_ok());
+  size_t next_month_hours = 0;
+  for (const Charge& ch : gcp.charges) {
+    if (ch.kind != ChargeKind::kOnDemand) continue;
+    if (ch.start >= e.periods[1].start) ++next_month_hours;
+    EXPECT_LT(ch.start, core::pacific_month_start(2025, 2));
+  }
+  EXPECT_GT(next_month_hours, 0U);
+}
+
+}  // namespace
+}  // namespace optima::demo
