@@ -7,7 +7,7 @@
 # 10), leak or sanitizer report fails the script (after every target has run) and prints the end
 # of that fuzzer's log; the input that caused it is kept as build/fuzz/artifacts/<target>-crash-*
 # (or -leak-, -timeout-).
-# Reproduce with: build/fuzz/tests/<target> build/fuzz/artifacts/<file>
+# Reproduce with: build/fuzz/<target> build/fuzz/artifacts/<file>
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${FUZZ_SECONDS:-20}"
@@ -36,7 +36,7 @@ for src in tests/fuzz/*_fuzzer.cc; do
   args+=("$work")
   [[ -d "$corpus" ]] && args+=("$corpus")
   echo "fuzzing $name for ${seconds}s"
-  if ! "build/fuzz/tests/$name" "${args[@]}" >"$log" 2>&1; then
+  if ! "build/fuzz/$name" "${args[@]}" >"$log" 2>&1; then
     tail -60 "$log"
     echo "FAILED: $name (full log: $log)"
     failed+=("$name")
