@@ -595,6 +595,37 @@ TEST(ExecutorTest, ReportsTheRowGroupThatFailedToLoad) {
   EXPECT_EQ(result.status().message(), "row group 3 of partition 7: checksum mismatch");
 }
 
+// Each row group holds one currency; only all of them together hold two, so the check must see
+// every row group and survive the merge of the workers.
+TEST(ExecutorTest, CurrencyCheckSpansRowGroupsWhateverTheThreads) {
+  store::InMemoryTableSource source;
+  for (int g = 0; g < 40; ++g) {
+    focus::TableBuilder b;
+    for (int i = 0; i < 100; ++i) {
+      b.set_string(Column::kServiceName, i % 2 == 0 ? "EC2" : "S3");
+      b.set_string(Column::kBillingCurrency, g == 17 ? "EUR" : "USD");
+      b.set_decimal(Column::kBilledCost, core::Decimal::from_int(1));
+      b.finish_row();
+    }
+    source.add(std::make_shared<const focus::Table>(b.finish()));
+  }
+  const Query mixed = *parse_query(R"({"metrics": ["BilledCost"], "group_by": ["ServiceName"]})");
+  const Query grouped = *parse_query(
+      R"({"metrics": ["BilledCost"], "group_by": ["ServiceName", "BillingCurrency"]})");
+  for (size_t threads : {1, 2, 4}) {
+    core::ThreadPool pool(threads);
+    auto result = execute(mixed, source, {&pool});
+    ASSERT_FALSE(result.is_ok()) << threads << " threads";
+    EXPECT_EQ(result.status().message(),
+              "rows are in several billing currencies (EUR, USD): add \"BillingCurrency\" to "
+              "group_by or filter on it");
+    auto by_currency = execute(grouped, source, {&pool});
+    ASSERT_TRUE(by_currency.is_ok()) << by_currency.status().message();
+    EXPECT_EQ(by_currency->rows.size(), 4u);
+    EXPECT_EQ(by_currency->columns[2].currency, "");
+  }
+}
+
 TEST(ExecutorTest, RejectsInvalidQueriesBuiltInCode) {
   store::InMemoryTableSource source;
   Query q;  // no metrics
