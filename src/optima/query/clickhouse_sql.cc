@@ -253,7 +253,8 @@ core::Result<ClickHouseSql> compile_clickhouse(const Query& q, const ClickHouseO
   const std::vector<focus::Column> currencies = currency_columns(q);
   for (size_t i = 0; i < currencies.size(); ++i) {
     const std::string_view name = focus::column_name(currencies[i]);
-    totals_list += fmt::format(", groupUniqArray({0}) AS c{1}, countIf(isNull({0})) AS n{1}", name, i);
+    totals_list +=
+        fmt::format(", groupUniqArray({0}) AS c{1}, countIf(isNull({0})) AS n{1}", name, i);
   }
   sql.totals =
       fmt::format("SELECT {}\nFROM {}\n{}", totals_list, table, where_clause(conditions, ""));
@@ -279,8 +280,9 @@ core::Result<ClickHouseSql> compile_clickhouse(const Query& q, const ClickHouseO
   const std::vector<bool> kept = kept_in_others(q);
   for (size_t i = 0; i < q.group_by.size(); ++i) {
     const DimensionSql d = dimension_sql(q.group_by[i]);
-    select.push_back(q.others && !kept[i] ? fmt::format("if(is_others, NULL, {}) AS d{}", d.nullable, i)
-                                          : fmt::format("{} AS d{}", d.nullable, i));
+    select.push_back(q.others && !kept[i]
+                         ? fmt::format("if(is_others, NULL, {}) AS d{}", d.nullable, i)
+                         : fmt::format("{} AS d{}", d.nullable, i));
     group.push_back(fmt::format("d{}", i));
   }
   for (size_t i = 0; i < q.metrics.size(); ++i) {

@@ -18,11 +18,11 @@ bool grouped_by(const Query& query, focus::Column column) {
 // A currency code as is ("USD"); anything else quoted and escaped, as garbage in the column may
 // be long or hold control characters.
 std::string currency_text(const std::string& value) {
-  const bool plain = !value.empty() && value.size() <= 16 &&
-                     std::all_of(value.begin(), value.end(), [](char c) {
-                       return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                              (c >= '0' && c <= '9') || c == '_' || c == '-';
-                     });
+  const bool plain =
+      !value.empty() && value.size() <= 16 && std::all_of(value.begin(), value.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+               c == '_' || c == '-';
+      });
   return plain ? value : core::quote_for_message(value);
 }
 

@@ -91,8 +91,9 @@ bool Metric::is_money() const {
 std::optional<focus::Column> Metric::currency_column() const {
   if (!is_money())
     return std::nullopt;
-  return focus::column_name(column).starts_with("PricingCurrency") ? focus::Column::kPricingCurrency
-                                                                   : focus::Column::kBillingCurrency;
+  return focus::column_name(column).starts_with("PricingCurrency")
+             ? focus::Column::kPricingCurrency
+             : focus::Column::kBillingCurrency;
 }
 
 std::string_view granularity_name(Granularity g) {

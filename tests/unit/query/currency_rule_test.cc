@@ -29,8 +29,7 @@ QueryResult result_of(const Query& q) {
 
 TEST(CurrencyRuleTest, CostsAreInBillingCurrencyExceptPricingCurrencyCosts) {
   EXPECT_EQ(Metric::of_column(Column::kBilledCost).currency_column(), Column::kBillingCurrency);
-  EXPECT_EQ(Metric::of_column(Column::kContractedCost).currency_column(),
-            Column::kBillingCurrency);
+  EXPECT_EQ(Metric::of_column(Column::kContractedCost).currency_column(), Column::kBillingCurrency);
   EXPECT_EQ(Metric::of_column(Column::kPricingCurrencyEffectiveCost).currency_column(),
             Column::kPricingCurrency);
   EXPECT_EQ(Metric::of_column(Column::kConsumedQuantity).currency_column(), std::nullopt);
@@ -38,14 +37,15 @@ TEST(CurrencyRuleTest, CostsAreInBillingCurrencyExceptPricingCurrencyCosts) {
   EXPECT_EQ(currency_columns(query_of(
                 R"({"metrics": ["PricingCurrencyEffectiveCost", "row_count", "EffectiveCost"]})")),
             (std::vector<Column>{Column::kBillingCurrency, Column::kPricingCurrency}));
-  EXPECT_TRUE(currency_columns(query_of(R"({"metrics": ["ConsumedQuantity", "row_count"]})"))
-                  .empty());
+  EXPECT_TRUE(
+      currency_columns(query_of(R"({"metrics": ["ConsumedQuantity", "row_count"]})")).empty());
 }
 
 TEST(CurrencyRuleTest, OthersKeepOnlyTheCurrencyOfSummedMoney) {
-  EXPECT_EQ(kept_in_others(query_of(
-                R"({"metrics": ["BilledCost"], "group_by": ["ServiceName", "BillingCurrency", "PricingCurrency"]})")),
-            (std::vector<bool>{false, true, false}));
+  EXPECT_EQ(
+      kept_in_others(query_of(
+          R"({"metrics": ["BilledCost"], "group_by": ["ServiceName", "BillingCurrency", "PricingCurrency"]})")),
+      (std::vector<bool>{false, true, false}));
   EXPECT_EQ(kept_in_others(query_of(
                 R"({"metrics": ["row_count"], "group_by": ["ServiceName", "BillingCurrency"]})")),
             (std::vector<bool>{false, false}));
