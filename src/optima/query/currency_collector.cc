@@ -23,6 +23,27 @@ void CurrencyCollector::add(const focus::Table& table, const Selection& selectio
   for (SeenCurrencies& s : seen_) {
     const DimensionCodes dim =
         read_dimension(table, Dimension::of_column(s.column), &scratch->codes);
+    if (dim.cardinality <= 2) {
+      // At most one currency in the row group (the usual case): an AND and an OR over the codes
+      // (0 or 1) tell whether rows lack it and whether rows have it, and they vectorise.
+      uint32_t all = 1;
+      uint32_t any = 0;
+      if (selection.all) {
+        for (size_t r = 0; r < n; ++r) {
+          all &= dim.codes[r];
+          any |= dim.codes[r];
+        }
+      } else {
+        for (uint32_t r : selection.rows) {
+          all &= dim.codes[r];
+          any |= dim.codes[r];
+        }
+      }
+      s.some_null = s.some_null || all == 0;
+      if (any != 0)
+        s.values.insert((*dim.dictionary)[1]);
+      continue;
+    }
     scratch->used.assign(dim.cardinality, 0);
     uint8_t* used = scratch->used.data();
     if (selection.all) {

@@ -4,7 +4,8 @@
 // For each currency column of the query's money metrics (currency_columns()), it notes which
 // dictionary codes the selected rows of a row group use and records those values once, so it
 // costs one byte store per selected row and one set insertion per distinct currency of a row
-// group. Not thread-safe: each worker owns one and they are merged.
+// group (an AND and an OR over the codes when the row group holds at most one currency). Not
+// thread-safe: each worker owns one and they are merged.
 #pragma once
 
 #include <cstdint>

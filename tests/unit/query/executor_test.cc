@@ -58,14 +58,16 @@ std::vector<Row> random_rows(std::mt19937_64& rng, size_t n) {
   return rows;
 }
 
-// Splits rows into row groups at random points; some groups lack ConsumedQuantity, tags or x_Op
-// entirely (the column is then not present, and reads as null).
+// Splits rows into row groups at random points (at most max_group_rows rows each); some groups
+// lack ConsumedQuantity, tags or x_Op entirely (the column is then not present, and reads as
+// null).
 std::shared_ptr<store::InMemoryTableSource> make_source(const std::vector<Row>& rows,
-                                                        std::mt19937_64& rng, bool drop_columns) {
+                                                        std::mt19937_64& rng, bool drop_columns,
+                                                        size_t max_group_rows = 40) {
   auto source = std::make_shared<store::InMemoryTableSource>();
   size_t i = 0;
   while (i < rows.size()) {
-    const size_t end = std::min(rows.size(), i + 1 + rng() % 40);
+    const size_t end = std::min(rows.size(), i + 1 + rng() % max_group_rows);
     const bool has_consumed = !(drop_columns && rng() % 3 == 0);
     focus::TableBuilder b;
     b.declare(Column::kChargePeriodStart);
@@ -448,6 +450,23 @@ TEST(ExecutorTest, MatchesRowByRowReferenceOnRandomQueries) {
             << label << " rows " << r - 1 << ", " << r;
       }
     }
+  }
+}
+
+// Row groups of thousands of rows and few groups take the interleaved (banked) accumulators and
+// the batch bucket indexes; they must agree with the reference too.
+TEST(ExecutorTest, LargeRowGroupsMatchReference) {
+  std::mt19937_64 rng(4242);
+  auto source = make_source(random_rows(rng, 12000), rng, true, 4000);
+  const std::vector<Row> rows = rows_of(*source);
+  for (int i = 0; i < 60; ++i) {
+    const Query q = random_query(rng);
+    const std::string label = query_to_json(q).dump();
+    auto result = execute(q, *source);
+    ASSERT_TRUE(result.is_ok()) << label << ": " << result.status().message();
+    const Reference ref = reference(rows, q);
+    EXPECT_EQ(canonical(result->rows), canonical(ref.rows)) << label;
+    EXPECT_EQ(result->totals, ref.totals) << label;
   }
 }
 
