@@ -26,8 +26,8 @@ constexpr size_t kMaxBankedGroups = 4096;
 
 // out[groups[k]] += value(k) for k < n, through kBanks interleaved partial sums in *bank.
 template <typename T, typename Value>
-void banked_add(const uint32_t* groups, size_t n, size_t group_count, std::vector<T>* bank,
-                T* out, Value value) {
+void banked_add(const uint32_t* groups, size_t n, size_t group_count, std::vector<T>* bank, T* out,
+                Value value) {
   bank->assign(kBanks * group_count, T{0});
   T* b0 = bank->data();
   T* b1 = b0 + group_count;

@@ -25,10 +25,13 @@ template <int64_t kWidth>
 void fixed_indexes(const int64_t* times, const uint32_t* rows, size_t n, int64_t first,
                    uint32_t* out) {
   auto index_of = [first](int64_t t) {
-    // Times within the span are >= first, so the unsigned division is the floor.
-    const auto i = static_cast<uint32_t>(static_cast<uint64_t>(t - first) / kWidth) + 1;
+    // Times within the span are >= first, so the unsigned division is the floor; the
+    // subtraction is unsigned so that a null time (whose result is discarded) cannot overflow.
+    const uint64_t offset = static_cast<uint64_t>(t) - static_cast<uint64_t>(first);
+    const auto i = static_cast<uint32_t>(offset / static_cast<uint64_t>(kWidth)) + 1;
     return t == focus::kNullTime ? 0u : i;
   };
+
   if (rows == nullptr) {
     for (size_t k = 0; k < n; ++k)
       out[k] = index_of(times[k]);
