@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "optima/core/strings.h"
+#include "optima/query/currency_rule.h"
 
 namespace optima::query {
 
@@ -247,6 +248,14 @@ core::Result<ClickHouseSql> compile_clickhouse(const Query& q, const ClickHouseO
   for (size_t i = 0; i < q.metrics.size(); ++i) {
     totals_list += fmt::format("{}{} AS m{}", i > 0 ? ", " : "", metric_sql(q.metrics[i]), i);
   }
+  // What apply_currency_rule() needs: the distinct currencies (groupUniqArray skips NULL) and
+  // the rows without one.
+  const std::vector<focus::Column> currencies = currency_columns(q);
+  for (size_t i = 0; i < currencies.size(); ++i) {
+    const std::string_view name = focus::column_name(currencies[i]);
+    totals_list +=
+        fmt::format(", groupUniqArray({0}) AS c{1}, countIf(isNull({0})) AS n{1}", name, i);
+  }
   sql.totals =
       fmt::format("SELECT {}\nFROM {}\n{}", totals_list, table, where_clause(conditions, ""));
 
@@ -268,10 +277,12 @@ core::Result<ClickHouseSql> compile_clickhouse(const Query& q, const ClickHouseO
       row_conditions.push_back(in_top);
     }
   }
+  const std::vector<bool> kept = kept_in_others(q);
   for (size_t i = 0; i < q.group_by.size(); ++i) {
     const DimensionSql d = dimension_sql(q.group_by[i]);
-    select.push_back(q.others ? fmt::format("if(is_others, NULL, {}) AS d{}", d.nullable, i)
-                              : fmt::format("{} AS d{}", d.nullable, i));
+    select.push_back(q.others && !kept[i]
+                         ? fmt::format("if(is_others, NULL, {}) AS d{}", d.nullable, i)
+                         : fmt::format("{} AS d{}", d.nullable, i));
     group.push_back(fmt::format("d{}", i));
   }
   for (size_t i = 0; i < q.metrics.size(); ++i) {

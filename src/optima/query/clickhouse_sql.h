@@ -27,8 +27,12 @@ struct ClickHouseOptions {
 
 // Result columns of `rows`, in order: "period" (UInt32/Int64 unix seconds of the bucket start,
 // when the query has a granularity), d0… (group_by values, Nullable(String); NULL on others
-// rows), m0… (metrics: Nullable(Decimal128(18)) sums, UInt64 for row_count), then is_others
-// (UInt8) when the query asks for others. `totals` returns one row of m0….
+// rows, except the currency dimensions of kept_in_others()), m0… (metrics:
+// Nullable(Decimal128(18)) sums, UInt64 for row_count), then is_others (UInt8) when the query
+// asks for others. `totals` returns one row of m0…, then for each currency_columns(query)[i]
+// c<i> (Array(String): its distinct non-null values) and n<i> (UInt64: rows where it is null).
+// The caller builds SeenCurrencies from c<i> / n<i> and calls apply_currency_rule() before
+// returning rows, as the embedded executor does.
 struct ClickHouseSql {
   std::string rows;
   std::string totals;

@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <atomic>
+#include <map>
 #include <memory>
 #include <unordered_map>
 
 #include <fmt/format.h>
 
+#include "optima/query/currency_collector.h"
+#include "optima/query/currency_rule.h"
 #include "optima/query/cursor.h"
 #include "optima/query/group_aggregator.h"
 #include "optima/query/row_selector.h"
@@ -21,9 +24,10 @@ struct MetricValue {
   core::Int128 units = 0;
 };
 
-// Sums for rows folded into "(others)" in one time bucket.
+// Sums for rows folded into "(others)" in one time bucket (and currency: see kept_in_others()).
 struct OthersGroup {
   int64_t bucket = focus::kNullTime;
+  std::vector<uint32_t> kept_ids;  // per group_by dimension: its value id if kept, else 0
   int64_t count = 0;
   std::vector<core::Int128> sums;
   std::vector<int64_t> null_counts;
@@ -41,7 +45,8 @@ class ResultBuilder {
       : query_(query),
         groups_(groups),
         order_(effective_order(query)),
-        others_position_(others_order_position(query)) {}
+        others_position_(others_order_position(query)),
+        kept_(kept_in_others(query)) {}
 
   QueryResult build(uint64_t rows_scanned) {
     QueryResult result;
@@ -89,6 +94,11 @@ class ResultBuilder {
 
   int64_t bucket(const RowRef& r) const {
     return r.others ? others_[r.index].bucket : groups_.bucket(r.index);
+  }
+
+  // The value id of dimension d in row r; 0 is null. Requires: !r.others or kept_[d].
+  uint32_t dimension_id(const RowRef& r, size_t d) const {
+    return r.others ? others_[r.index].kept_ids[d] : groups_.dimension_id(r.index, d);
   }
 
   void compute_totals(QueryResult* result) const {
@@ -158,14 +168,17 @@ class ResultBuilder {
         [&](uint32_t a, uint32_t b) {
           int c = compare_metric(series_rank[a], series_rank[b], SortDirection::kDesc);
           for (size_t d = 0; c == 0 && d < query_.group_by.size(); ++d) {
-            c = compare_dimension(d, series_group[a], series_group[b], SortDirection::kAsc);
+            c = compare_dimension(d, groups_.dimension_id(series_group[a], d),
+                                  groups_.dimension_id(series_group[b], d), SortDirection::kAsc);
           }
           return c < 0;
         });
     std::vector<bool> in_top(series_group.size(), false);
     for (size_t i = 0; i < keep; ++i)
       in_top[order[i]] = true;
-    std::unordered_map<int64_t, uint32_t> others_of_bucket;
+    // One others group per bucket and kept (currency) dimension values.
+    std::map<std::pair<int64_t, std::vector<uint32_t>>, uint32_t> others_of_key;
+    const bool keeps = std::find(kept_.begin(), kept_.end(), true) != kept_.end();
     for (uint32_t g = 0; g < group_count; ++g) {
       if (in_top[series_of[g]]) {
         rows.push_back({g, false});
@@ -174,9 +187,19 @@ class ResultBuilder {
       if (!query_.others)
         continue;
       const int64_t b = bucketed() ? groups_.bucket(g) : focus::kNullTime;
-      auto [it, inserted] = others_of_bucket.emplace(b, static_cast<uint32_t>(others_.size()));
+      std::vector<uint32_t> kept_ids;
+      if (keeps) {
+        kept_ids.assign(query_.group_by.size(), 0);
+        for (size_t d = 0; d < kept_ids.size(); ++d)
+          kept_ids[d] = kept_[d] ? groups_.dimension_id(g, d) : 0;
+      }
+      auto [it, inserted] =
+          others_of_key.emplace(std::pair(b, kept_ids), static_cast<uint32_t>(others_.size()));
       if (inserted) {
-        others_.push_back({b, 0, std::vector<core::Int128>(query_.metrics.size(), 0),
+        if (kept_ids.empty())
+          kept_ids.assign(query_.group_by.size(), 0);
+        others_.push_back({b, std::move(kept_ids), 0,
+                           std::vector<core::Int128>(query_.metrics.size(), 0),
                            std::vector<int64_t>(query_.metrics.size(), 0)});
         rows.push_back({it->second, true});
       }
@@ -200,9 +223,8 @@ class ResultBuilder {
     return dir == SortDirection::kAsc ? c : -c;
   }
 
-  int compare_dimension(size_t d, uint32_t group_a, uint32_t group_b, SortDirection dir) const {
-    const uint32_t a = groups_.dimension_id(group_a, d);
-    const uint32_t b = groups_.dimension_id(group_b, d);
+  // Compares two value ids of dimension d; null (0) sorts last whatever the direction.
+  int compare_dimension(size_t d, uint32_t a, uint32_t b, SortDirection dir) const {
     if (a == b)
       return 0;
     if (a == 0 || b == 0)
@@ -227,10 +249,12 @@ class ResultBuilder {
       case OrderKey::Field::kMetric:
         return compare_metric(metric(key.index, a), metric(key.index, b), key.direction);
       case OrderKey::Field::kDimension:
-        // Others rows are only compared with others rows, whose dimensions are all "(others)".
-        if (a.others || b.others)
+        // Others rows are only compared with others rows, whose dimensions read "(others)"
+        // except the kept ones.
+        if ((a.others || b.others) && !kept_[key.index])
           return 0;
-        return compare_dimension(key.index, a.index, b.index, key.direction);
+        return compare_dimension(key.index, dimension_id(a, key.index), dimension_id(b, key.index),
+                                 key.direction);
     }
     return 0;
   }
@@ -262,11 +286,11 @@ class ResultBuilder {
       row.values.push_back(b == focus::kNullTime ? Value{} : Value{core::Timestamp{b}});
     }
     for (size_t d = 0; d < query_.group_by.size(); ++d) {
-      if (r.others) {
+      if (r.others && !kept_[d]) {
         row.values.emplace_back(std::string(kOthersLabel));
         continue;
       }
-      const uint32_t id = groups_.dimension_id(r.index, d);
+      const uint32_t id = dimension_id(r, d);
       row.values.push_back(id == 0 ? Value{} : Value{std::string(groups_.dimension_value(d, id))});
     }
     for (size_t m = 0; m < query_.metrics.size(); ++m)
@@ -278,6 +302,7 @@ class ResultBuilder {
   const GroupAggregator& groups_;
   const std::vector<OrderKey> order_;
   const size_t others_position_;
+  const std::vector<bool> kept_;  // per group_by dimension: kept on others rows
   std::vector<OthersGroup> others_;
 };
 
@@ -290,6 +315,7 @@ core::Result<QueryResult> execute(const Query& query, const store::TableSource& 
   store::ColumnSelection columns;
   selector.add_columns(&columns);
   GroupAggregator::add_columns(query, &columns);
+  CurrencyCollector::add_columns(query, &columns);
   std::sort(columns.extensions.begin(), columns.extensions.end());
   columns.extensions.erase(std::unique(columns.extensions.begin(), columns.extensions.end()),
                            columns.extensions.end());
@@ -302,8 +328,11 @@ core::Result<QueryResult> execute(const Query& query, const store::TableSource& 
   core::ThreadPool& pool = options.pool != nullptr ? *options.pool : core::ThreadPool::shared();
   const size_t workers = std::max<size_t>(1, std::min(pool.size(), groups.size()));
   std::vector<std::unique_ptr<GroupAggregator>> aggregators;
-  for (size_t w = 0; w < workers; ++w)
+  std::vector<CurrencyCollector> currencies;
+  for (size_t w = 0; w < workers; ++w) {
     aggregators.push_back(std::make_unique<GroupAggregator>(query));
+    currencies.emplace_back(query);
+  }
 
   std::atomic<size_t> next{0};
   std::atomic<uint64_t> scanned{0};
@@ -313,6 +342,7 @@ core::Result<QueryResult> execute(const Query& query, const store::TableSource& 
     GroupAggregator& aggregator = *aggregators[w];
     RowSelector::Scratch select_scratch;
     GroupAggregator::Scratch group_scratch;
+    CurrencyCollector::Scratch currency_scratch;
     Selection selection;
     for (size_t i = next.fetch_add(1); i < groups.size(); i = next.fetch_add(1)) {
       const store::RowGroupInfo& info = *groups[i];
@@ -324,13 +354,18 @@ core::Result<QueryResult> execute(const Query& query, const store::TableSource& 
       scanned.fetch_add((*table)->num_rows(), std::memory_order_relaxed);
       selector.select(**table, &selection, &select_scratch);
       aggregator.add(**table, selection, &group_scratch);
+      currencies[w].add(**table, selection, &currency_scratch);
     }
     return core::Status::ok();
   }));
-  for (size_t w = 1; w < workers; ++w)
+  for (size_t w = 1; w < workers; ++w) {
     aggregators[0]->merge(*aggregators[w]);
+    currencies[0].merge(currencies[w]);
+  }
   aggregators[0]->ensure_single_group();
-  return ResultBuilder(query, *aggregators[0]).build(scanned.load());
+  QueryResult result = ResultBuilder(query, *aggregators[0]).build(scanned.load());
+  OPTIMA_RETURN_IF_ERROR(apply_currency_rule(query, currencies[0].seen(), &result));
+  return result;
 }
 
 }  // namespace optima::query

@@ -16,6 +16,36 @@ constexpr uint64_t kMaxDenseSlots = 1u << 26;
 
 constexpr uint64_t kKeySeed = 0x9e3779b97f4a7c15ULL;
 
+// Adding into per-group accumulators row by row makes each add wait for the previous add's
+// store whenever consecutive rows fall in the same group (a store-to-load forwarding chain of
+// ~5 cycles), which is the common case when there are few groups. kBanks interleaved copies of
+// the accumulators break the chain; they are folded once per row group. Used when the groups
+// are few enough that the banks stay in cache and cost little to clear and fold.
+constexpr size_t kBanks = 4;
+constexpr size_t kMaxBankedGroups = 4096;
+
+// out[groups[k]] += value(k) for k < n, through kBanks interleaved partial sums in *bank.
+template <typename T, typename Value>
+void banked_add(const uint32_t* groups, size_t n, size_t group_count, std::vector<T>* bank, T* out,
+                Value value) {
+  bank->assign(kBanks * group_count, T{0});
+  T* b0 = bank->data();
+  T* b1 = b0 + group_count;
+  T* b2 = b1 + group_count;
+  T* b3 = b2 + group_count;
+  size_t k = 0;
+  for (; k + kBanks <= n; k += kBanks) {
+    b0[groups[k]] += value(k);
+    b1[groups[k + 1]] += value(k + 1);
+    b2[groups[k + 2]] += value(k + 2);
+    b3[groups[k + 3]] += value(k + 3);
+  }
+  for (; k < n; ++k)
+    b0[groups[k]] += value(k);
+  for (size_t g = 0; g < group_count; ++g)
+    out[g] += b0[g] + b1[g] + b2[g] + b3[g];
+}
+
 inline uint64_t mix(uint64_t a, uint64_t b) {
   const core::UInt128 r = static_cast<core::UInt128>(a ^ kKeySeed) * (b ^ 0xd6e8feb86659fd93ULL);
   return static_cast<uint64_t>(r) ^ static_cast<uint64_t>(r >> 64);
@@ -236,8 +266,7 @@ void GroupAggregator::add(const focus::Table& table, const Selection& selection,
       if (times == nullptr) {
         std::fill(slot, slot + selected, 0);
       } else {
-        for (size_t k = 0; k < selected; ++k)
-          slot[k] = s->buckets.index(times[row_at(k)]);
+        s->buckets.index_batch(times, rows, selected, slot);
       }
       stride = cardinalities[c++];
     } else {
@@ -285,9 +314,16 @@ void GroupAggregator::accumulate(const focus::Table& table, const Selection& sel
                                  const uint32_t* groups) {
   const size_t selected = selection.size(table.num_rows());
   const uint32_t* rows = selection.all ? nullptr : selection.rows.data();
+  const size_t group_count = counts_.size();
+  const bool banked = group_count <= kMaxBankedGroups && group_count * kBanks <= selected;
   int64_t* counts = counts_.data();
-  for (size_t k = 0; k < selected; ++k)
-    ++counts[groups[k]];
+  if (banked) {
+    banked_add(groups, selected, group_count, &count_banks_, counts,
+               [](size_t) { return int64_t{1}; });
+  } else {
+    for (size_t k = 0; k < selected; ++k)
+      ++counts[groups[k]];
+  }
   for (size_t m = 0; m < metrics_.size(); ++m) {
     if (metrics_[m].kind != Metric::Kind::kColumn)
       continue;
@@ -301,7 +337,13 @@ void GroupAggregator::accumulate(const focus::Table& table, const Selection& sel
     const core::Decimal* values = column.values.data();
     core::Int128* sums = sums_[m].data();
     // Null cells hold 0, so they can be added unconditionally; only their count is tracked.
-    if (rows == nullptr) {
+    if (banked && rows == nullptr) {
+      banked_add(groups, selected, group_count, &sum_banks_, sums,
+                 [values](size_t k) { return values[k].units(); });
+    } else if (banked) {
+      banked_add(groups, selected, group_count, &sum_banks_, sums,
+                 [values, rows](size_t k) { return values[rows[k]].units(); });
+    } else if (rows == nullptr) {
       for (size_t k = 0; k < selected; ++k)
         sums[groups[k]] += values[k].units();
     } else {

@@ -6,7 +6,9 @@
 // string per row. When the combinations are too many for a dense array it falls back to one
 // group-table lookup per row. The distinct strings of a row group are interned in one batch per
 // dimension (overlapping their cache misses). Sums are 128-bit integers of 10^-18 units, so they
-// are exact. Not thread-safe: each worker owns one and the results are merged.
+// are exact; with few groups they go through interleaved partial sums, so that consecutive rows
+// of one group do not wait on each other's stores. Not thread-safe: each worker owns one and
+// the results are merged.
 #pragma once
 
 #include <cstdint>
@@ -97,6 +99,10 @@ class GroupAggregator {
   std::vector<int64_t> counts_;
   std::vector<std::vector<core::Int128>> sums_;    // per metric, per group
   std::vector<std::vector<int64_t>> null_counts_;  // per metric, per group
+
+  // Interleaved partial accumulators of accumulate(), reused across row groups.
+  std::vector<int64_t> count_banks_;
+  std::vector<core::Int128> sum_banks_;
 };
 
 }  // namespace optima::query

@@ -88,6 +88,14 @@ bool Metric::is_money() const {
   return kind == Kind::kColumn && focus::column_name(column).ends_with("Cost");
 }
 
+std::optional<focus::Column> Metric::currency_column() const {
+  if (!is_money())
+    return std::nullopt;
+  return focus::column_name(column).starts_with("PricingCurrency")
+             ? focus::Column::kPricingCurrency
+             : focus::Column::kBillingCurrency;
+}
+
 std::string_view granularity_name(Granularity g) {
   switch (g) {
     case Granularity::kNone:

@@ -54,6 +54,9 @@ struct Metric {
   // True for the cost columns (…Cost), which are money in a currency; false for quantities,
   // unit prices and row_count.
   bool is_money() const;
+  // The column holding a money metric's currency: PricingCurrency for the PricingCurrency…
+  // costs, BillingCurrency for the others (FOCUS 1.2). nullopt when !is_money().
+  std::optional<focus::Column> currency_column() const;
   friend bool operator==(const Metric&, const Metric&) = default;
 };
 

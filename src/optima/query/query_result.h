@@ -29,6 +29,10 @@ using Value = std::variant<std::monostate, std::string, core::Decimal, int64_t, 
 struct ResultColumn {
   std::string name;
   ValueType type = ValueType::kString;
+  // kMoney only: the currency of every value ("USD") when the matched rows are all in one;
+  // empty when it is unknown (rows without a currency) or the rows are grouped by currency and
+  // hold several (apply_currency_rule).
+  std::string currency;
   friend bool operator==(const ResultColumn&, const ResultColumn&) = default;
 };
 

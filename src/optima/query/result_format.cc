@@ -33,6 +33,14 @@ std::string display_text(const Value& value, ValueType type) {
   return value_text(value);
 }
 
+// A column's table header: money columns name their currency when it is known,
+// "BilledCost (USD)".
+std::string header_text(const ResultColumn& column) {
+  if (column.type == ValueType::kMoney && !column.currency.empty())
+    return fmt::format("{} ({})", column.name, column.currency);
+  return column.name;
+}
+
 void append_csv_field(std::string_view field, std::string* out) {
   const bool quote = field.find_first_of(",\"\r\n") != std::string_view::npos;
   if (!quote) {
@@ -90,9 +98,12 @@ std::string format_table(const QueryResult& result) {
                                : std::string());
     }
   }
+  std::vector<std::string> header;
+  for (const ResultColumn& col : result.columns)
+    header.push_back(header_text(col));
   std::vector<size_t> widths(ncols, 0);
   for (size_t c = 0; c < ncols; ++c) {
-    widths[c] = display_width(result.columns[c].name);
+    widths[c] = display_width(header[c]);
     for (const auto& line : cells)
       widths[c] = std::max(widths[c], display_width(line[c]));
     if (has_labels)
@@ -117,9 +128,6 @@ std::string format_table(const QueryResult& result) {
       line.emplace_back(widths[c], '-');
     emit(line);
   };
-  std::vector<std::string> header;
-  for (const ResultColumn& col : result.columns)
-    header.push_back(col.name);
   emit(header);
   rule();
   for (const auto& line : cells)
@@ -158,7 +166,10 @@ std::string format_json(const QueryResult& result, int indent) {
   nlohmann::ordered_json doc = nlohmann::ordered_json::object();
   nlohmann::ordered_json columns = nlohmann::ordered_json::array();
   for (const ResultColumn& c : result.columns) {
-    columns.push_back({{"name", c.name}, {"type", value_type_name(c.type)}});
+    nlohmann::ordered_json column = {{"name", c.name}, {"type", value_type_name(c.type)}};
+    if (!c.currency.empty())
+      column["currency"] = c.currency;
+    columns.push_back(std::move(column));
   }
   doc["columns"] = std::move(columns);
   nlohmann::ordered_json rows = nlohmann::ordered_json::array();

@@ -11,7 +11,8 @@
 
 namespace optima::query {
 
-// Aligned columns (text left, numbers right), a rule under the header, a "Total" line when the
+// Aligned columns (text left, numbers right), a header naming the currency of money columns
+// when it is known ("BilledCost (USD)"), a rule under it, a "Total" line when the
 // result has period or dimension columns, then "<n> of <total> rows; <k> rows scanned" and the
 // next cursor, if any. Lines end with '\n'.
 std::string format_table(const QueryResult& result);
@@ -20,7 +21,7 @@ std::string format_table(const QueryResult& result);
 // Totals, paging and the others flag are not part of the CSV.
 std::string format_csv(const QueryResult& result);
 
-// {"columns":[{"name","type"}], "rows":[{<column>: value, …, "others": true?}],
+// {"columns":[{"name","type","currency"?}], "rows":[{<column>: value, …, "others": true?}],
 //  "totals":{<metric>: value}, "total_rows", "next_cursor", "rows_scanned"}; row members in
 // column order. indent < 0 is compact.
 std::string format_json(const QueryResult& result, int indent = -1);

@@ -19,6 +19,28 @@ int64_t floor_div(int64_t a, int64_t b) {
 // 1970-01-01 was a Thursday; Monday-based weeks are offset by 3 days.
 constexpr int64_t kMondayOffsetDays = 3;
 
+// Bucket indexes of fixed-width buckets starting at `first`; the constant width lets the
+// compiler divide by multiplying. Null times get index 0.
+template <int64_t kWidth>
+void fixed_indexes(const int64_t* times, const uint32_t* rows, size_t n, int64_t first,
+                   uint32_t* out) {
+  auto index_of = [first](int64_t t) {
+    // Times within the span are >= first, so the unsigned division is the floor; the
+    // subtraction is unsigned so that a null time (whose result is discarded) cannot overflow.
+    const uint64_t offset = static_cast<uint64_t>(t) - static_cast<uint64_t>(first);
+    const auto i = static_cast<uint32_t>(offset / static_cast<uint64_t>(kWidth)) + 1;
+    return t == focus::kNullTime ? 0u : i;
+  };
+
+  if (rows == nullptr) {
+    for (size_t k = 0; k < n; ++k)
+      out[k] = index_of(times[k]);
+  } else {
+    for (size_t k = 0; k < n; ++k)
+      out[k] = index_of(times[rows[k]]);
+  }
+}
+
 }  // namespace
 
 int64_t bucket_start(int64_t seconds, Granularity g) {
@@ -99,6 +121,26 @@ uint32_t BucketIndexer::index(int64_t seconds) {
   const auto it = std::upper_bound(starts_.begin() + 1, starts_.end(), seconds);
   last_ = static_cast<uint32_t>(it - starts_.begin()) - 1;
   return last_;
+}
+
+void BucketIndexer::index_batch(const int64_t* times, const uint32_t* rows, size_t n,
+                                uint32_t* out) {
+  const int64_t first = starts_.size() > 1 ? starts_[1] : 0;
+  switch (width_) {
+    case kHour:
+      fixed_indexes<kHour>(times, rows, n, first, out);
+      return;
+    case core::kSecondsPerDay:
+      fixed_indexes<core::kSecondsPerDay>(times, rows, n, first, out);
+      return;
+    case kWeek:
+      fixed_indexes<kWeek>(times, rows, n, first, out);
+      return;
+    default:
+      break;
+  }
+  for (size_t k = 0; k < n; ++k)
+    out[k] = index(times[rows == nullptr ? k : rows[k]]);
 }
 
 }  // namespace optima::query

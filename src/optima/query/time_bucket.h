@@ -5,6 +5,7 @@
 // aggregator can group by them without hashing. Not thread-safe; one per worker.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -28,6 +29,10 @@ class BucketIndexer {
   uint32_t cardinality() const { return static_cast<uint32_t>(starts_.size()); }
   // Requires: seconds is kNullTime or within the reset() span.
   uint32_t index(int64_t seconds);
+  // out[k] = index(times[rows[k]]) for k < n (times[k] when rows is null), with the bucket
+  // width a compile-time constant so no row pays a division instruction.
+  // Requires: as index() for each of those times.
+  void index_batch(const int64_t* times, const uint32_t* rows, size_t n, uint32_t* out);
   // Bucket start for an index; kNullTime for 0.
   int64_t start(uint32_t index) const { return starts_[index]; }
 

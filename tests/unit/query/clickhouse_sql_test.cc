@@ -42,7 +42,9 @@ TEST(ClickHouseSqlTest, UsesTheConfiguredTable) {
   EXPECT_EQ(sql->rows,
             "SELECT\n  sum(BilledCost) AS m0\nFROM billing.focus_rows\nORDER BY isNull(m0) ASC, "
             "toFloat64(m0) DESC, m0 DESC\n");
-  EXPECT_EQ(sql->totals, "SELECT sum(BilledCost) AS m0\nFROM billing.focus_rows\n");
+  EXPECT_EQ(sql->totals,
+            "SELECT sum(BilledCost) AS m0, groupUniqArray(BillingCurrency) AS c0, "
+            "countIf(isNull(BillingCurrency)) AS n0\nFROM billing.focus_rows\n");
 }
 
 TEST(ClickHouseSqlTest, RejectsTableNamesThatAreNotIdentifiers) {

@@ -58,14 +58,16 @@ std::vector<Row> random_rows(std::mt19937_64& rng, size_t n) {
   return rows;
 }
 
-// Splits rows into row groups at random points; some groups lack ConsumedQuantity, tags or x_Op
-// entirely (the column is then not present, and reads as null).
+// Splits rows into row groups at random points (at most max_group_rows rows each); some groups
+// lack ConsumedQuantity, tags or x_Op entirely (the column is then not present, and reads as
+// null).
 std::shared_ptr<store::InMemoryTableSource> make_source(const std::vector<Row>& rows,
-                                                        std::mt19937_64& rng, bool drop_columns) {
+                                                        std::mt19937_64& rng, bool drop_columns,
+                                                        size_t max_group_rows = 40) {
   auto source = std::make_shared<store::InMemoryTableSource>();
   size_t i = 0;
   while (i < rows.size()) {
-    const size_t end = std::min(rows.size(), i + 1 + rng() % 40);
+    const size_t end = std::min(rows.size(), i + 1 + rng() % max_group_rows);
     const bool has_consumed = !(drop_columns && rng() % 3 == 0);
     focus::TableBuilder b;
     b.declare(Column::kChargePeriodStart);
@@ -451,6 +453,23 @@ TEST(ExecutorTest, MatchesRowByRowReferenceOnRandomQueries) {
   }
 }
 
+// Row groups of thousands of rows and few groups take the interleaved (banked) accumulators and
+// the batch bucket indexes; they must agree with the reference too.
+TEST(ExecutorTest, LargeRowGroupsMatchReference) {
+  std::mt19937_64 rng(4242);
+  auto source = make_source(random_rows(rng, 12000), rng, true, 4000);
+  const std::vector<Row> rows = rows_of(*source);
+  for (int i = 0; i < 60; ++i) {
+    const Query q = random_query(rng);
+    const std::string label = query_to_json(q).dump();
+    auto result = execute(q, *source);
+    ASSERT_TRUE(result.is_ok()) << label << ": " << result.status().message();
+    const Reference ref = reference(rows, q);
+    EXPECT_EQ(canonical(result->rows), canonical(ref.rows)) << label;
+    EXPECT_EQ(result->totals, ref.totals) << label;
+  }
+}
+
 TEST(ExecutorTest, SameResultWhateverThreadsAndRowGroupSplit) {
   std::mt19937_64 rng(7);
   const std::vector<Row> rows = random_rows(rng, 2000);
@@ -593,6 +612,37 @@ TEST(ExecutorTest, ReportsTheRowGroupThatFailedToLoad) {
   ASSERT_FALSE(result.is_ok());
   EXPECT_EQ(result.status().code(), core::StatusCode::kDataLoss);
   EXPECT_EQ(result.status().message(), "row group 3 of partition 7: checksum mismatch");
+}
+
+// Each row group holds one currency; only all of them together hold two, so the check must see
+// every row group and survive the merge of the workers.
+TEST(ExecutorTest, CurrencyCheckSpansRowGroupsWhateverTheThreads) {
+  store::InMemoryTableSource source;
+  for (int g = 0; g < 40; ++g) {
+    focus::TableBuilder b;
+    for (int i = 0; i < 100; ++i) {
+      b.set_string(Column::kServiceName, i % 2 == 0 ? "EC2" : "S3");
+      b.set_string(Column::kBillingCurrency, g == 17 ? "EUR" : "USD");
+      b.set_decimal(Column::kBilledCost, core::Decimal::from_int(1));
+      b.finish_row();
+    }
+    source.add(std::make_shared<const focus::Table>(b.finish()));
+  }
+  const Query mixed = *parse_query(R"({"metrics": ["BilledCost"], "group_by": ["ServiceName"]})");
+  const Query grouped = *parse_query(
+      R"({"metrics": ["BilledCost"], "group_by": ["ServiceName", "BillingCurrency"]})");
+  for (size_t threads : {1, 2, 4}) {
+    core::ThreadPool pool(threads);
+    auto result = execute(mixed, source, {&pool});
+    ASSERT_FALSE(result.is_ok()) << threads << " threads";
+    EXPECT_EQ(result.status().message(),
+              "rows are in several billing currencies (EUR, USD): add \"BillingCurrency\" to "
+              "group_by or filter on it");
+    auto by_currency = execute(grouped, source, {&pool});
+    ASSERT_TRUE(by_currency.is_ok()) << by_currency.status().message();
+    EXPECT_EQ(by_currency->rows.size(), 4u);
+    EXPECT_EQ(by_currency->columns[2].currency, "");
+  }
 }
 
 TEST(ExecutorTest, RejectsInvalidQueriesBuiltInCode) {

@@ -70,6 +70,20 @@ TEST(ResultFormatTest, JsonCarriesExactDecimalsAsStrings) {
   EXPECT_LT(text.find("\"ServiceName\":\"Bücher"), text.find("\"BilledCost\":\"1234.565\""));
 }
 
+TEST(ResultFormatTest, MoneyColumnsNameTheirCurrencyInTableHeaderAndJson) {
+  QueryResult r = sample();
+  r.columns[1].currency = "EUR";
+  const std::string table = format_table(r);
+  EXPECT_EQ(table.substr(0, table.find('\n')),
+            "ServiceName             BilledCost (EUR)  ConsumedQuantity  row_count");
+  EXPECT_EQ(format_csv(r).substr(0, 50), "ServiceName,BilledCost,ConsumedQuantity,row_count\n");
+  const auto doc = nlohmann::json::parse(format_json(r));
+  EXPECT_EQ(doc["columns"][1]["currency"], "EUR");
+  EXPECT_FALSE(doc["columns"][2].contains("currency"));
+  // Unknown currency: no label.
+  EXPECT_FALSE(nlohmann::json::parse(format_json(sample()))["columns"][1].contains("currency"));
+}
+
 TEST(ResultFormatTest, TimesAreIso8601) {
   EXPECT_EQ(value_text(Value{core::make_timestamp({2024, 2, 29}, 13, 5)}), "2024-02-29T13:05:00Z");
   EXPECT_EQ(value_text(Value{}), "");

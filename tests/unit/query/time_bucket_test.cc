@@ -48,6 +48,31 @@ TEST(TimeBucketTest, MonthIndexerHandlesUnorderedTimes) {
   }
 }
 
+TEST(TimeBucketTest, BatchIndexesEqualOneByOneIndexesForEveryGranularity) {
+  // Times before the epoch, on bucket edges, a second before them, and null.
+  const std::vector<int64_t> times = {
+      at(1969, 12, 29, 5, 1), at(1970, 1, 5) - 1, focus::kNullTime, at(1970, 1, 5),
+      at(1970, 3, 1, 23, 59), at(1970, 2, 28),    at(1970, 1, 1)};
+  const std::vector<uint32_t> rows = {6, 2, 0, 4};
+  for (Granularity g :
+       {Granularity::kHour, Granularity::kDay, Granularity::kWeek, Granularity::kMonth}) {
+    BucketIndexer indexer;
+    ASSERT_TRUE(indexer.reset(g, at(1969, 12, 29, 5, 1), at(1970, 3, 1, 23, 59), 100000));
+    std::vector<uint32_t> all(times.size());
+    indexer.index_batch(times.data(), nullptr, times.size(), all.data());
+    for (size_t k = 0; k < times.size(); ++k) {
+      EXPECT_EQ(all[k], indexer.index(times[k])) << granularity_name(g) << " time " << k;
+      if (times[k] != focus::kNullTime) {
+        EXPECT_EQ(indexer.start(all[k]), bucket_start(times[k], g)) << granularity_name(g);
+      }
+    }
+    std::vector<uint32_t> some(rows.size());
+    indexer.index_batch(times.data(), rows.data(), rows.size(), some.data());
+    for (size_t k = 0; k < rows.size(); ++k)
+      EXPECT_EQ(some[k], all[rows[k]]) << granularity_name(g) << " row " << rows[k];
+  }
+}
+
 TEST(TimeBucketTest, IndexerRefusesSpansWithTooManyBuckets) {
   BucketIndexer indexer;
   EXPECT_FALSE(indexer.reset(Granularity::kHour, at(2000, 1, 1), at(2030, 1, 1), 1000));
