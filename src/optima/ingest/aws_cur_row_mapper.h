@@ -129,6 +129,7 @@ class CurRowMapper {
   std::vector<std::string> notes_;
   std::set<std::string> unknown_types_;
   std::set<std::string> unknown_codes_;
+  std::set<std::string> unknown_subcategories_;
   std::set<std::string> other_notes_;
   // Per-row storage for values that do not live in the CSV cells (JSON map contents).
   std::deque<std::string> scratch_;
