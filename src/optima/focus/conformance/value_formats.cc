@@ -256,6 +256,13 @@ bool is_datetime_format(std::string_view text) {
 }
 
 bool is_datetime_text(std::string_view text) {
+  // M/D/YY: the date part ends two digits after its second '/'.
+  const std::string_view date = text.substr(0, text.find(' '));
+  const size_t second_slash = date.find('/', date.find('/') + 1);
+  if (date.find('/') != std::string_view::npos && second_slash != std::string_view::npos &&
+      date.size() - second_slash - 1 == 2) {
+    return false;
+  }
   core::Timestamp ignored;
   return core::parse_timestamp(text, &ignored);
 }
