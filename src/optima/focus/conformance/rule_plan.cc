@@ -261,8 +261,9 @@ core::Result<RulePlan> RulePlan::build(const RuleModel& model, const ValidationO
       }
       if (!covered) {
         pr.reason = "applies when the provider supports " + and_list(criteria) +
-                    (per_provider ? " (no provider declares it)"
-                                  : " (not in --applicability-criteria)");
+                    (!per_provider             ? " (not in --applicability-criteria)"
+                     : criteria.size() == 1 ? " (no provider declares it)"
+                                            : " (no provider declares them all)");
         continue;
       }
       pr.gated = per_provider;
