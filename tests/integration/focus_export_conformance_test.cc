@@ -38,7 +38,8 @@ std::map<std::string, std::string> leaf_rules(const nlohmann::json& report,
 
 std::set<std::string> ids(const std::map<std::string, std::string>& rules) {
   std::set<std::string> out;
-  for (const auto& [id, reason] : rules) out.insert(id);
+  for (const auto& [id, reason] : rules)
+    out.insert(id);
   return out;
 }
 
@@ -145,7 +146,8 @@ TEST(FocusSpecExamplesCliTest, CommitmentScenariosPassAsPartialTables) {
   std::set<std::string> passed;
   size_t examples = 0;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
-    if (entry.path().extension() != ".csv") continue;
+    if (entry.path().extension() != ".csv")
+      continue;
     ++examples;
     auto r = run_command({OPTIMA_BINARY, "validate", "--json", "--criteria", "ALL",
                           "--columns-present-only", entry.path().string()});
@@ -153,7 +155,8 @@ TEST(FocusSpecExamplesCliTest, CommitmentScenariosPassAsPartialTables) {
     const auto report = nlohmann::json::parse(r.out, nullptr, false);
     ASSERT_FALSE(report.is_discarded()) << entry.path();
     EXPECT_EQ(r.exit_code == 0, report["summary"]["conformant"].get<bool>()) << entry.path();
-    if (r.exit_code == 0) passed.insert(entry.path().lexically_relative(root).string());
+    if (r.exit_code == 0)
+      passed.insert(entry.path().lexically_relative(root).string());
   }
   EXPECT_EQ(examples, 26u);
   EXPECT_EQ(passed, passing);

@@ -308,7 +308,8 @@ std::string_view aws_resource_type(std::string_view id, std::string_view product
     const std::string_view service = parts[2];
     std::string_view resource = parts[5];
     const size_t cut = resource.find_first_of("/:");
-    std::string_view type = cut == std::string_view::npos ? std::string_view() : resource.substr(0, cut);
+    std::string_view type =
+        cut == std::string_view::npos ? std::string_view() : resource.substr(0, cut);
     if (type.empty() && service == "s3")
       type = "bucket";
     if (service.empty() || type.empty())

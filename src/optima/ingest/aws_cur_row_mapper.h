@@ -41,10 +41,10 @@
 //                  Credit and the discount types (EdpDiscount, BundledDiscount, ...) -> Credit: a
 //                  discount line is a separate negative amount with no SKU, price or consumption,
 //                  which FOCUS's Usage rows must have (its DiscountHandling attribute prefers
-//                  discounts on the rows they reduce, which the CUR's lines do not allow); Refund ->
-//                  Tax when
-//                  lineItem/TaxType is set, Purchase when it carries a commitment ARN, else Usage,
-//                  always with ChargeClass Correction; an undocumented type -> Adjustment (noted).
+//                  discounts on the rows they reduce, which the CUR's lines do not allow); Refund
+//                  -> Tax when lineItem/TaxType is set, Purchase when it carries a commitment ARN,
+//                  else Usage, always with ChargeClass Correction; an undocumented type ->
+//                  Adjustment (noted).
 //   ChargeFrequency from the type (aws_charge_frequency).
 //   PricingCategory null for Tax, Credit, discounts, Refund and unknown types; Committed for RI/SP
 //                  covered usage, negations and Unused rows; Standard for purchases; usage
@@ -55,8 +55,8 @@
 //                  rows; Name null (AWS has none). Quantity/Unit on Usage and Purchase rows: a
 //                  Savings Plan's in the billing currency (covered usage: its amortized cost;
 //                  negation 0; purchases: the fee; Unused: the unused amount); a reservation's in
-//                  its pricing/unit (PricingQuantity; the Unused row's unused hours; an upfront Fee:
-//                  reservation/TotalReservedUnits, the hours reserved for the term).
+//                  its pricing/unit (PricingQuantity; the Unused row's unused hours; an upfront
+//                  Fee: reservation/TotalReservedUnits, the hours reserved for the term).
 // Identity and descriptive columns:
 //   ProviderName "AWS"; PublisherName lineItem/LegalEntity (the seller; else "AWS");
 //   InvoiceIssuerName bill/InvoicingEntity (else "AWS", which invoices Marketplace sellers'
@@ -70,20 +70,20 @@
 //   -> "Other (<category>)", noted); RegionId product/regionCode else product/region, RegionName
 //   product/location; AvailabilityZone, ResourceId, ChargeDescription from lineItem/*;
 //   ResourceType the resource's "<service>:<type>" in ARN notation (aws_resource_type: from the
-//   ARN, an EC2-style id prefix such as "i-", or an S3 bucket name); SkuId product/sku; SkuPriceId pricing/RateCode else RateId; SkuPriceDetails
-//   {InstanceType, OperatingSystem, StorageClass, CoreCount} from product/*; PricingQuantity
-//   lineItem/UsageAmount except on Tax, Credit and discount rows (FOCUS: null on Tax; those carry
-//   no priced quantity) and on refunds without a pricing/unit; ConsumedQuantity the same on Usage,
-//   DiscountedUsage and SavingsPlanCoveredUsage rows, 0 on SavingsPlanNegation (a Usage row that
-//   consumes nothing more), null elsewhere and on Unused rows; PricingUnit /
-//   ConsumedUnit pricing/unit, set exactly when their quantity is; PricingCurrency
-//   pricing/currency (when it differs from the billing currency a note says so: the CUR carries
-//   no exchange rate, so public prices are used unconverted); CapacityReservationId/Status from
-//   capacityReservation/* (CUR 2.0; Status Unused when the source status says "unused").
-//   Tags: every set resourceTags/* cell (key after "resourceTags/", e.g. "user:team"); snake_case
-//   names and CUR 2.0 map keys become "user:<rest>" / "aws:<rest>" (see snake_tag_key).
-//   Not mapped: ResourceName, SkuMeter, BillingAccountType, SubAccountType (the CUR has no
-//   reliable source; AWS has one kind of billing and sub account).
+//   ARN, an EC2-style id prefix such as "i-", or an S3 bucket name); SkuId product/sku; SkuPriceId
+//   pricing/RateCode else RateId; SkuPriceDetails {InstanceType, OperatingSystem, StorageClass,
+//   CoreCount} from product/*; PricingQuantity lineItem/UsageAmount except on Tax, Credit and
+//   discount rows (FOCUS: null on Tax; those carry no priced quantity) and on refunds without a
+//   pricing/unit; ConsumedQuantity the same on Usage, DiscountedUsage and SavingsPlanCoveredUsage
+//   rows, 0 on SavingsPlanNegation (a Usage row that consumes nothing more), null elsewhere and on
+//   Unused rows; PricingUnit / ConsumedUnit pricing/unit, set exactly when their quantity is;
+//   PricingCurrency pricing/currency (when it differs from the billing currency a note says so: the
+//   CUR carries no exchange rate, so public prices are used unconverted);
+//   CapacityReservationId/Status from capacityReservation/* (CUR 2.0; Status Unused when the source
+//   status says "unused"). Tags: every set resourceTags/* cell (key after "resourceTags/", e.g.
+//   "user:team"); snake_case names and CUR 2.0 map keys become "user:<rest>" / "aws:<rest>" (see
+//   snake_tag_key). Not mapped: ResourceName, SkuMeter, BillingAccountType, SubAccountType (the CUR
+//   has no reliable source; AWS has one kind of billing and sub account).
 // Extension columns: x_LineItemId, x_LineItemType, x_BillType, x_BillingEntity, x_ServiceCode
 //   (lineItem/ProductCode), x_UsageType, x_Operation, x_ProductFamily, x_Discounts (JSON object
 //   of the discount/* columns and the CUR 2.0 discount map), and one x_CostCategory_<name> per

@@ -129,8 +129,9 @@ core::Status AwsServiceCategories::add_subcategory_csv(
     const std::string_view subcategory = core::trim(fields[1]);
     const std::optional<std::string_view> category = find(code);
     if (!category) {
-      return core::invalid_argument(fmt::format("{} line {}: product code {} has no ServiceCategory",
-                                                source, line, core::quote_for_message(code)));
+      return core::invalid_argument(
+          fmt::format("{} line {}: product code {} has no ServiceCategory", source, line,
+                      core::quote_for_message(code)));
     }
     const auto children = subcategories.find(std::string(*category));
     if (children == subcategories.end() ||

@@ -465,9 +465,9 @@ std::optional<AzureCellIssue> AzureCostMapper::map(const std::vector<std::string
     } else if (!spend_commitment && p.quantity && !unit.distinct_units.empty()) {
       b->set_decimal(Column::kCommitmentDiscountQuantity, *p.quantity);
       b->set_string(Column::kCommitmentDiscountUnit,
-                    whole_block ? unit.distinct_units
-                                : fmt::format("{} {}", decimal_text(unit.block_size),
-                                              unit.distinct_units));
+                    whole_block
+                        ? unit.distinct_units
+                        : fmt::format("{} {}", decimal_text(unit.block_size), unit.distinct_units));
     }
   }
 

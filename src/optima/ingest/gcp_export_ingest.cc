@@ -70,10 +70,10 @@ core::Status ingest_gcp_export(const std::vector<std::filesystem::path>& files,
         "service '{}' has no ServiceCategory in data/gcp; its rows use 'Other'", service));
   }
   for (const std::string& service : unmapped_subcategories) {
-    report->warnings.push_back(fmt::format(
-        "service '{}' has no ServiceSubcategory in data/gcp; its rows use 'Other (<its "
-        "ServiceCategory>)'",
-        service));
+    report->warnings.push_back(
+        fmt::format("service '{}' has no ServiceSubcategory in data/gcp; its rows use 'Other (<its "
+                    "ServiceCategory>)'",
+                    service));
   }
   return core::Status::ok();
 }

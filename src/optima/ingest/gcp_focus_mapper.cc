@@ -184,9 +184,8 @@ core::Result<GcpFocusMapper> GcpFocusMapper::load() {
   }
   for (const auto& [service, subcategory] : subcategories.entries()) {
     const std::string* category = categories.find(service);
-    const auto children =
-        category != nullptr ? schema->service_subcategories().find(*category)
-                            : schema->service_subcategories().end();
+    const auto children = category != nullptr ? schema->service_subcategories().find(*category)
+                                              : schema->service_subcategories().end();
     if (children == schema->service_subcategories().end() ||
         std::find(children->second.begin(), children->second.end(), subcategory) ==
             children->second.end()) {
@@ -394,11 +393,11 @@ void GcpFocusMapper::append(const GcpExportRow& row, focus::TableBuilder* b) con
     b->set_string(Column::kServiceCategory, category != nullptr ? *category : "Other");
     const std::string* subcategory =
         category != nullptr ? service_subcategories_.find(row.service_description) : nullptr;
-    b->set_string(Column::kServiceSubcategory,
-                  subcategory != nullptr ? *subcategory
-                                         : fmt::format("Other ({})", category != nullptr
-                                                                         ? *category
-                                                                         : std::string("Other")));
+    b->set_string(
+        Column::kServiceSubcategory,
+        subcategory != nullptr
+            ? *subcategory
+            : fmt::format("Other ({})", category != nullptr ? *category : std::string("Other")));
   }
   if (!is_tax && !row.sku_id.empty()) {
     b->set_string(Column::kSkuId, row.sku_id);

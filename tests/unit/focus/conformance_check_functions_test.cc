@@ -407,7 +407,8 @@ TEST(ConformanceCheckFunctionsTest, ProviderCriteriaHoldEachProvidersRowsToItsOw
   EXPECT_EQ(report.find("Opt-C-000-C")->status, RuleStatus::kFail);
   // Q declares B and has rows: the presence rule applies to the dataset.
   EXPECT_EQ(report.find("Col-D-001-C")->status, RuleStatus::kFail);
-  EXPECT_EQ(report.applicability_criteria, (std::vector<std::string>{"A_SUPPORTED", "B_SUPPORTED"}));
+  EXPECT_EQ(report.applicability_criteria,
+            (std::vector<std::string>{"A_SUPPORTED", "B_SUPPORTED"}));
   EXPECT_EQ(report.provider_criteria.at("Q"), std::vector<std::string>{"B_SUPPORTED"});
   ASSERT_EQ(report.notes.size(), 1u);
   EXPECT_NE(report.notes[0].find("\"R\" declares no applicability criteria"), std::string::npos);
@@ -415,7 +416,8 @@ TEST(ConformanceCheckFunctionsTest, ProviderCriteriaHoldEachProvidersRowsToItsOw
   // Without rows of Q, B's rules do not apply.
   const auto only_p = run(rules, {"ProviderName", "X"}, {{"P", "x"}}, options);
   EXPECT_EQ(only_p.find("Col-D-001-C")->status, RuleStatus::kNotApplicable);
-  EXPECT_NE(only_p.find("Col-D-001-C")->reason.find("(Q); the dataset has none"), std::string::npos);
+  EXPECT_NE(only_p.find("Col-D-001-C")->reason.find("(Q); the dataset has none"),
+            std::string::npos);
   EXPECT_TRUE(only_p.summary.conformant);
 }
 
@@ -446,8 +448,8 @@ TEST(ConformanceCheckFunctionsTest, KnownGapsExcuseOnlyTheirProvidersRows) {
 
   ValidationOptions unknown_rule;
   unknown_rule.known_gaps = {{"P", "No-C-999-M", "?"}};
-  ConformanceValidator validator(
-      mini_model(rules), std::make_shared<const CurrencyCodes>(CurrencyCodes::of({"USD"})));
+  ConformanceValidator validator(mini_model(rules),
+                                 std::make_shared<const CurrencyCodes>(CurrencyCodes::of({"USD"})));
   TextDataset data({"X"}, {{"1"}});
   EXPECT_FALSE(validator.validate(data, unknown_rule).is_ok());
 }

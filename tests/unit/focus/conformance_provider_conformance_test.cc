@@ -17,7 +17,8 @@ std::shared_ptr<const RuleModel> model() {
 std::string one_provider(const std::string& yes, const std::string& gaps = "[]") {
   std::string no;
   for (const ApplicabilityCriterion& c : model()->applicability_criteria()) {
-    if (c.name != yes) no += (no.empty() ? "" : ",") + ("\"" + c.name + "\":\"why not\"");
+    if (c.name != yes)
+      no += (no.empty() ? "" : ",") + ("\"" + c.name + "\":\"why not\"");
   }
   return R"({"ModelVersion":"1.2","Providers":{"P":{"ApplicabilityCriteria":{")" + yes +
          R"(":"why"},"NotDeclared":{)" + no + R"(},"KnownGaps":)" + gaps + "}}}";
@@ -27,7 +28,8 @@ TEST(ProviderConformanceTest, BundledDeclarationCoversTheEstateProviders) {
   auto declared = ProviderConformance::bundled();
   ASSERT_TRUE(declared.is_ok()) << declared.status().to_string();
   std::vector<std::string> providers;
-  for (const ProviderCriteria& p : (*declared)->criteria()) providers.push_back(p.provider);
+  for (const ProviderCriteria& p : (*declared)->criteria())
+    providers.push_back(p.provider);
   EXPECT_EQ(providers, (std::vector<std::string>{"AWS", "Microsoft", "Google Cloud", "Oracle"}));
   const ProviderCriteria& azure = (*declared)->criteria()[1];
   EXPECT_NE(std::find(azure.criteria.begin(), azure.criteria.end(),
@@ -62,8 +64,9 @@ TEST(ProviderConformanceTest, EveryCriterionMustBeDecidedWithAReason) {
       << undecided.status().message();
   auto unknown = ProviderConformance::parse(one_provider("NO_SUCH_SUPPORTED"), "p.json", *model());
   ASSERT_FALSE(unknown.is_ok());
-  EXPECT_NE(unknown.status().message().find("unknown applicability criterion \"NO_SUCH_SUPPORTED\""),
-            std::string::npos);
+  EXPECT_NE(
+      unknown.status().message().find("unknown applicability criterion \"NO_SUCH_SUPPORTED\""),
+      std::string::npos);
   auto bad_gap = ProviderConformance::parse(
       one_provider("TAGGING_SUPPORTED", R"([{"RuleId":"X-C-001-M","Reason":"r"}])"), "p.json",
       *model());

@@ -434,7 +434,8 @@ TEST(AwsCurCommitmentTest, QuantifiesCommitmentsAndPricesUnusedRows) {
   const auto result = testing::read_with(*make_aws_cur_reader(), {path});
   ASSERT_TRUE(result.status.is_ok()) << result.status.to_string();
   std::map<std::string, std::vector<TextRow>> by_id;
-  for (const TextRow& row : result.rows) by_id[row.at("x_LineItemId")].push_back(row);
+  for (const TextRow& row : result.rows)
+    by_id[row.at("x_LineItemId")].push_back(row);
 
   const TextRow& upfront = by_id["ri-upfront"][0];
   EXPECT_EQ(upfront.at("CommitmentDiscountQuantity"), "8760");  // hours reserved for the term

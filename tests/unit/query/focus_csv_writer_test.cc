@@ -160,8 +160,8 @@ TEST(FocusCsvWriterTest, LeavesOutConditionalColumnsWithoutValues) {
   EXPECT_EQ(all[0], expected_focus_header({"ResourceId"}));
   EXPECT_EQ(all[2][column_of(all[0], "ResourceId")], "bucket");
   const auto january = parse_csv(export_text(
-      *source, {core::Period{core::make_timestamp({2024, 1, 1}), core::make_timestamp({2024, 2, 1})},
-                {}}));
+      *source,
+      {core::Period{core::make_timestamp({2024, 1, 1}), core::make_timestamp({2024, 2, 1})}, {}}));
   ASSERT_EQ(january.size(), 2u);
   EXPECT_EQ(january[0], expected_focus_header({}));
   EXPECT_EQ(january[1].size(), 21u);
@@ -180,7 +180,8 @@ TEST(FocusCsvWriterTest, EveryCellIsTheCanonicalTextOfTheTableCell) {
       ASSERT_EQ(records[record].size(), 25u);
       for (size_t i = 0; i + 2 < records[0].size(); ++i) {
         const Column c = *focus::column_from_name(records[0][i]);
-        EXPECT_EQ(records[record][i], t.cell_text(r, c)) << "row " << record << ", " << records[0][i];
+        EXPECT_EQ(records[record][i], t.cell_text(r, c))
+            << "row " << record << ", " << records[0][i];
       }
       const focus::ExtensionColumn* alpha = t.extension("x_Alpha");
       const focus::ExtensionColumn* zeta = t.extension("x_Zeta");
@@ -274,9 +275,9 @@ TEST(FocusCsvWriterTest, StopsAtTheFirstSinkError) {
 }
 
 TEST(FocusCsvWriterTest, MetadataNamesVersionGeneratorAndColumns) {
-  const auto doc = nlohmann::json::parse(focus_metadata_json(
-      {Column::kBilledCost, Column::kBillingPeriodEnd, Column::kTags}, {"x_Op"},
-      core::make_timestamp({2025, 6, 1})));
+  const auto doc = nlohmann::json::parse(
+      focus_metadata_json({Column::kBilledCost, Column::kBillingPeriodEnd, Column::kTags}, {"x_Op"},
+                          core::make_timestamp({2025, 6, 1})));
   EXPECT_EQ(doc["FocusVersion"], "1.2");
   EXPECT_EQ(doc["DataGenerator"], "CloudOptima");
   EXPECT_EQ(doc["CreationDate"], "2025-06-01T00:00:00Z");

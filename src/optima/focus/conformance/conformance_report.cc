@@ -161,8 +161,7 @@ std::string render_text(const ConformanceReport& report, const TextRenderOptions
                      "Requirement / reason");
   size_t listed = 0;
   for (const RuleResult& r : report.rules) {
-    if (!options.all_rules && r.status != RuleStatus::kFail &&
-        r.status != RuleStatus::kKnownGap) {
+    if (!options.all_rules && r.status != RuleStatus::kFail && r.status != RuleStatus::kKnownGap) {
       continue;
     }
     ++listed;
@@ -176,8 +175,7 @@ std::string render_text(const ConformanceReport& report, const TextRenderOptions
     std::string text = r.status == RuleStatus::kNotApplicable || r.status == RuleStatus::kSkipped
                            ? r.reason
                            : r.must_satisfy;
-    if ((r.status == RuleStatus::kPass || r.status == RuleStatus::kKnownGap) &&
-        !r.reason.empty()) {
+    if ((r.status == RuleStatus::kPass || r.status == RuleStatus::kKnownGap) && !r.reason.empty()) {
       text += " [" + r.reason + "]";
     }
     out += fmt::format("{:<44} {:<14} {:<11} {:>9}  {}\n", r.rule_id, rule_status_name(r.status),

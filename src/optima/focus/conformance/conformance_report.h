@@ -52,7 +52,7 @@ struct RuleResult {
   std::string reason;         // why not applicable / skipped, or a note on a pass
   uint64_t checked_rows = 0;  // rows selected by the rule's (and its parents') conditions
   uint64_t failing_rows = 0;
-  uint64_t known_gap_rows = 0;  // failing rows excused by a known provider gap
+  uint64_t known_gap_rows = 0;                // failing rows excused by a known provider gap
   std::vector<std::string> dataset_failures;  // failures not tied to rows (missing column, ...)
   std::vector<FailureSample> samples;
 };
@@ -72,7 +72,7 @@ struct ConformanceSummary {
   StatusCounts mandatory;      // MUST, MUST NOT
   StatusCounts non_mandatory;  // SHOULD, SHOULD NOT, RECOMMENDED, MAY
   std::map<std::string, StatusCounts> by_keyword;
-  bool conformant = true;  // no mandatory rule failed or is a known gap
+  bool conformant = true;                    // no mandatory rule failed or is a known gap
   bool conformant_except_known_gaps = true;  // no mandatory rule failed
 };
 

@@ -39,14 +39,14 @@ struct RuleState {
   std::vector<uint8_t> eff;   // this batch: rows the rule judges
   std::vector<uint8_t> viol;  // this batch: rows where it fails (before alternative masking)
   // Per-provider criteria and known gaps.
-  uint64_t gate_rows = 0;       // rows of the providers the rule is gated to (plan->gated)
-  std::vector<int8_t> allowed;  // provider index -> gated to it (1), not (0), unknown (-1)
-  std::vector<int8_t> gapped;   // provider index -> the rule has a known gap for it (same)
+  uint64_t gate_rows = 0;         // rows of the providers the rule is gated to (plan->gated)
+  std::vector<int8_t> allowed;    // provider index -> gated to it (1), not (0), unknown (-1)
+  std::vector<int8_t> gapped;     // provider index -> the rule has a known gap for it (same)
   std::vector<uint8_t> gap_viol;  // this batch: failing rows excused as known gaps
   uint64_t gap_failing = 0;
   std::vector<FailureSample> gap_samples;
   std::set<std::string> gap_providers;  // providers whose rows used a known gap
-  bool inactive = false;  // gated to providers none of whose rows are in the dataset
+  bool inactive = false;                // gated to providers none of whose rows are in the dataset
 };
 
 uint64_t count_ones(const std::vector<uint8_t>& mask) {

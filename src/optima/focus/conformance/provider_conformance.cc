@@ -73,8 +73,7 @@ core::Result<ProviderConformance> ProviderConformance::parse(std::string_view js
     }
     OPTIMA_RETURN_IF_ERROR(
         read_criteria(*yes, source, path + ".ApplicabilityCriteria", known, &declared.criteria));
-    OPTIMA_RETURN_IF_ERROR(
-        read_criteria(*no, source, path + ".NotDeclared", known, &not_declared));
+    OPTIMA_RETURN_IF_ERROR(read_criteria(*no, source, path + ".NotDeclared", known, &not_declared));
     for (const std::string& name : known) {
       const bool in_yes = std::find(declared.criteria.begin(), declared.criteria.end(), name) !=
                           declared.criteria.end();
@@ -98,7 +97,8 @@ core::Result<ProviderConformance> ProviderConformance::parse(std::string_view js
         if (!g.is_object() || !g.contains("RuleId") || !g["RuleId"].is_string() ||
             !g.contains("Reason") || !g["Reason"].is_string() ||
             g["Reason"].get<std::string>().empty()) {
-          return bad(source, gap_path, "expected {\"RuleId\": string, \"Reason\": non-empty string}");
+          return bad(source, gap_path,
+                     "expected {\"RuleId\": string, \"Reason\": non-empty string}");
         }
         const std::string rule = g["RuleId"].get<std::string>();
         if (model.find(rule) == nullptr) {

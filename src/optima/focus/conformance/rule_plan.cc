@@ -118,11 +118,10 @@ core::Result<RulePlan> RulePlan::build(const RuleModel& model, const ValidationO
   const bool per_provider = !options.provider_criteria.empty();
   std::vector<std::vector<std::string>> sets;
   for (size_t p = 0; p < (per_provider ? options.provider_criteria.size() : 1); ++p) {
-    OPTIMA_ASSIGN_OR_RETURN(
-        std::vector<std::string> set,
-        resolve_criteria(per_provider ? options.provider_criteria[p].criteria
-                                      : options.applicability_criteria,
-                         known));
+    OPTIMA_ASSIGN_OR_RETURN(std::vector<std::string> set,
+                            resolve_criteria(per_provider ? options.provider_criteria[p].criteria
+                                                          : options.applicability_criteria,
+                                             known));
     for (const std::string& c : set) {
       if (std::find(plan.criteria_.begin(), plan.criteria_.end(), c) == plan.criteria_.end()) {
         plan.criteria_.push_back(c);
@@ -261,7 +260,7 @@ core::Result<RulePlan> RulePlan::build(const RuleModel& model, const ValidationO
       }
       if (!covered) {
         pr.reason = "applies when the provider supports " + and_list(criteria) +
-                    (!per_provider             ? " (not in --applicability-criteria)"
+                    (!per_provider          ? " (not in --applicability-criteria)"
                      : criteria.size() == 1 ? " (no provider declares it)"
                                             : " (no provider declares them all)");
         continue;
