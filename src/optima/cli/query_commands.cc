@@ -136,7 +136,8 @@ int run_export(const GlobalOptions& global, const ExportFlags& flags) {
   const auto now = std::chrono::duration_cast<std::chrono::seconds>(
                        std::chrono::system_clock::now().time_since_epoch()).count();
   core::Status meta = core::write_file_atomic(
-      metadata_path, query::focus_metadata_json(stats.extension_columns, core::Timestamp{now}));
+      metadata_path, query::focus_metadata_json(stats.focus_columns, stats.extension_columns,
+                                                   core::Timestamp{now}));
   if (!meta.is_ok()) return report_error(global, meta);
   if (global.json) {
     print_json({{"out", flags.out}, {"metadata", metadata_path}, {"rows", stats.rows_written},

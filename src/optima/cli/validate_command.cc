@@ -1,11 +1,14 @@
-// `cloudoptima validate FILE | --partition ID [--criteria ALL|A,B] [--columns-present-only]`
+// `cloudoptima validate FILE | --partition ID [--criteria auto|none|ALL|A,B]
+//  [--columns-present-only] [--no-known-gaps]`
 #include <cstdio>
 #include <string>
 
 #include <fmt/format.h>
 
 #include "optima/cli/commands.h"
+#include "optima/core/strings.h"
 #include "optima/focus/conformance/conformance_validator.h"
+#include "optima/focus/conformance/provider_conformance.h"
 #include "optima/focus/conformance/table_dataset.h"
 #include "optima/ingest/raw_csv_dataset.h"
 #include "optima/store/store.h"
@@ -16,8 +19,9 @@ namespace {
 struct ValidateFlags {
   std::string file;
   int64_t partition = 0;
-  std::string criteria;
+  std::string criteria = "auto";
   bool present_columns_only = false;
+  bool no_known_gaps = false;
   bool all_rules = false;
   bool published_model = false;  // without our errata
 };
@@ -61,7 +65,15 @@ int run_validate(const GlobalOptions& global, const ValidateFlags& flags) {
       flags.published_model ? focus::ModelErrata::kNone : focus::ModelErrata::kApply);
   if (!validator.is_ok()) return report_error(global, validator.status());
   focus::ValidationOptions options;
-  options.applicability_criteria = focus::parse_criteria_list(flags.criteria);
+  if (core::iequals(flags.criteria, "auto") || !flags.no_known_gaps) {
+    auto declared = focus::ProviderConformance::bundled();
+    if (!declared.is_ok()) return report_error(global, declared.status());
+    if (core::iequals(flags.criteria, "auto")) options.provider_criteria = (*declared)->criteria();
+    if (!flags.no_known_gaps) options.known_gaps = (*declared)->known_gaps();
+  }
+  if (!core::iequals(flags.criteria, "auto") && !core::iequals(flags.criteria, "none")) {
+    options.applicability_criteria = focus::parse_criteria_list(flags.criteria);
+  }
   options.column_scope = flags.present_columns_only ? focus::ColumnScope::kPresentColumnsOnly
                                                     : focus::ColumnScope::kAllColumns;
   auto report = validator->validate(*dataset, options);
@@ -70,8 +82,9 @@ int run_validate(const GlobalOptions& global, const ValidateFlags& flags) {
                               ? focus::render_json(*report) + "\n"
                               : focus::render_text(*report, {flags.all_rules, false});
   std::fwrite(out.data(), 1, out.size(), stdout);
-  // Non-conformant data is a finding, not a usage error: exit 1 so scripts can gate on it.
-  return report->summary.conformant ? 0 : 1;
+  // Non-conformant data is a finding, not a usage error: exit 1 so scripts can gate on it. Known
+  // provider gaps are reported as such but do not fail the gate.
+  return report->summary.conformant_except_known_gaps ? 0 : 1;
 }
 
 }  // namespace
@@ -81,13 +94,17 @@ void add_validate_command(CLI::App& app, GlobalOptions& global, int* exit_code) 
   CLI::App* cmd = app.add_subcommand(
       "validate",
       "Check FOCUS 1.2 conformance with the FinOps Foundation's executable rules: per rule id "
-      "pass, fail (count and sample rows), not applicable or skipped. Exit 1 when a MUST rule "
-      "fails.");
+      "pass, fail (count and sample rows), known gap, not applicable or skipped. Exit 1 when a "
+      "MUST rule fails; 0 when the only mandatory failures are documented provider gaps "
+      "(data/focus/provider_conformance.json), which the report lists as known_gap.");
   cmd->add_option("file", flags->file, "A FOCUS CSV or CSV.gz file (checked on its raw text)");
   cmd->add_option("--partition", flags->partition, "A stored partition id (cloudoptima partitions)");
   cmd->add_option("--criteria", flags->criteria,
-                  "Applicability criteria the data supports: ALL or A,B (e.g. "
-                  "COMMITMENT_DISCOUNT_SUPPORTED); conditional rules need them");
+                  "Applicability criteria the data supports; conditional rules need them. auto "
+                  "(default): per ProviderName, as data/focus/provider_conformance.json declares; "
+                  "none; ALL; or A,B (e.g. COMMITMENT_DISCOUNT_SUPPORTED) for every row");
+  cmd->add_flag("--no-known-gaps", flags->no_known_gaps,
+                "Report documented provider gaps as failures");
   cmd->add_flag("--columns-present-only", flags->present_columns_only,
                 "A partial table: presence rules of absent columns are not applicable");
   cmd->add_flag("--all-rules", flags->all_rules, "List every rule, not only failures");

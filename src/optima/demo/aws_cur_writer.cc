@@ -426,10 +426,13 @@ core::Status AwsCurWriter::consume(const Charge& ch) {
       Charge shown = ch;
       shown.end = estate_.periods[assembly_.period].end;
       fill_common(shown, savings_plan ? "SavingsPlanUpfrontFee" : "Fee");
-      row_.set(kProductCode, sku->product_code);
-      row_.set(kProductName, sku->product_name);
-      row_.set(kServicecode, sku->product_code);
-      row_.set(kUsageType, sku->usage_type);
+      // Fee lines carry the product, price and reservation details of what was bought.
+      fill_product(*sku, nullptr);
+      if (savings_plan) {
+        row_.set(kLocation, "");
+        row_.set(kLocationType, "");
+        row_.set(kRegion, "");
+      }
       row_.set(kBillType, "Purchase");
       row_.set(kInvoiceId, invoice_id_.empty() ? "" : invoice_id_ + "P");
       row_.set(kUsageAmount, "1.0");
@@ -454,6 +457,10 @@ core::Status AwsCurWriter::consume(const Charge& ch) {
         row_.set(kReservationArn, c->id);
         row_.set(kSubscriptionId, c->order_id);
         row_.set_java_decimal(kUpfrontValue, ch.billed_cost);
+        const int64_t term_hours = (c->end.unix_seconds - c->start.unix_seconds) / 3600;
+        row_.set_int(kNumberOfReservations, c->units / kQuantityOne);
+        row_.set_int(kUnitsPerReservation, term_hours);
+        row_.set_java_decimal(kTotalReservedUnits, hours_units(c->units * term_hours));
       }
       return write_row();
     }

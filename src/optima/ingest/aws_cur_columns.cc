@@ -74,6 +74,8 @@ constexpr std::array<FieldInfo, kCurFieldCount> kFields = {{
      "reservation/NetUnusedAmortizedUpfrontFeeForBillingPeriod"},
     {CurField::kReservationUnusedRecurringFee, "reservation/UnusedRecurringFee"},
     {CurField::kReservationNetUnusedRecurringFee, "reservation/NetUnusedRecurringFee"},
+    {CurField::kReservationUnusedQuantity, "reservation/UnusedQuantity"},
+    {CurField::kReservationTotalReservedUnits, "reservation/TotalReservedUnits"},
     {CurField::kSavingsPlanArn, "savingsPlan/SavingsPlanARN"},
     {CurField::kSavingsPlanEffectiveCost, "savingsPlan/SavingsPlanEffectiveCost"},
     {CurField::kSavingsPlanNetEffectiveCost, "savingsPlan/NetSavingsPlanEffectiveCost"},

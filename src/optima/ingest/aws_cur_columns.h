@@ -80,6 +80,8 @@ enum class CurField : uint8_t {
   kReservationNetUnusedAmortizedUpfrontFee,
   kReservationUnusedRecurringFee,
   kReservationNetUnusedRecurringFee,
+  kReservationUnusedQuantity,
+  kReservationTotalReservedUnits,
   kSavingsPlanArn,
   kSavingsPlanEffectiveCost,
   kSavingsPlanNetEffectiveCost,

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cmath>
+#include <deque>
 #include <set>
 
 #include <fmt/format.h>
@@ -42,12 +43,12 @@ struct FocusRow {
   std::string_view charge_category, charge_class, charge_description, charge_frequency;
   std::string_view commitment_category, commitment_id, commitment_status, commitment_type;
   std::string_view consumed_unit, invoice_id, invoice_issuer, pricing_category, pricing_currency;
-  std::string_view pricing_unit, publisher, region_id, region_name, resource_id;
-  std::string_view service_category, service_name, sku_id, sku_price_id, sub_account_id;
-  std::string_view sub_account_name, sku_price_details;
+  std::string_view pricing_unit, publisher, region_id, region_name, resource_id, resource_type;
+  std::string_view service_category, service_subcategory, service_name, sku_id, sku_price_id;
+  std::string_view sub_account_id, sub_account_name, sku_price_details, commitment_unit;
   Decimal billed, effective, list_cost, contracted_cost;
   std::optional<Decimal> list_unit_price, contracted_unit_price, consumed_quantity,
-      pricing_quantity;
+      pricing_quantity, commitment_quantity;
   core::Timestamp billing_start, billing_end, charge_start, charge_end;
   std::string_view x_line_item_id, x_line_item_type, x_bill_type, x_billing_entity, x_service_code;
   std::string_view x_usage_type, x_operation, x_product_family, x_discounts;
@@ -82,8 +83,10 @@ void write_row(const FocusRow& r, focus::TableBuilder& b) {
   b.set_time(Column::kChargePeriodStart, r.charge_start);
   set_if(b, Column::kCommitmentDiscountCategory, r.commitment_category);
   set_if(b, Column::kCommitmentDiscountId, r.commitment_id);
+  set_if(b, Column::kCommitmentDiscountQuantity, r.commitment_quantity);
   set_if(b, Column::kCommitmentDiscountStatus, r.commitment_status);
   set_if(b, Column::kCommitmentDiscountType, r.commitment_type);
+  set_if(b, Column::kCommitmentDiscountUnit, r.commitment_unit);
   set_if(b, Column::kConsumedQuantity, r.consumed_quantity);
   set_if(b, Column::kConsumedUnit, r.consumed_unit);
   b.set_decimal(Column::kContractedCost, r.contracted_cost);
@@ -102,8 +105,10 @@ void write_row(const FocusRow& r, focus::TableBuilder& b) {
   set_if(b, Column::kRegionId, r.region_id);
   set_if(b, Column::kRegionName, r.region_name);
   set_if(b, Column::kResourceId, r.resource_id);
+  set_if(b, Column::kResourceType, r.resource_type);
   set_if(b, Column::kServiceCategory, r.service_category);
   set_if(b, Column::kServiceName, r.service_name);
+  set_if(b, Column::kServiceSubcategory, r.service_subcategory);
   set_if(b, Column::kSkuId, r.sku_id);
   set_if(b, Column::kSkuPriceDetails, r.sku_price_details);
   set_if(b, Column::kSkuPriceId, r.sku_price_id);
@@ -289,6 +294,65 @@ std::optional<Decimal> non_negative(std::optional<Decimal> d) {
   return d;
 }
 
+// EC2-style resource ids "<prefix>-<hex>" and their ARN resource types.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 16> kIdPrefixTypes = {{
+    {"i-", "ec2:instance"},
+    {"vol-", "ec2:volume"},
+    {"snap-", "ec2:snapshot"},
+    {"ami-", "ec2:image"},
+    {"eni-", "ec2:network-interface"},
+    {"eipalloc-", "ec2:elastic-ip"},
+    {"nat-", "ec2:natgateway"},
+    {"vpc-", "ec2:vpc"},
+    {"subnet-", "ec2:subnet"},
+    {"sg-", "ec2:security-group"},
+    {"igw-", "ec2:internet-gateway"},
+    {"vpce-", "ec2:vpc-endpoint"},
+    {"tgw-attach-", "ec2:transit-gateway-attachment"},
+    {"tgw-", "ec2:transit-gateway"},
+    {"vgw-", "ec2:vpn-gateway"},
+    {"vpn-", "ec2:vpn-connection"},
+}};
+
+// The resource type of a CUR lineItem/ResourceId as "<service>:<type>", the ARN notation of AWS's
+// service authorization reference: from an ARN "arn:aws:<service>:<region>:<account>:<type>/<id>"
+// (or "<type>:<id>"; S3's "arn:aws:s3:::<bucket>" is s3:bucket), from an EC2-style id prefix
+// ("i-0abc" -> ec2:instance), or s3:bucket for a bare name under product code AmazonS3. Empty when
+// none applies.
+std::string_view aws_resource_type(std::string_view id, std::string_view product_code,
+                                   std::deque<std::string>* scratch) {
+  if (id.rfind("arn:", 0) == 0) {
+    // arn:partition:service:region:account:resource
+    std::array<std::string_view, 6> parts;
+    size_t start = 0;
+    for (size_t i = 0; i < 5; ++i) {
+      const size_t colon = id.find(':', start);
+      if (colon == std::string_view::npos)
+        return {};
+      parts[i] = id.substr(start, colon - start);
+      start = colon + 1;
+    }
+    parts[5] = id.substr(start);
+    const std::string_view service = parts[2];
+    std::string_view resource = parts[5];
+    const size_t cut = resource.find_first_of("/:");
+    std::string_view type =
+        cut == std::string_view::npos ? std::string_view() : resource.substr(0, cut);
+    if (type.empty() && service == "s3")
+      type = "bucket";
+    if (service.empty() || type.empty())
+      return {};
+    return scratch->emplace_back(std::string(service) + ":" + std::string(type));
+  }
+  for (const auto& [prefix, type] : kIdPrefixTypes) {
+    if (id.rfind(prefix, 0) == 0 && id.size() > prefix.size())
+      return type;
+  }
+  if (core::iequals(product_code, "AmazonS3") && id.find_first_of("/:") == std::string_view::npos)
+    return "s3:bucket";
+  return {};
+}
+
 }  // namespace
 
 CurRowMapper::CurRowMapper(const CurLayout& layout, const AwsServiceCategories& categories,
@@ -327,8 +391,10 @@ void CurRowMapper::declare_columns(focus::TableBuilder& builder) {
                    Column::kCommitmentDiscountCategory,
                    Column::kCommitmentDiscountId,
                    Column::kCommitmentDiscountName,
+                   Column::kCommitmentDiscountQuantity,
                    Column::kCommitmentDiscountStatus,
                    Column::kCommitmentDiscountType,
+                   Column::kCommitmentDiscountUnit,
                    Column::kConsumedQuantity,
                    Column::kConsumedUnit,
                    Column::kContractedCost,
@@ -347,8 +413,10 @@ void CurRowMapper::declare_columns(focus::TableBuilder& builder) {
                    Column::kRegionId,
                    Column::kRegionName,
                    Column::kResourceId,
+                   Column::kResourceType,
                    Column::kServiceCategory,
                    Column::kServiceName,
+                   Column::kServiceSubcategory,
                    Column::kSkuId,
                    Column::kSkuPriceDetails,
                    Column::kSkuPriceId,
@@ -524,6 +592,7 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
       r.contracted_unit_price = Decimal();
       break;
     case AwsLineItemType::kDiscount:
+      r.list_cost = r.billed;
       r.contracted_cost = r.billed;
       break;
     case AwsLineItemType::kFee:
@@ -550,7 +619,6 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
     case AwsLineItemType::kDiscountedUsage:
     case AwsLineItemType::kSavingsPlanCoveredUsage:
     case AwsLineItemType::kSavingsPlanNegation:
-    case AwsLineItemType::kDiscount:
       r.charge_category = "Usage";
       break;
     case AwsLineItemType::kFee:
@@ -563,6 +631,7 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
       r.charge_category = "Tax";
       break;
     case AwsLineItemType::kCredit:
+    case AwsLineItemType::kDiscount:
       r.charge_category = "Credit";
       break;
     case AwsLineItemType::kRefund:
@@ -589,7 +658,6 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
     case AwsLineItemType::kRiFee:
     case AwsLineItemType::kSavingsPlanUpfrontFee:
     case AwsLineItemType::kSavingsPlanRecurringFee:
-    case AwsLineItemType::kDiscount:
       r.pricing_category = "Standard";
       break;
     case AwsLineItemType::kUsage:
@@ -603,6 +671,7 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
       break;
     case AwsLineItemType::kTax:
     case AwsLineItemType::kCredit:
+    case AwsLineItemType::kDiscount:
     case AwsLineItemType::kRefund:
     case AwsLineItemType::kUnknown:
       break;
@@ -624,11 +693,15 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
         contains_icase(c.text(CurField::kCapacityReservationStatus), "unused") ? "Unused" : "Used";
   }
 
-  // --- quantities and units (FOCUS 1.2: PricingQuantity null for Tax; each unit null exactly
-  // when its quantity is; ConsumedQuantity only on Usage rows and never null on them unless a
-  // correction)
+  // --- quantities and units (FOCUS 1.2: PricingQuantity null for Tax, required on Usage and
+  // Purchase rows; each unit null exactly when its quantity is; ConsumedQuantity only on Usage
+  // rows and never null on them unless a correction). Credits, discounts and refunds carry a
+  // UsageAmount that prices nothing: it is kept only when the line has a unit.
   const std::string_view unit = c.text(CurField::kPricingUnit);
-  if (type != AwsLineItemType::kTax && usage_amount) {
+  const bool priced = r.charge_category == "Usage" || r.charge_category == "Purchase";
+  if (type != AwsLineItemType::kTax && type != AwsLineItemType::kCredit &&
+      type != AwsLineItemType::kDiscount && usage_amount &&
+      ((priced && r.charge_class.empty()) || !unit.empty())) {
     r.pricing_quantity = usage_amount;
     r.pricing_unit = unit;
   }
@@ -639,8 +712,7 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
       r.consumed_quantity = usage_amount;
       break;
     case AwsLineItemType::kSavingsPlanNegation:
-    case AwsLineItemType::kDiscount:
-      // They consume nothing beyond the usage rows they adjust: 0 keeps sums of consumption right.
+      // It consumes nothing beyond the usage row it offsets: 0 keeps sums of consumption right.
       r.consumed_quantity = Decimal();
       break;
     default:
@@ -724,8 +796,18 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
     r.service_name = product_code.empty() ? kProvider : product_code;
   if (const auto category = categories_.find(product_code)) {
     r.service_category = *category;
+    if (const auto subcategory = categories_.find_subcategory(product_code)) {
+      r.service_subcategory = *subcategory;
+    } else {
+      r.service_subcategory = keep("Other (" + std::string(*category) + ")");
+      note_once(unknown_subcategories_, product_code,
+                fmt::format("{}: product code '{}' has no FOCUS ServiceSubcategory in "
+                            "data/aws/aws_service_subcategories.csv; read as {}",
+                            file_, product_code, r.service_subcategory));
+    }
   } else {
     r.service_category = "Other";
+    r.service_subcategory = "Other (Other)";
     if (!product_code.empty()) {
       note_once(unknown_codes_, product_code,
                 fmt::format("{}: product code '{}' has no FOCUS ServiceCategory in "
@@ -738,6 +820,8 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
     r.region_name = c.text(CurField::kProductLocation);
   r.availability_zone = c.text(CurField::kAvailabilityZone);
   r.resource_id = c.text(CurField::kResourceId);
+  if (!r.resource_id.empty())
+    r.resource_type = aws_resource_type(r.resource_id, product_code, &scratch_);
   r.charge_description = c.text(CurField::kLineItemDescription);
   r.sku_id = c.text(CurField::kProductSku);
   r.sku_price_id = c.first_of(CurField::kPricingRateCode, CurField::kPricingRateId);
@@ -819,6 +903,27 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
   r.x_operation = c.text(CurField::kOperation);
   r.x_product_family = c.text(CurField::kProductFamily);
 
+  // --- commitment discount quantity (FOCUS 1.2: on Usage and Purchase rows of a commitment).
+  // Savings Plans commit to spend: the commitment consumed (covered usage: its amortized cost,
+  // negations 0) or bought (purchases: the fee), in the billing currency. Reserved Instances
+  // commit to usage: the row's priced hours, and for an upfront fee the hours reserved for the
+  // term (reservation/TotalReservedUnits).
+  const bool commitment_row = !r.commitment_id.empty() && priced && r.charge_class.empty();
+  if (commitment_row && !sp_arn.empty()) {
+    r.commitment_quantity = r.charge_category == "Purchase" ? r.billed : r.effective;
+    r.commitment_unit = r.billing_currency;
+  } else if (commitment_row && type == AwsLineItemType::kFee) {
+    r.commitment_quantity = c.decimal(CurField::kReservationTotalReservedUnits);
+    if (r.commitment_quantity)
+      r.commitment_unit = unit;
+  } else if (commitment_row && r.pricing_quantity && !r.pricing_unit.empty()) {
+    r.commitment_quantity = r.pricing_quantity;
+    r.commitment_unit = r.pricing_unit;
+  }
+  if (r.commitment_unit.empty())
+    r.commitment_quantity.reset();
+  const std::optional<Decimal> unused_hours = c.decimal(CurField::kReservationUnusedQuantity);
+
   if (c.failed()) {
     outcome.issue = std::move(issue);
     return outcome;
@@ -842,8 +947,42 @@ CurRowOutcome CurRowMapper::map(const std::vector<std::string_view>& cells, uint
     unused.consumed_unit = {};
     unused.pricing_quantity.reset();
     unused.pricing_unit = {};
-    if (!unused.commitment_id.empty())
+    unused.commitment_quantity.reset();
+    unused.commitment_unit = {};
+    // Priced as the commitment's unused hours: a reservation's reservation/UnusedQuantity at the
+    // amortized rate per hour; a Savings Plan's unused amount at its hourly commitment (the fee
+    // line's rate). Costs are the amortized amount, as on the covered usage rows.
+    const std::optional<Decimal> fee_rate = non_negative(rate);
+    std::optional<Decimal> hours;
+    std::optional<Decimal> hourly;
+    if (type == AwsLineItemType::kRiFee && unused_hours && !unused_hours->is_negative() &&
+        !unused_hours->is_zero()) {
+      hours = unused_hours;
+      hourly = Decimal::divide(amortized, *unused_hours);
+    } else if (type == AwsLineItemType::kSavingsPlanRecurringFee && fee_rate &&
+               !fee_rate->is_zero()) {
+      hours = Decimal::divide(amortized, *fee_rate);
+      hourly = fee_rate;
+    }
+    if (hours && hourly && !hourly->is_negative() && !unit.empty()) {
+      unused.pricing_quantity = hours;
+      unused.pricing_unit = unit;
+      unused.list_unit_price = hourly;
+      unused.contracted_unit_price = hourly;
+      unused.list_cost = amortized;
+      unused.contracted_cost = amortized;
+    }
+    if (!unused.commitment_id.empty()) {
       unused.resource_id = unused.commitment_id;
+      unused.resource_type = aws_resource_type(unused.resource_id, {}, &scratch_);
+      if (!sp_arn.empty()) {
+        unused.commitment_quantity = amortized;
+        unused.commitment_unit = unused.billing_currency;
+      } else if (unused.pricing_quantity) {
+        unused.commitment_quantity = unused.pricing_quantity;
+        unused.commitment_unit = unused.pricing_unit;
+      }
+    }
     write_row(unused, builder);
     outcome.rows = 2;
   }

@@ -18,11 +18,15 @@
 //                  RIFee or SavingsPlanRecurringFee line whose amortized amount is not zero becomes
 //                  two rows: the Purchase (BilledCost = the fee, EffectiveCost 0) and an Unused
 //                  Usage row (BilledCost 0, EffectiveCost = the amount, ResourceId = the
-//                  commitment ARN, no quantities). Sums of both metrics equal the source line's.
+//                  commitment ARN, no ConsumedQuantity). Sums of both metrics equal the source
+//                  line's. The Unused row is priced as unused hours in the line's pricing/unit: a
+//                  reservation's reservation/UnusedQuantity at the amortized amount per hour, a
+//                  Savings Plan's amount divided by its hourly commitment (the line's rate); its
+//                  List and Contracted costs are the amortized amount (as FOCUS's examples do).
 //   ListCost       pricing/publicOnDemandCost (AWS's own rounding; rate x amount differs in the
 //                  10th digit) else publicOnDemandRate x UsageAmount, for Usage, DiscountedUsage
-//                  and SavingsPlanCoveredUsage; 0 for SavingsPlanNegation, discounts and Unused
-//                  rows; BilledCost for purchases, tax, credits, refunds.
+//                  and SavingsPlanCoveredUsage; 0 for SavingsPlanNegation; BilledCost for
+//                  purchases, tax, credits, discounts, refunds.
 //   ContractedCost BilledCost, except DiscountedUsage (= ListCost: the negotiated on-demand rate
 //                  is not in the CUR) and SavingsPlanNegation / Unused rows (0).
 //   Unit prices    ListUnitPrice = publicOnDemandRate (usage) or UnblendedRate (purchases);
@@ -32,19 +36,27 @@
 //                  negative rates. Products of price and quantity match the costs only up to
 //                  AWS's rounding of costs (~1e-10), which FOCUS allows.
 // Categories:
-//   ChargeCategory Usage: Usage, DiscountedUsage, SavingsPlanCoveredUsage, SavingsPlanNegation,
-//                  the discount types; Purchase: Fee, RIFee, SavingsPlanUpfrontFee,
-//                  SavingsPlanRecurringFee; Tax; Credit -> Credit; Refund -> Tax when
-//                  lineItem/TaxType is set, Purchase when it carries a commitment ARN, else Usage,
-//                  always with ChargeClass Correction; an undocumented type -> Adjustment (noted).
+//   ChargeCategory Usage: Usage, DiscountedUsage, SavingsPlanCoveredUsage, SavingsPlanNegation;
+//                  Purchase: Fee, RIFee, SavingsPlanUpfrontFee, SavingsPlanRecurringFee; Tax;
+//                  Credit and the discount types (EdpDiscount, BundledDiscount, ...) -> Credit: a
+//                  discount line is a separate negative amount with no SKU, price or consumption,
+//                  which FOCUS's Usage rows must have (its DiscountHandling attribute prefers
+//                  discounts on the rows they reduce, which the CUR's lines do not allow); Refund
+//                  -> Tax when lineItem/TaxType is set, Purchase when it carries a commitment ARN,
+//                  else Usage, always with ChargeClass Correction; an undocumented type ->
+//                  Adjustment (noted).
 //   ChargeFrequency from the type (aws_charge_frequency).
-//   PricingCategory null for Tax, Credit, Refund and unknown types; Committed for RI/SP covered
-//                  usage, negations and Unused rows; Standard for purchases and discounts; usage
+//   PricingCategory null for Tax, Credit, discounts, Refund and unknown types; Committed for RI/SP
+//                  covered usage, negations and Unused rows; Standard for purchases; usage
 //                  is Dynamic for spot (UsageType contains "SpotUsage" or pricing/term Spot),
 //                  Committed for pricing/term Reserved, else Standard.
 //   CommitmentDiscount*: SavingsPlanARN -> Spend / "Savings Plan", else ReservationARN -> Usage /
 //                  "Reserved Instances"; Status Used on Usage rows with an id, Unused on the split
-//                  rows; Name null (AWS has none).
+//                  rows; Name null (AWS has none). Quantity/Unit on Usage and Purchase rows: a
+//                  Savings Plan's in the billing currency (covered usage: its amortized cost;
+//                  negation 0; purchases: the fee; Unused: the unused amount); a reservation's in
+//                  its pricing/unit (PricingQuantity; the Unused row's unused hours; an upfront
+//                  Fee: reservation/TotalReservedUnits, the hours reserved for the term).
 // Identity and descriptive columns:
 //   ProviderName "AWS"; PublisherName lineItem/LegalEntity (the seller; else "AWS");
 //   InvoiceIssuerName bill/InvoicingEntity (else "AWS", which invoices Marketplace sellers'
@@ -54,21 +66,24 @@
 //   and UsageEndDate (else identity/TimeInterval); BillingPeriod bill/BillingPeriodStartDate and
 //   EndDate (else the calendar month of the charge, noted); ServiceName product/ProductName, else
 //   product/servicename, else lineItem/ProductCode, else "AWS"; ServiceCategory from the product
-//   code (AwsServiceCategories; unknown -> Other, noted); RegionId product/regionCode else
-//   product/region, RegionName product/location; AvailabilityZone, ResourceId, ChargeDescription
-//   from lineItem/*; SkuId product/sku; SkuPriceId pricing/RateCode else RateId; SkuPriceDetails
-//   {InstanceType, OperatingSystem, StorageClass, CoreCount} from product/*; PricingQuantity
-//   lineItem/UsageAmount except on Tax rows (FOCUS: null); ConsumedQuantity the same on Usage,
-//   DiscountedUsage and SavingsPlanCoveredUsage rows, 0 on SavingsPlanNegation and discount rows
-//   (Usage rows that consume nothing more), null elsewhere and on Unused rows; PricingUnit /
-//   ConsumedUnit pricing/unit, set exactly when their quantity is; PricingCurrency
-//   pricing/currency (when it differs from the billing currency a note says so: the CUR carries
-//   no exchange rate, so public prices are used unconverted); CapacityReservationId/Status from
-//   capacityReservation/* (CUR 2.0; Status Unused when the source status says "unused").
-//   Tags: every set resourceTags/* cell (key after "resourceTags/", e.g. "user:team"); snake_case
-//   names and CUR 2.0 map keys become "user:<rest>" / "aws:<rest>" (see snake_tag_key).
-//   Not mapped: ResourceName, ResourceType, ServiceSubcategory, SkuMeter, CommitmentDiscount
-//   Quantity/Unit, BillingAccountType, SubAccountType (the CUR has no reliable source).
+//   code (AwsServiceCategories; unknown -> Other, noted) and ServiceSubcategory likewise (unknown
+//   -> "Other (<category>)", noted); RegionId product/regionCode else product/region, RegionName
+//   product/location; AvailabilityZone, ResourceId, ChargeDescription from lineItem/*;
+//   ResourceType the resource's "<service>:<type>" in ARN notation (aws_resource_type: from the
+//   ARN, an EC2-style id prefix such as "i-", or an S3 bucket name); SkuId product/sku; SkuPriceId
+//   pricing/RateCode else RateId; SkuPriceDetails {InstanceType, OperatingSystem, StorageClass,
+//   CoreCount} from product/*; PricingQuantity lineItem/UsageAmount except on Tax, Credit and
+//   discount rows (FOCUS: null on Tax; those carry no priced quantity) and on refunds without a
+//   pricing/unit; ConsumedQuantity the same on Usage, DiscountedUsage and SavingsPlanCoveredUsage
+//   rows, 0 on SavingsPlanNegation (a Usage row that consumes nothing more), null elsewhere and on
+//   Unused rows; PricingUnit / ConsumedUnit pricing/unit, set exactly when their quantity is;
+//   PricingCurrency pricing/currency (when it differs from the billing currency a note says so: the
+//   CUR carries no exchange rate, so public prices are used unconverted);
+//   CapacityReservationId/Status from capacityReservation/* (CUR 2.0; Status Unused when the source
+//   status says "unused"). Tags: every set resourceTags/* cell (key after "resourceTags/", e.g.
+//   "user:team"); snake_case names and CUR 2.0 map keys become "user:<rest>" / "aws:<rest>" (see
+//   snake_tag_key). Not mapped: ResourceName, SkuMeter, BillingAccountType, SubAccountType (the CUR
+//   has no reliable source; AWS has one kind of billing and sub account).
 // Extension columns: x_LineItemId, x_LineItemType, x_BillType, x_BillingEntity, x_ServiceCode
 //   (lineItem/ProductCode), x_UsageType, x_Operation, x_ProductFamily, x_Discounts (JSON object
 //   of the discount/* columns and the CUR 2.0 discount map), and one x_CostCategory_<name> per
@@ -129,6 +144,7 @@ class CurRowMapper {
   std::vector<std::string> notes_;
   std::set<std::string> unknown_types_;
   std::set<std::string> unknown_codes_;
+  std::set<std::string> unknown_subcategories_;
   std::set<std::string> other_notes_;
   // Per-row storage for values that do not live in the CSV cells (JSON map contents).
   std::deque<std::string> scratch_;

@@ -183,8 +183,10 @@ void AzureCostMapper::declare(focus::TableBuilder* builder) const {
       Column::kCommitmentDiscountCategory,
       Column::kCommitmentDiscountId,
       Column::kCommitmentDiscountName,
+      Column::kCommitmentDiscountQuantity,
       Column::kCommitmentDiscountStatus,
       Column::kCommitmentDiscountType,
+      Column::kCommitmentDiscountUnit,
       Column::kConsumedQuantity,
       Column::kConsumedUnit,
       Column::kContractedCost,
@@ -210,6 +212,7 @@ void AzureCostMapper::declare(focus::TableBuilder* builder) const {
       Column::kSkuId,
       Column::kSkuMeter,
       Column::kSkuPriceDetails,
+      Column::kSkuPriceId,
       Column::kSubAccountId,
       Column::kSubAccountName,
       Column::kSubAccountType,
@@ -217,12 +220,10 @@ void AzureCostMapper::declare(focus::TableBuilder* builder) const {
   };
   for (Column c : kColumns)
     builder->declare(c);
-  if (header_.has(AzureField::kPricingCurrency)) {
-    builder->declare(Column::kPricingCurrency);
-    builder->declare(Column::kPricingCurrencyContractedUnitPrice);
-    builder->declare(Column::kPricingCurrencyEffectiveCost);
-    builder->declare(Column::kPricingCurrencyListUnitPrice);
-  }
+  builder->declare(Column::kPricingCurrency);
+  builder->declare(Column::kPricingCurrencyContractedUnitPrice);
+  builder->declare(Column::kPricingCurrencyEffectiveCost);
+  builder->declare(Column::kPricingCurrencyListUnitPrice);
   for (const AzurePassThrough& column : azure_pass_through_columns()) {
     if (header_.has(column.field))
       builder->declare_extension(column.extension);
@@ -400,6 +401,7 @@ std::optional<AzureCellIssue> AzureCostMapper::map(const std::vector<std::string
   const std::string_view commitment_id = from_benefit ? benefit_id : reservation_id;
   const std::string_view commitment_name =
       cell(fields, from_benefit ? AzureField::kBenefitName : AzureField::kReservationName);
+  bool spend_commitment = false;
   if (!commitment_id.empty()) {
     const std::string lower_id = core::to_lower_ascii(commitment_id);
     bool reservation = false;
@@ -422,6 +424,7 @@ std::optional<AzureCellIssue> AzureCostMapper::map(const std::vector<std::string
       b->set_string(Column::kCommitmentDiscountCategory, "Spend");
       b->set_string(Column::kCommitmentDiscountType, "Savings Plan");
     }
+    spend_commitment = savings_plan;
     if (unused) {
       b->set_string(Column::kCommitmentDiscountStatus, "Unused");
     } else if (category == "Usage") {
@@ -449,6 +452,23 @@ std::optional<AzureCellIssue> AzureCostMapper::map(const std::vector<std::string
     if (category == "Usage" && !unused)
       b->set_string(Column::kConsumedUnit, unit.distinct_units);
     b->set_extension("x_PricingBlockSize", decimal_text(unit.block_size));
+  }
+
+  // ---- Commitment discount quantity (FOCUS 1.2: Usage and Purchase rows of a commitment, not
+  // corrections): a reservation's in the row's pricing unit, a savings plan's in the billing
+  // currency (the row's cost: the amortized cost consumed or left unused, or the purchase).
+  if (!commitment_id.empty() && (category == "Usage" || category == "Purchase") &&
+      charge_type != "refund") {
+    if (spend_commitment && !billing_currency.empty()) {
+      b->set_decimal(Column::kCommitmentDiscountQuantity, p.cost);
+      b->set_string(Column::kCommitmentDiscountUnit, billing_currency);
+    } else if (!spend_commitment && p.quantity && !unit.distinct_units.empty()) {
+      b->set_decimal(Column::kCommitmentDiscountQuantity, *p.quantity);
+      b->set_string(Column::kCommitmentDiscountUnit,
+                    whole_block
+                        ? unit.distinct_units
+                        : fmt::format("{} {}", decimal_text(unit.block_size), unit.distinct_units));
+    }
   }
 
   // ---- Prices (MCA prices are in the pricing currency).
@@ -483,7 +503,7 @@ std::optional<AzureCellIssue> AzureCostMapper::map(const std::vector<std::string
   if (!list_cost)
     list_cost = contracted_cost;
   b->set_decimal(Column::kListCost, list_cost ? *list_cost : p.cost);
-  if (header_.has(AzureField::kPricingCurrency)) {
+  if (!pricing_currency.empty()) {
     set_if(b, Column::kPricingCurrency, pricing_currency);
     if (!tax) {
       set_if(b, Column::kPricingCurrencyContractedUnitPrice, p.unit_price);
@@ -493,6 +513,12 @@ std::optional<AzureCellIssue> AzureCostMapper::map(const std::vector<std::string
       b->set_decimal(Column::kPricingCurrencyEffectiveCost,
                      effective_elsewhere ? zero : *p.cost_in_pricing_currency);
     }
+  } else if (!billing_currency.empty()) {
+    // Without a pricing currency (EA, legacy) prices are in the billing currency.
+    b->set_string(Column::kPricingCurrency, billing_currency);
+    set_if(b, Column::kPricingCurrencyContractedUnitPrice, contracted_unit_price);
+    set_if(b, Column::kPricingCurrencyListUnitPrice, list_unit_price);
+    b->set_decimal(Column::kPricingCurrencyEffectiveCost, effective_elsewhere ? zero : p.cost);
   }
   if (p.cost_in_usd) {
     b->set_extension("x_BilledCostInUsd", decimal_text(billed_elsewhere ? zero : *p.cost_in_usd));
@@ -578,6 +604,11 @@ std::optional<AzureCellIssue> AzureCostMapper::map(const std::vector<std::string
   if (sku_id.empty())
     sku_id = cell(fields, AzureField::kMeterId);
   set_if(b, Column::kSkuId, sku_id);
+  // The cost details name no price-sheet entry; the meter (or product) identifies the price, as
+  // FOCUS allows (SkuPriceId MAY equal SkuId).
+  const bool priced = !sku_id.empty() && !tax;
+  if (priced)
+    b->set_string(Column::kSkuPriceId, sku_id);
   set_if(b, Column::kSkuMeter, cell(fields, AzureField::kMeterName));
   if (!p.additional_info.empty()) {
     // FOCUS SkuPriceDetails: flat object, provider keys prefixed x_ (Microsoft's mapping).
@@ -585,8 +616,10 @@ std::optional<AzureCellIssue> AzureCostMapper::map(const std::vector<std::string
     for (const auto& [key, value] : p.additional_info.items()) {
       details["x_" + key] = value.is_structured() ? nlohmann::json(azure_value_text(value)) : value;
     }
-    b->set_string(Column::kSkuPriceDetails,
-                  details.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    if (priced) {
+      b->set_string(Column::kSkuPriceDetails,
+                    details.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    }
     auto capacity = p.additional_info.find("VMCapacityReservationId");
     if (capacity != p.additional_info.end() && capacity->is_string() &&
         !capacity->get_ref<const std::string&>().empty()) {

@@ -27,6 +27,8 @@
 //   ContractedUnitPrice x PricingQuantity, else the cost; ListCost = paygCostInBillingCurrency
 //   when present, else ListUnitPrice x PricingQuantity, else ContractedCost (a product outside
 //   Decimal's range counts as missing). Unit prices and PricingCategory are null on Tax rows.
+//   Without a pricing currency (EA, legacy exports) prices are in the billing currency, so the
+//   PricingCurrency columns repeat BillingCurrency, the unit prices and the EffectiveCost.
 // Categories: ChargeCategory Usage/Purchase/Credit/Tax kept, Unused* -> Usage, Refund -> Purchase
 //   + ChargeClass Correction, empty (legacy exports have no ChargeType) -> Usage, else
 //   Adjustment. PricingCategory OnDemand -> Standard, Spot -> Dynamic, Reservation/SavingsPlan ->
@@ -38,7 +40,9 @@
 //   "Savings Plan" (ReservationId or PricingModel when benefitId is absent); Status Unused for
 //   Unused* rows, Used for other Usage rows. CapacityReservationId =
 //   AdditionalInfo.VMCapacityReservationId, Status Unused when the row is billed to the capacity
-//   reservation resource itself, else Used.
+//   reservation resource itself, else Used. CommitmentDiscountQuantity/Unit on Usage and Purchase
+//   rows that are not refunds: a reservation's PricingQuantity in its PricingUnit, a savings
+//   plan's cost in the billing currency.
 // Accounts: EA BillingAccount = BillingAccountId ("Billing Account"), MCA = billing profile
 //   ("Billing Profile"), each falling back to the other; legacy exports have neither (null).
 //   BillingPeriodEnd = BillingPeriodEndDate + 1 day; without billing period columns the period
@@ -48,8 +52,10 @@
 //   ServiceName and "Other" / "Other (Other)". The resource type is the ResourceType column
 //   (legacy) or is parsed from ResourceId; ResourceType holds its display name
 //   (ResourceTypes.csv), x_ResourceType the ARM type.
-// Other: SkuId = ProductId (MCA) else MeterId; SkuMeter = MeterName; SkuPriceDetails =
-//   AdditionalInfo with "x_"-prefixed keys; Tags = Tags wrapped in {} when needed.
+// Other: SkuId = ProductId (MCA) else MeterId; SkuPriceId = SkuId on rows other than Tax (the
+//   export names no price-sheet entry; FOCUS allows SkuPriceId = SkuId); SkuMeter = MeterName;
+//   SkuPriceDetails = AdditionalInfo with "x_"-prefixed keys, when SkuPriceId is set (FOCUS: null
+//   otherwise); Tags = Tags wrapped in {} when needed.
 //
 // Not thread-safe (keeps counters); use one per file.
 #pragma once

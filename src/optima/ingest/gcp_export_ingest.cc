@@ -39,6 +39,7 @@ core::Status ingest_gcp_export(const std::vector<std::filesystem::path>& files,
   GcpFocusMapper::declare_columns(&builder);
   const size_t batch_rows = std::max<size_t>(1, options.batch_rows);
   std::set<std::string> unmapped_services;
+  std::set<std::string> unmapped_subcategories;
   GcpExportRow row;
   RowIssue issue;
   for (const auto& file : files) {
@@ -53,6 +54,9 @@ core::Status ingest_gcp_export(const std::vector<std::filesystem::path>& files,
       }
       if (!row.service_description.empty() && !mapper.knows_service(row.service_description)) {
         unmapped_services.emplace(row.service_description);
+      } else if (!row.service_description.empty() &&
+                 !mapper.knows_subcategory(row.service_description)) {
+        unmapped_subcategories.emplace(row.service_description);
       }
       mapper.append(row, &builder);
       ++report->rows_accepted;
@@ -64,6 +68,12 @@ core::Status ingest_gcp_export(const std::vector<std::filesystem::path>& files,
   for (const std::string& service : unmapped_services) {
     report->warnings.push_back(fmt::format(
         "service '{}' has no ServiceCategory in data/gcp; its rows use 'Other'", service));
+  }
+  for (const std::string& service : unmapped_subcategories) {
+    report->warnings.push_back(
+        fmt::format("service '{}' has no ServiceSubcategory in data/gcp; its rows use 'Other (<its "
+                    "ServiceCategory>)'",
+                    service));
   }
   return core::Status::ok();
 }

@@ -151,16 +151,24 @@ std::string gcp_resource_type(std::string_view global_name) {
   return fmt::format("{}/{}", host, segments[segments.size() - 2]);
 }
 
-GcpFocusMapper::GcpFocusMapper(GcpLookupTable service_categories, GcpLookupTable region_names)
-    : service_categories_(std::move(service_categories)), region_names_(std::move(region_names)) {}
+GcpFocusMapper::GcpFocusMapper(GcpLookupTable service_categories,
+                               GcpLookupTable service_subcategories, GcpLookupTable region_names)
+    : service_categories_(std::move(service_categories)),
+      service_subcategories_(std::move(service_subcategories)),
+      region_names_(std::move(region_names)) {}
 
 core::Result<GcpFocusMapper> GcpFocusMapper::load() {
   OPTIMA_ASSIGN_OR_RETURN(auto mapping, core::find_data_file("gcp/gcp_category_mapping.csv"));
   OPTIMA_ASSIGN_OR_RETURN(auto additions, core::find_data_file("gcp/gcp_category_additions.csv"));
+  OPTIMA_ASSIGN_OR_RETURN(auto subcategory_file,
+                          core::find_data_file("gcp/gcp_service_subcategories.csv"));
   OPTIMA_ASSIGN_OR_RETURN(auto regions, core::find_data_file("gcp/regions.csv"));
   OPTIMA_ASSIGN_OR_RETURN(
       GcpLookupTable categories,
       GcpLookupTable::load({mapping, additions}, "ConsumedService", "ServiceCategory"));
+  OPTIMA_ASSIGN_OR_RETURN(
+      GcpLookupTable subcategories,
+      GcpLookupTable::load({subcategory_file}, "ConsumedService", "ServiceSubcategory"));
   OPTIMA_ASSIGN_OR_RETURN(GcpLookupTable names,
                           GcpLookupTable::load({regions}, "RegionId", "RegionName"));
   OPTIMA_ASSIGN_OR_RETURN(auto schema, focus::Schema::bundled());
@@ -174,7 +182,21 @@ core::Result<GcpFocusMapper> GcpFocusMapper::load() {
                       mapping.parent_path().string(), service, category));
     }
   }
-  return GcpFocusMapper(std::move(categories), std::move(names));
+  for (const auto& [service, subcategory] : subcategories.entries()) {
+    const std::string* category = categories.find(service);
+    const auto children = category != nullptr ? schema->service_subcategories().find(*category)
+                                              : schema->service_subcategories().end();
+    if (children == schema->service_subcategories().end() ||
+        std::find(children->second.begin(), children->second.end(), subcategory) ==
+            children->second.end()) {
+      return core::invalid_argument(fmt::format(
+          "{}: service '{}' maps to '{}', which is not a FOCUS 1.2 ServiceSubcategory of its "
+          "ServiceCategory {}",
+          subcategory_file.string(), service, subcategory,
+          category != nullptr ? *category : std::string("(none)")));
+    }
+  }
+  return GcpFocusMapper(std::move(categories), std::move(subcategories), std::move(names));
 }
 
 void GcpFocusMapper::declare_columns(focus::TableBuilder* builder) {
@@ -194,8 +216,10 @@ void GcpFocusMapper::declare_columns(focus::TableBuilder* builder) {
       Column::kCommitmentDiscountCategory,
       Column::kCommitmentDiscountId,
       Column::kCommitmentDiscountName,
+      Column::kCommitmentDiscountQuantity,
       Column::kCommitmentDiscountStatus,
       Column::kCommitmentDiscountType,
+      Column::kCommitmentDiscountUnit,
       Column::kConsumedQuantity,
       Column::kConsumedUnit,
       Column::kContractedCost,
@@ -203,6 +227,7 @@ void GcpFocusMapper::declare_columns(focus::TableBuilder* builder) {
       Column::kEffectiveCost,
       Column::kInvoiceIssuerName,
       Column::kListCost,
+      Column::kListUnitPrice,
       Column::kPricingCategory,
       Column::kPricingQuantity,
       Column::kPricingUnit,
@@ -215,6 +240,7 @@ void GcpFocusMapper::declare_columns(focus::TableBuilder* builder) {
       Column::kResourceType,
       Column::kServiceCategory,
       Column::kServiceName,
+      Column::kServiceSubcategory,
       Column::kSkuId,
       Column::kSkuMeter,
       Column::kSkuPriceId,
@@ -229,6 +255,10 @@ void GcpFocusMapper::declare_columns(focus::TableBuilder* builder) {
 
 bool GcpFocusMapper::knows_service(std::string_view service_description) const {
   return service_categories_.find(service_description) != nullptr;
+}
+
+bool GcpFocusMapper::knows_subcategory(std::string_view service_description) const {
+  return service_subcategories_.find(service_description) != nullptr;
 }
 
 void GcpFocusMapper::append(const GcpExportRow& row, focus::TableBuilder* b) const {
@@ -250,13 +280,25 @@ void GcpFocusMapper::append(const GcpExportRow& row, focus::TableBuilder* b) con
   b->set_decimal(Column::kEffectiveCost, net);
   b->set_decimal(Column::kContractedCost, cost);
   b->set_decimal(Column::kListCost, row.cost_at_list.value_or(cost));
+  std::optional<Decimal> contracted_unit_price;
   if (!is_tax && row.price_effective_price) {
     const auto& per = row.price_pricing_unit_quantity;
     // Google quotes effective_price per pricing_unit_quantity units of price.unit.
-    b->set_decimal(Column::kContractedUnitPrice,
-                   per && !per->is_zero() && *per != Decimal::from_int(1)
-                       ? Decimal::divide(*row.price_effective_price, *per)
-                       : *row.price_effective_price);
+    contracted_unit_price = per && !per->is_zero() && *per != Decimal::from_int(1)
+                                ? Decimal::divide(*row.price_effective_price, *per)
+                                : *row.price_effective_price;
+    b->set_decimal(Column::kContractedUnitPrice, *contracted_unit_price);
+  }
+  if (!is_tax) {
+    const auto& quantity = row.usage_amount_in_pricing_units;
+    std::optional<Decimal> list_unit_price;
+    if (row.cost_at_list && quantity && !quantity->is_zero()) {
+      list_unit_price = Decimal::divide(*row.cost_at_list, *quantity);
+    } else if (!row.cost_at_list) {
+      list_unit_price = contracted_unit_price;  // ListCost is the cost then
+    }
+    if (list_unit_price && !list_unit_price->is_negative())
+      b->set_decimal(Column::kListUnitPrice, *list_unit_price);
   }
 
   // Account, periods, charge.
@@ -280,7 +322,18 @@ void GcpFocusMapper::append(const GcpExportRow& row, focus::TableBuilder* b) con
     case Charge::kAdjustment: b->set_string(Column::kChargeFrequency, "One-Time"); break;
   }
 
-  // Commitments and pricing category.
+  // Commitments and pricing category. The commitment quantity: resource-based commitments count
+  // the row's pricing units; spend-based ones the currency consumed (the credit) or bought (the
+  // fee).
+  auto set_commitment_quantity = [&](bool spend, const std::optional<Decimal>& spent) {
+    if (spend && spent) {
+      b->set_decimal(Column::kCommitmentDiscountQuantity, *spent);
+      b->set_string(Column::kCommitmentDiscountUnit, row.currency);
+    } else if (!spend && row.usage_amount_in_pricing_units && !row.usage_pricing_unit.empty()) {
+      b->set_decimal(Column::kCommitmentDiscountQuantity, *row.usage_amount_in_pricing_units);
+      b->set_string(Column::kCommitmentDiscountUnit, row.usage_pricing_unit);
+    }
+  };
   std::string_view pricing_category;
   if (charge == Charge::kUsage) {
     if (cud != nullptr) {
@@ -290,9 +343,10 @@ void GcpFocusMapper::append(const GcpExportRow& row, focus::TableBuilder* b) con
                                   : !cud->id.empty() ? cud->id
                                                      : cud->name;
       if (!id.empty()) {
+        const bool spend = cud->type == "COMMITTED_USAGE_DISCOUNT_DOLLAR_BASE";
         b->set_string(Column::kCommitmentDiscountId, id);
-        b->set_string(Column::kCommitmentDiscountCategory,
-                      cud->type == "COMMITTED_USAGE_DISCOUNT_DOLLAR_BASE" ? "Spend" : "Usage");
+        b->set_string(Column::kCommitmentDiscountCategory, spend ? "Spend" : "Usage");
+        set_commitment_quantity(spend, Decimal() - cud->amount);
         b->set_string(Column::kCommitmentDiscountType, kCommitmentType);
         b->set_string(Column::kCommitmentDiscountStatus, "Used");
         set_if(b, Column::kCommitmentDiscountName,
@@ -308,9 +362,10 @@ void GcpFocusMapper::append(const GcpExportRow& row, focus::TableBuilder* b) con
     // FOCUS 1.2: the purchase of a commitment is not "Committed".
     pricing_category = "Standard";
     if (!row.subscription_instance_id.empty()) {
+      const bool spend = contains_icase(row.sku_description, "dollar based");
       b->set_string(Column::kCommitmentDiscountId, row.subscription_instance_id);
-      b->set_string(Column::kCommitmentDiscountCategory,
-                    contains_icase(row.sku_description, "dollar based") ? "Spend" : "Usage");
+      b->set_string(Column::kCommitmentDiscountCategory, spend ? "Spend" : "Usage");
+      set_commitment_quantity(spend, cost);
       b->set_string(Column::kCommitmentDiscountType, kCommitmentType);
     }
   }
@@ -336,6 +391,13 @@ void GcpFocusMapper::append(const GcpExportRow& row, focus::TableBuilder* b) con
     b->set_string(Column::kServiceName, row.service_description);
     const std::string* category = service_categories_.find(row.service_description);
     b->set_string(Column::kServiceCategory, category != nullptr ? *category : "Other");
+    const std::string* subcategory =
+        category != nullptr ? service_subcategories_.find(row.service_description) : nullptr;
+    b->set_string(
+        Column::kServiceSubcategory,
+        subcategory != nullptr
+            ? *subcategory
+            : fmt::format("Other ({})", category != nullptr ? *category : std::string("Other")));
   }
   if (!is_tax && !row.sku_id.empty()) {
     b->set_string(Column::kSkuId, row.sku_id);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "optima/core/file_io.h"
+#include "optima/focus/schema.h"
 #include "optima/query/row_selector.h"
 
 namespace optima::query {
@@ -146,9 +147,10 @@ std::string csv_json_string(const std::string& s) {
 // Writes the rows of one row group, caching text per dictionary value.
 class RowGroupWriter {
  public:
-  RowGroupWriter(const focus::Table& table, const std::vector<std::string>& extensions)
-      : table_(table) {
-    for (const focus::ColumnInfo& info : focus::all_columns()) {
+  RowGroupWriter(const focus::Table& table, const std::vector<focus::ColumnInfo>& columns,
+                 const std::vector<std::string>& extensions)
+      : table_(table), columns_(columns) {
+    for (const focus::ColumnInfo& info : columns_) {
       if (info.kind != focus::ColumnKind::kString || !table.present(info.column))
         continue;
       quote_[focus::index_of(info.column)] = quote_flags(table.strings(info.column));
@@ -177,8 +179,8 @@ class RowGroupWriter {
   }
 
   void write_row(uint32_t r, std::string* out) {
-    for (const focus::ColumnInfo& info : focus::all_columns()) {
-      if (info.column != focus::Column::kAvailabilityZone)
+    for (const focus::ColumnInfo& info : columns_) {
+      if (info.column != columns_.front().column)
         out->push_back(',');
       if (!table_.present(info.column))
         continue;
@@ -283,6 +285,7 @@ class RowGroupWriter {
   };
 
   const focus::Table& table_;
+  const std::vector<focus::ColumnInfo>& columns_;
   std::array<std::vector<uint8_t>, focus::kColumnCount> quote_;
   std::array<TimeText, focus::kColumnCount> time_text_;
   std::vector<const focus::ExtensionColumn*> extensions_;
@@ -299,6 +302,37 @@ core::Status load_error(const core::Status& status, const store::RowGroupInfo& i
       fmt::format("row group {} of partition {}", info.index, info.partition_id));
 }
 
+// Whether column `c` of `table` holds a value in one of the selected rows.
+bool has_value(const focus::Table& table, focus::Column c, const Selection& selection) {
+  if (!table.present(c))
+    return false;
+  const size_t n = selection.size(table.num_rows());
+  for (size_t k = 0; k < n; ++k) {
+    const size_t r = selection.all ? k : selection.rows[k];
+    switch (focus::column_kind(c)) {
+      case focus::ColumnKind::kString:
+        if (!table.strings(c).is_null(r))
+          return true;
+        break;
+      case focus::ColumnKind::kDecimal:
+        if (!table.decimals(c).is_null(r))
+          return true;
+        break;
+      case focus::ColumnKind::kDateTime:
+        if (!table.times(c).is_null(r))
+          return true;
+        break;
+      case focus::ColumnKind::kTags: {
+        const focus::TagColumn& tags = table.tags();
+        if (tags.offsets.size() == table.num_rows() + 1 && tags.offsets[r + 1] > tags.offsets[r])
+          return true;
+        break;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 core::Status write_focus_csv(const store::TableSource& source, const FocusExportFilter& filter,
@@ -313,19 +347,41 @@ core::Status write_focus_csv(const store::TableSource& source, const FocusExport
       groups.push_back(&info);
   }
 
-  // First pass: the x_ columns of every row group, for the header.
-  store::ColumnSelection extensions_only;
-  extensions_only.all_extensions = true;
+  // First pass, for the header: the FOCUS columns with a value in a selected row (Mandatory
+  // columns always) and the x_ columns of every row group.
+  OPTIMA_ASSIGN_OR_RETURN(std::shared_ptr<const focus::Schema> schema, focus::Schema::bundled());
+  std::array<bool, focus::kColumnCount> wanted{};
+  for (const focus::ColumnInfo& info : focus::all_columns()) {
+    const focus::ColumnSpec* spec = schema->find("1.2", std::string(info.name));
+    wanted[focus::index_of(info.column)] =
+        spec != nullptr && spec->level == focus::FeatureLevel::kMandatory;
+  }
+  const store::ColumnSelection all = store::ColumnSelection::all();
+  RowSelector::Scratch scratch;
+  Selection selection;
   for (const store::RowGroupInfo* info : groups) {
-    core::Result<std::shared_ptr<const focus::Table>> table = source.load(*info, extensions_only);
-    if (!table.is_ok())
-      return load_error(table.status(), *info);
-    for (const focus::ExtensionColumn& ext : (*table)->extensions())
+    core::Result<std::shared_ptr<const focus::Table>> loaded = source.load(*info, all);
+    if (!loaded.is_ok())
+      return load_error(loaded.status(), *info);
+    const focus::Table& table = **loaded;
+    for (const focus::ExtensionColumn& ext : table.extensions())
       st.extension_columns.push_back(ext.name);
+    selector.select(table, &selection, &scratch);
+    for (const focus::ColumnInfo& c : focus::all_columns()) {
+      bool& w = wanted[focus::index_of(c.column)];
+      w = w || has_value(table, c.column, selection);
+    }
   }
   std::sort(st.extension_columns.begin(), st.extension_columns.end());
   st.extension_columns.erase(std::unique(st.extension_columns.begin(), st.extension_columns.end()),
                              st.extension_columns.end());
+  std::vector<focus::ColumnInfo> columns;
+  for (const focus::ColumnInfo& info : focus::all_columns()) {
+    if (wanted[focus::index_of(info.column)]) {
+      columns.push_back(info);
+      st.focus_columns.push_back(info.column);
+    }
+  }
 
   std::string buffer;
   buffer.reserve(kFlushBytes + (64 << 10));
@@ -337,8 +393,8 @@ core::Status write_focus_csv(const store::TableSource& source, const FocusExport
     buffer.clear();
     return core::Status::ok();
   };
-  for (const focus::ColumnInfo& info : focus::all_columns()) {
-    if (info.column != focus::Column::kAvailabilityZone)
+  for (const focus::ColumnInfo& info : columns) {
+    if (info.column != columns.front().column)
       buffer.push_back(',');
     buffer.append(info.name);
   }
@@ -348,9 +404,6 @@ core::Status write_focus_csv(const store::TableSource& source, const FocusExport
   }
   buffer.push_back('\n');
 
-  const store::ColumnSelection all = store::ColumnSelection::all();
-  RowSelector::Scratch scratch;
-  Selection selection;
   for (const store::RowGroupInfo* info : groups) {
     core::Result<std::shared_ptr<const focus::Table>> loaded = source.load(*info, all);
     if (!loaded.is_ok())
@@ -360,7 +413,7 @@ core::Status write_focus_csv(const store::TableSource& source, const FocusExport
     const size_t n = selection.size(table.num_rows());
     if (n == 0)
       continue;
-    RowGroupWriter writer(table, st.extension_columns);
+    RowGroupWriter writer(table, columns, st.extension_columns);
     for (size_t k = 0; k < n; ++k) {
       writer.write_row(selection.all ? static_cast<uint32_t>(k) : selection.rows[k], &buffer);
       if (buffer.size() >= kFlushBytes)
@@ -423,14 +476,16 @@ core::Status write_focus_csv_file(const store::TableSource& source, const FocusE
                                                       : std::filesystem::path("."));
 }
 
-std::string focus_metadata_json(const std::vector<std::string>& extension_columns,
+std::string focus_metadata_json(const std::vector<focus::Column>& focus_columns,
+                                const std::vector<std::string>& extension_columns,
                                 core::Timestamp created) {
   nlohmann::ordered_json doc;
   doc["FocusVersion"] = "1.2";
   doc["DataGenerator"] = "CloudOptima";
   doc["CreationDate"] = core::format_iso8601(created);
   nlohmann::ordered_json columns = nlohmann::ordered_json::array();
-  for (const focus::ColumnInfo& info : focus::all_columns()) {
+  for (const focus::Column column : focus_columns) {
+    const focus::ColumnInfo& info = focus::all_columns()[focus::index_of(column)];
     std::string_view type = "String";
     switch (info.kind) {
       case focus::ColumnKind::kString:

@@ -346,7 +346,7 @@ TEST(ConformanceCheckFunctionsTest, ApplicabilityCriteriaAreInheritedByReference
       {"Opt-C-000-C", R"({"CheckFunction":"AND","Items":[)" + ref("Opt-C-001-M") + "]}", "{}",
        "MUST", R"(["A_SUPPORTED"])"},
       {"Opt-C-001-M", value_check("CheckNotValue", "X", "null")},
-      {"Either-C-002-C", value_check("CheckNotValue", "X", "null"), "{}", "MUST",
+      {"Both-C-002-C", value_check("CheckNotValue", "X", "null"), "{}", "MUST",
        R"(["A_SUPPORTED","B_SUPPORTED"])"}};
   const auto none = run(rules, {"X"}, {{kNull}});
   EXPECT_EQ(none.find("Opt-C-000-C")->status, RuleStatus::kNotApplicable);
@@ -354,7 +354,7 @@ TEST(ConformanceCheckFunctionsTest, ApplicabilityCriteriaAreInheritedByReference
             "applies when the provider supports A_SUPPORTED (not in --applicability-criteria)");
   EXPECT_EQ(none.find("Opt-C-001-M")->status, RuleStatus::kNotApplicable);
   EXPECT_NE(none.find("Opt-C-001-M")->reason.find("part of Opt-C-000-C"), std::string::npos);
-  EXPECT_EQ(none.find("Either-C-002-C")->status, RuleStatus::kNotApplicable);
+  EXPECT_EQ(none.find("Both-C-002-C")->status, RuleStatus::kNotApplicable);
   EXPECT_TRUE(none.summary.conformant);
 
   ValidationOptions b;
@@ -362,7 +362,7 @@ TEST(ConformanceCheckFunctionsTest, ApplicabilityCriteriaAreInheritedByReference
   const auto with_b = run(rules, {"X"}, {{kNull}}, b);
   EXPECT_EQ(with_b.applicability_criteria, std::vector<std::string>{"B_SUPPORTED"});
   EXPECT_EQ(with_b.find("Opt-C-001-M")->status, RuleStatus::kNotApplicable);
-  EXPECT_EQ(with_b.find("Either-C-002-C")->status, RuleStatus::kFail);
+  EXPECT_EQ(with_b.find("Both-C-002-C")->status, RuleStatus::kNotApplicable);
 
   ValidationOptions all;
   all.applicability_criteria = {"ALL"};
@@ -370,6 +370,88 @@ TEST(ConformanceCheckFunctionsTest, ApplicabilityCriteriaAreInheritedByReference
   EXPECT_EQ(with_all.applicability_criteria.size(), 2u);
   EXPECT_EQ(with_all.find("Opt-C-001-M")->status, RuleStatus::kFail);
   EXPECT_EQ(with_all.find("Opt-C-000-C")->status, RuleStatus::kFail);
+}
+
+// The model's rules with two criteria all say "when A and B" (e.g. CostAndUsage-D-047-C:
+// PricingCurrencyContractedUnitPrice MUST be present when the provider supports virtual currency
+// and publishes unit prices); reading them as "A or B" made a provider with a public price list
+// and no virtual currency fail the virtual-currency rules.
+TEST(ConformanceCheckFunctionsTest, RuleWithTwoCriteriaAppliesOnlyWhenBothAreSelected) {
+  const std::vector<MiniRule> rules = {{"Both-C-001-C", value_check("CheckNotValue", "X", "null"),
+                                        "{}", "MUST", R"(["A_SUPPORTED","B_SUPPORTED"])"}};
+  ValidationOptions a;
+  a.applicability_criteria = {"A_SUPPORTED"};
+  const auto only_a = run(rules, {"X"}, {{kNull}}, a);
+  EXPECT_EQ(only_a.find("Both-C-001-C")->status, RuleStatus::kNotApplicable);
+  EXPECT_EQ(only_a.find("Both-C-001-C")->reason,
+            "applies when the provider supports A_SUPPORTED and B_SUPPORTED (not in "
+            "--applicability-criteria)");
+  ValidationOptions both;
+  both.applicability_criteria = {"A_SUPPORTED", "B_SUPPORTED"};
+  EXPECT_EQ(run(rules, {"X"}, {{kNull}}, both).find("Both-C-001-C")->status, RuleStatus::kFail);
+}
+
+TEST(ConformanceCheckFunctionsTest, ProviderCriteriaHoldEachProvidersRowsToItsOwnCriteria) {
+  const std::vector<MiniRule> rules = {
+      {"Opt-C-000-C", R"({"CheckFunction":"AND","Items":[)" + ref("Opt-C-001-M") + "]}", "{}",
+       "MUST", R"(["A_SUPPORTED"])"},
+      {"Opt-C-001-M", value_check("CheckNotValue", "X", "null")},
+      {"Col-D-001-C", leaf("ColumnPresent", "Z"), "{}", "MUST", R"(["B_SUPPORTED"])"}};
+  ValidationOptions options;
+  options.provider_criteria = {{"P", {"A_SUPPORTED"}}, {"Q", {"B_SUPPORTED"}}};
+  // Rows 1 and 3 (provider P) are held to A; row 2 (Q) and 4 (undeclared R) are not.
+  const auto report = run(rules, {"ProviderName", "X"},
+                          {{"P", "x"}, {"Q", kNull}, {"P", kNull}, {"R", kNull}}, options);
+  EXPECT_EQ(failing_rows(report, "Opt-C-001-M"), (Rows{3}));
+  EXPECT_EQ(report.find("Opt-C-001-M")->checked_rows, 2u);
+  EXPECT_EQ(report.find("Opt-C-000-C")->status, RuleStatus::kFail);
+  // Q declares B and has rows: the presence rule applies to the dataset.
+  EXPECT_EQ(report.find("Col-D-001-C")->status, RuleStatus::kFail);
+  EXPECT_EQ(report.applicability_criteria,
+            (std::vector<std::string>{"A_SUPPORTED", "B_SUPPORTED"}));
+  EXPECT_EQ(report.provider_criteria.at("Q"), std::vector<std::string>{"B_SUPPORTED"});
+  ASSERT_EQ(report.notes.size(), 1u);
+  EXPECT_NE(report.notes[0].find("\"R\" declares no applicability criteria"), std::string::npos);
+
+  // Without rows of Q, B's rules do not apply.
+  const auto only_p = run(rules, {"ProviderName", "X"}, {{"P", "x"}}, options);
+  EXPECT_EQ(only_p.find("Col-D-001-C")->status, RuleStatus::kNotApplicable);
+  EXPECT_NE(only_p.find("Col-D-001-C")->reason.find("(Q); the dataset has none"),
+            std::string::npos);
+  EXPECT_TRUE(only_p.summary.conformant);
+}
+
+TEST(ConformanceCheckFunctionsTest, KnownGapsExcuseOnlyTheirProvidersRows) {
+  const std::vector<MiniRule> rules = {
+      {"Col-C-000-M", R"({"CheckFunction":"AND","Items":[)" + ref("Col-C-001-M") + "]}"},
+      {"Col-C-001-M", value_check("CheckNotValue", "X", "null")}};
+  ValidationOptions options;
+  options.known_gaps = {{"P", "Col-C-001-M", "P's export has no X"}};
+  const auto gap_only = run(rules, {"ProviderName", "X"}, {{"P", kNull}, {"Q", "x"}}, options);
+  const RuleResult* leaf_rule = gap_only.find("Col-C-001-M");
+  EXPECT_EQ(leaf_rule->status, RuleStatus::kKnownGap);
+  EXPECT_EQ(leaf_rule->known_gap_rows, 1u);
+  EXPECT_EQ(leaf_rule->failing_rows, 0u);
+  EXPECT_EQ(leaf_rule->reason, "known gap; P: P's export has no X");
+  ASSERT_EQ(leaf_rule->samples.size(), 1u);
+  EXPECT_EQ(gap_only.find("Col-C-000-M")->status, RuleStatus::kKnownGap);
+  EXPECT_FALSE(gap_only.summary.conformant);
+  EXPECT_TRUE(gap_only.summary.conformant_except_known_gaps);
+  EXPECT_EQ(gap_only.summary.mandatory.known_gap, 3u);  // with the dataset root
+
+  // Another provider's failure is a failure.
+  const auto mixed = run(rules, {"ProviderName", "X"}, {{"P", kNull}, {"Q", kNull}}, options);
+  EXPECT_EQ(mixed.find("Col-C-001-M")->status, RuleStatus::kFail);
+  EXPECT_EQ(mixed.find("Col-C-001-M")->failing_rows, 1u);
+  EXPECT_EQ(mixed.find("Col-C-001-M")->known_gap_rows, 1u);
+  EXPECT_FALSE(mixed.summary.conformant_except_known_gaps);
+
+  ValidationOptions unknown_rule;
+  unknown_rule.known_gaps = {{"P", "No-C-999-M", "?"}};
+  ConformanceValidator validator(mini_model(rules),
+                                 std::make_shared<const CurrencyCodes>(CurrencyCodes::of({"USD"})));
+  TextDataset data({"X"}, {{"1"}});
+  EXPECT_FALSE(validator.validate(data, unknown_rule).is_ok());
 }
 
 TEST(ConformanceCheckFunctionsTest, DynamicRulesAreSkippedNotPassed) {

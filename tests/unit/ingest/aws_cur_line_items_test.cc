@@ -237,8 +237,8 @@ TEST_F(AwsCurLineItemsTest, MapsEveryLineItemTypeToFocusCategoriesAndAmortizedCo
       {"credit", "Credit", "", "One-Time", "", "", "", "-10", "-10"},
       {"refund", "Usage", "Correction", "One-Time", "", "", "", "-3", "-3"},
       {"tax-refund", "Tax", "Correction", "One-Time", "", "", "", "-0.5", "-0.5"},
-      {"edp", "Usage", "", "Usage-Based", "Standard", "", "", "-1.5", "-1.5"},
-      {"bundled", "Usage", "", "Usage-Based", "Standard", "", "", "-0.2", "-0.2"},
+      {"edp", "Credit", "", "Usage-Based", "", "", "", "-1.5", "-1.5"},
+      {"bundled", "Credit", "", "Usage-Based", "", "", "", "-0.2", "-0.2"},
       {"domain", "Purchase", "", "One-Time", "Standard", "", "", "12", "12"},
       {"future", "Adjustment", "", "One-Time", "", "", "", "0.42", "0.42"},
   };
@@ -365,13 +365,119 @@ TEST_F(AwsCurLineItemsTest, PricesAndQuantitiesFollowTheRowKind) {
   EXPECT_EQ(tax.at("PricingUnit"), "");
   EXPECT_EQ(tax.at("ListCost"), "5");
   EXPECT_EQ(tax.at("ConsumedQuantity"), "");
+  // A discount line is a separate negative amount without SKU, price or consumption: a Credit,
+  // whose List and Contracted costs are its billed cost (FOCUS 1.2).
   const TextRow edp = one("edp");
-  EXPECT_EQ(edp.at("ListCost"), "0");
+  EXPECT_EQ(edp.at("ListCost"), "-1.5");
   EXPECT_EQ(edp.at("ContractedCost"), "-1.5");
-  EXPECT_EQ(edp.at("ConsumedQuantity"), "0");
+  EXPECT_EQ(edp.at("ConsumedQuantity"), "");
+  EXPECT_EQ(edp.at("PricingQuantity"), "");
   EXPECT_EQ(one("domain").at("ServiceCategory"), "Networking");
   EXPECT_EQ(one("sp-upfront").at("ServiceCategory"), "Compute");
   EXPECT_EQ(one("future").at("ServiceCategory"), "Compute");
+}
+
+// Commitment rows with the CUR's units: the quantity of commitment each row consumes, buys or
+// leaves unused (FOCUS 1.2 CommitmentDiscountQuantity/Unit), and Unused rows priced as the unused
+// hours, so that they carry what FOCUS requires of Usage rows.
+TEST(AwsCurCommitmentTest, QuantifiesCommitmentsAndPricesUnusedRows) {
+  optima::testing::TempDir dir;
+  std::vector<std::string> header = kHeader;
+  header.push_back("reservation/UnusedQuantity");
+  header.push_back("reservation/TotalReservedUnits");
+  header.push_back("product/sku");
+  const Row ri = {{"reservation/ReservationARN", kRi}, {"pricing/unit", "Hrs"}};
+  auto ri_row = [&ri](Row r) {
+    r.insert(ri.begin(), ri.end());
+    return r;
+  };
+  const Row sp = {{"savingsPlan/SavingsPlanARN", kSp}, {"pricing/unit", "Hrs"}};
+  auto sp_row = [&sp](Row r) {
+    r.insert(sp.begin(), sp.end());
+    return r;
+  };
+  const std::vector<Row> rows = {
+      ri_row(with(base("ri-upfront", "Fee", "720"), {{"lineItem/UsageAmount", "1"},
+                                                     {"lineItem/UnblendedRate", "720"},
+                                                     {"reservation/TotalReservedUnits", "8760"}})),
+      ri_row(with(base("ri-monthly", "RIFee", "72"),
+                  {{"lineItem/UsageAmount", "720"},
+                   {"lineItem/UnblendedRate", "0.1"},
+                   {"lineItem/ResourceId", kRi},
+                   {"reservation/UnusedQuantity", "50"},
+                   {"reservation/UnusedAmortizedUpfrontFeeForBillingPeriod", "6"},
+                   {"reservation/UnusedRecurringFee", "5"}})),
+      ri_row(with(base("ri-used", "DiscountedUsage", "0"),
+                  {{"lineItem/UsageAmount", "24"},
+                   {"pricing/publicOnDemandRate", "0.096"},
+                   {"reservation/EffectiveCost", "4"},
+                   {"lineItem/ResourceId", "i-0123456789abcdef0"}})),
+      sp_row(with(base("sp-hour", "SavingsPlanRecurringFee", "1.5"),
+                  {{"lineItem/ProductCode", "ComputeSavingsPlans"},
+                   {"lineItem/UsageAmount", "1"},
+                   {"lineItem/UnblendedRate", "1.5"},
+                   {"lineItem/ResourceId", kSp},
+                   {"savingsPlan/TotalCommitmentToDate", "1.5"},
+                   {"savingsPlan/UsedCommitment", "1.2"}})),
+      sp_row(with(base("sp-used", "SavingsPlanCoveredUsage", "2.00"),
+                  {{"lineItem/UsageAmount", "10"},
+                   {"lineItem/UnblendedRate", "0.2"},
+                   {"savingsPlan/SavingsPlanEffectiveCost", "1.2"}})),
+      with(base("bucket", "Usage", "0.5"), {{"lineItem/ProductCode", "AmazonS3"},
+                                            {"lineItem/UsageAmount", "20"},
+                                            {"lineItem/UnblendedRate", "0.025"},
+                                            {"pricing/unit", "GB-Mo"},
+                                            {"lineItem/ResourceId", "my-bucket"}}),
+  };
+  const auto path = dir.path() / "cur.csv";
+  testing::write_text(path, testing::make_csv(header, rows));
+  const auto result = testing::read_with(*make_aws_cur_reader(), {path});
+  ASSERT_TRUE(result.status.is_ok()) << result.status.to_string();
+  std::map<std::string, std::vector<TextRow>> by_id;
+  for (const TextRow& row : result.rows)
+    by_id[row.at("x_LineItemId")].push_back(row);
+
+  const TextRow& upfront = by_id["ri-upfront"][0];
+  EXPECT_EQ(upfront.at("CommitmentDiscountQuantity"), "8760");  // hours reserved for the term
+  EXPECT_EQ(upfront.at("CommitmentDiscountUnit"), "Hrs");
+  const auto& monthly = by_id["ri-monthly"];
+  ASSERT_EQ(monthly.size(), 2u);
+  EXPECT_EQ(monthly[0].at("CommitmentDiscountQuantity"), "720");
+  const TextRow& ri_unused = monthly[1];
+  EXPECT_EQ(ri_unused.at("CommitmentDiscountStatus"), "Unused");
+  EXPECT_EQ(ri_unused.at("EffectiveCost"), "11");
+  EXPECT_EQ(ri_unused.at("PricingQuantity"), "50");
+  EXPECT_EQ(ri_unused.at("PricingUnit"), "Hrs");
+  EXPECT_EQ(ri_unused.at("ListUnitPrice"), "0.22");  // amortized cost per unused hour
+  EXPECT_EQ(ri_unused.at("ContractedUnitPrice"), "0.22");
+  EXPECT_EQ(ri_unused.at("ListCost"), "11");
+  EXPECT_EQ(ri_unused.at("ContractedCost"), "11");
+  EXPECT_EQ(ri_unused.at("CommitmentDiscountQuantity"), "50");
+  EXPECT_EQ(ri_unused.at("CommitmentDiscountUnit"), "Hrs");
+  EXPECT_EQ(ri_unused.at("ResourceType"), "ec2:reserved-instances");
+  const TextRow& ri_used = by_id["ri-used"][0];
+  EXPECT_EQ(ri_used.at("CommitmentDiscountQuantity"), "24");
+  EXPECT_EQ(ri_used.at("ResourceType"), "ec2:instance");
+
+  const auto& hour = by_id["sp-hour"];
+  ASSERT_EQ(hour.size(), 2u);
+  EXPECT_EQ(hour[0].at("CommitmentDiscountQuantity"), "1.5");  // the commitment bought, in USD
+  EXPECT_EQ(hour[0].at("CommitmentDiscountUnit"), "USD");
+  const TextRow& sp_unused = hour[1];
+  EXPECT_EQ(sp_unused.at("EffectiveCost"), "0.3");
+  EXPECT_EQ(sp_unused.at("PricingQuantity"), "0.2");  // 0.3 of a 1.5-per-hour commitment
+  EXPECT_EQ(sp_unused.at("ListUnitPrice"), "1.5");
+  EXPECT_EQ(sp_unused.at("ListCost"), "0.3");
+  EXPECT_EQ(sp_unused.at("CommitmentDiscountQuantity"), "0.3");
+  EXPECT_EQ(sp_unused.at("CommitmentDiscountUnit"), "USD");
+  EXPECT_EQ(sp_unused.at("ResourceType"), "savingsplans:savingsplan");
+  EXPECT_EQ(by_id["sp-used"][0].at("CommitmentDiscountQuantity"), "1.2");  // consumed, in USD
+
+  const TextRow& bucket = by_id["bucket"][0];
+  EXPECT_EQ(bucket.at("ResourceType"), "s3:bucket");
+  EXPECT_EQ(bucket.at("ServiceSubcategory"), "Object Storage");
+  EXPECT_EQ(bucket.at("CommitmentDiscountQuantity"), "");
+  EXPECT_EQ(upfront.at("ServiceSubcategory"), "Virtual Machines");
 }
 
 TEST(AwsCurNetCostTest, UsesNetUnblendedCostAndNetAmortizationTermsWhenPresent) {

@@ -91,19 +91,22 @@ TEST_F(AzureCostReaderTest, TagsWithAndWithoutBracesAndEmptyValues) {
 TEST_F(AzureCostReaderTest, AdditionalInfoBecomesSkuPriceDetailsAndCapacityReservation) {
   auto r = read_csv(
       "info.csv",
-      "SubscriptionId,Date,Cost,ChargeType,ResourceId,AdditionalInfo\n"
+      "SubscriptionId,Date,Cost,ChargeType,MeterId,ResourceId,AdditionalInfo\n"
       // Without braces (opencost MissingBrackets.csv), nested value kept as text.
-      "s,2024-01-01,1,Usage,/subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/"
+      "s,2024-01-01,1,Usage,m-1,/subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/"
       "virtualMachines/vm1,\"\"\"ServiceType\"\": \"\"Standard_DS2_v2\"\", \"\"VCPUs\"\": 2, "
       "\"\"Nested\"\": {\"\"a\"\": 1}, \"\"VMCapacityReservationId\"\": \"\"cr-1\"\"\"\n"
-      // Billed to the capacity reservation itself: unused capacity.
-      "s,2024-01-01,1,Usage,/subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/"
+      // Billed to the capacity reservation itself: unused capacity. No meter: no SKU price, so
+      // no SkuPriceDetails (FOCUS: null when SkuPriceId is null).
+      "s,2024-01-01,1,Usage,,/subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/"
       "capacityReservationGroups/grp/capacityReservations/cr,\"{\"\"VMCapacityReservationId\"\":"
       "\"\"cr-1\"\"}\"\n");
   ASSERT_TRUE(r.status.is_ok()) << r.status.to_string();
   EXPECT_EQ(r.sink.cell(0, Column::kSkuPriceDetails),
             R"({"x_Nested":"{\"a\":1}","x_ServiceType":"Standard_DS2_v2","x_VCPUs":2,)"
             R"("x_VMCapacityReservationId":"cr-1"})");
+  EXPECT_EQ(r.sink.cell(0, Column::kSkuPriceId), "m-1");
+  EXPECT_EQ(r.sink.cell(1, Column::kSkuPriceDetails), "");
   EXPECT_EQ(r.sink.cell(0, Column::kCapacityReservationId), "cr-1");
   EXPECT_EQ(r.sink.cell(0, Column::kCapacityReservationStatus), "Used");
   EXPECT_EQ(r.sink.cell(1, Column::kCapacityReservationStatus), "Unused");
@@ -213,8 +216,40 @@ TEST_F(AzureCostReaderTest, ChargeTypesMapToFocusCategoriesAndCostRules) {
   EXPECT_EQ(r.sink.cell(0, Column::kCommitmentDiscountId), "");
   EXPECT_EQ(r.sink.extension(1, "x_AmortizationClass"), "Principal");
   EXPECT_EQ(r.sink.extension(3, "x_AmortizationClass"), "Amortized Charge");
+  // Commitment quantities: a reservation's in its pricing unit, a savings plan's in the billing
+  // currency; none on corrections.
+  EXPECT_EQ(r.sink.cell(1, Column::kCommitmentDiscountQuantity), "1");
+  EXPECT_EQ(r.sink.cell(1, Column::kCommitmentDiscountUnit), "Hours");
+  EXPECT_EQ(r.sink.cell(2, Column::kCommitmentDiscountQuantity), "");
+  EXPECT_EQ(r.sink.cell(3, Column::kCommitmentDiscountQuantity), "3");
+  // A savings plan's unit is the billing currency, which this export lacks.
+  EXPECT_EQ(r.sink.cell(4, Column::kCommitmentDiscountQuantity), "");
+  EXPECT_EQ(r.sink.cell(0, Column::kCommitmentDiscountQuantity), "");
   EXPECT_TRUE(has_warning(r.report, "2 commitment purchase or refund rows read without"));
   EXPECT_TRUE(has_warning(r.report, "3 commitment-covered or unused commitment rows"));
+}
+
+// EA exports have no pricing currency: prices are in the billing currency, which FOCUS's
+// PricingCurrency columns then repeat. The meter identifies the price (SkuPriceId = SkuId).
+TEST_F(AzureCostReaderTest, EaPricesAreInTheBillingCurrency) {
+  auto r = read_csv("ea.csv",
+                    "SubscriptionId,Date,CostInBillingCurrency,BillingCurrencyCode,ChargeType,"
+                    "PricingModel,Quantity,UnitOfMeasure,UnitPrice,PayGPrice,MeterId,benefitId\n"
+                    "s,2024-01-01,5,EUR,Usage,OnDemand,1,1 Hour,5,6,m-1,\n"
+                    "s,2024-01-01,6,EUR,Usage,SavingsPlan,2,1 Hour,3,4,m-2,"
+                    "/providers/Microsoft.BillingBenefits/sp/1\n"
+                    "s,2024-01-01,0.5,EUR,Tax,,,,,,,\n");
+  ASSERT_TRUE(r.status.is_ok()) << r.status.to_string();
+  EXPECT_EQ(r.sink.cell(0, Column::kPricingCurrency), "EUR");
+  EXPECT_EQ(r.sink.cell(0, Column::kPricingCurrencyContractedUnitPrice), "5");
+  EXPECT_EQ(r.sink.cell(0, Column::kPricingCurrencyListUnitPrice), "6");
+  EXPECT_EQ(r.sink.cell(0, Column::kPricingCurrencyEffectiveCost), "5");
+  EXPECT_EQ(r.sink.cell(0, Column::kSkuPriceId), "m-1");
+  EXPECT_EQ(r.sink.cell(1, Column::kCommitmentDiscountQuantity), "6");  // consumed, in EUR
+  EXPECT_EQ(r.sink.cell(1, Column::kCommitmentDiscountUnit), "EUR");
+  EXPECT_EQ(r.sink.cell(2, Column::kPricingCurrency), "EUR");
+  EXPECT_EQ(r.sink.cell(2, Column::kPricingCurrencyListUnitPrice), "");  // Tax: no unit prices
+  EXPECT_EQ(r.sink.cell(2, Column::kSkuPriceId), "");
 }
 
 TEST_F(AzureCostReaderTest, PricingModelsAreNormalisedIntoPricingCategories) {

@@ -146,6 +146,7 @@ TEST(GcpBillingReaderTest, MapsADetailedExportRowToFocus) {
   EXPECT_EQ(s.cell(0, Column::kContractedCost), "1.5");
   EXPECT_EQ(s.cell(0, Column::kListCost), "2");
   EXPECT_EQ(s.cell(0, Column::kContractedUnitPrice), "0.75");
+  EXPECT_EQ(s.cell(0, Column::kListUnitPrice), "1");  // cost_at_list 2.0 for 2 hours
   EXPECT_EQ(s.cell(0, Column::kPricingQuantity), "2");
   EXPECT_EQ(s.cell(0, Column::kPricingUnit), "hour");
   EXPECT_EQ(s.cell(0, Column::kConsumedQuantity), "7200");
@@ -174,6 +175,8 @@ TEST(GcpBillingReaderTest, MapsADetailedExportRowToFocus) {
   EXPECT_EQ(s.cell(0, Column::kResourceType), "compute.googleapis.com/instances");
   EXPECT_EQ(s.cell(0, Column::kServiceName), "Compute Engine");
   EXPECT_EQ(s.cell(0, Column::kServiceCategory), "Compute");
+  EXPECT_EQ(s.cell(0, Column::kServiceSubcategory), "Virtual Machines");
+  EXPECT_EQ(s.cell(0, Column::kCommitmentDiscountQuantity), "");
   EXPECT_EQ(s.cell(0, Column::kSkuId), "CF4E-A0C7-E3BF");
   EXPECT_EQ(s.cell(0, Column::kSkuPriceId), "CF4E-A0C7-E3BF");
   EXPECT_EQ(s.cell(0, Column::kSkuMeter), "E2 Instance Core running in Americas");
@@ -225,6 +228,9 @@ TEST(GcpBillingReaderTest, NetsCudSudAndPromotionCreditsIntoBilledAndEffectiveCo
   EXPECT_EQ(s.cell(0, Column::kCommitmentDiscountType), "Committed Use Discount");
   EXPECT_EQ(s.cell(0, Column::kCommitmentDiscountStatus), "Used");
   EXPECT_EQ(s.cell(0, Column::kCommitmentDiscountName), "Committed use discount: CPU 1 year");
+  // A resource-based commitment covers the row's pricing units.
+  EXPECT_EQ(s.cell(0, Column::kCommitmentDiscountQuantity), "2");
+  EXPECT_EQ(s.cell(0, Column::kCommitmentDiscountUnit), "hour");
   EXPECT_EQ(
       s.extension(0, "x_Credits"),
       R"([{"name":"Committed use discount: CPU","amount":-6.25,"full_name":"Committed use discount: CPU 1 year","id":"CommittedUsageDiscount:9a","type":"COMMITTED_USAGE_DISCOUNT"},)"
@@ -242,6 +248,9 @@ TEST(GcpBillingReaderTest, SpendBasedCudCreditWithoutSubscriptionUsesTheCreditId
   EXPECT_EQ(r.sink.cell(0, Column::kCommitmentDiscountId), "CommittedUsageDiscountDollarBase:42");
   EXPECT_EQ(r.sink.cell(0, Column::kCommitmentDiscountCategory), "Spend");
   EXPECT_EQ(r.sink.cell(0, Column::kPricingCategory), "Committed");
+  // A spend-based commitment consumed the credited amount, in the billing currency.
+  EXPECT_EQ(r.sink.cell(0, Column::kCommitmentDiscountQuantity), "0.5");
+  EXPECT_EQ(r.sink.cell(0, Column::kCommitmentDiscountUnit), "USD");
 }
 
 TEST(GcpBillingReaderTest, SustainedUseAndPromotionCreditsKeepStandardPricing) {
@@ -278,6 +287,21 @@ TEST(GcpBillingReaderTest, CommitmentFeeRowsArePurchases) {
   EXPECT_EQ(r.sink.cell(0, Column::kCommitmentDiscountId),
             "projects/shop-prod/regions/us-central1/commitments/c1");
   EXPECT_EQ(r.sink.cell(1, Column::kCommitmentDiscountCategory), "Spend");
+  EXPECT_EQ(r.sink.cell(0, Column::kCommitmentDiscountQuantity), "2");  // its pricing units
+  EXPECT_EQ(r.sink.cell(0, Column::kCommitmentDiscountUnit), "hour");
+  EXPECT_EQ(r.sink.cell(1, Column::kCommitmentDiscountQuantity), "1.5");  // the fee bought
+  EXPECT_EQ(r.sink.cell(1, Column::kCommitmentDiscountUnit), "USD");
+}
+
+TEST(GcpBillingReaderTest, ListUnitPriceFallsBackToTheContractedPriceWithoutAListCost) {
+  ExportRow row;
+  row.cost_at_list = "null";
+  row.service = R"({"id":"95FF-2EF5-5EA1","description":"Cloud Scheduler"})";
+  ReadResult r = read_rows({row});
+  ASSERT_TRUE(r.status.is_ok()) << r.status.to_string();
+  EXPECT_EQ(r.sink.cell(0, Column::kListCost), "1.5");
+  EXPECT_EQ(r.sink.cell(0, Column::kListUnitPrice), "0.75");
+  EXPECT_EQ(r.sink.cell(0, Column::kServiceSubcategory), "Other (Developer Tools)");
 }
 
 TEST(GcpBillingReaderTest, SpotAndPreemptibleSkusAreDynamicPricing) {

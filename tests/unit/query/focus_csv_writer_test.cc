@@ -99,24 +99,72 @@ std::shared_ptr<store::InMemoryTableSource> sample_source() {
   return source;
 }
 
-TEST(FocusCsvWriterTest, HeaderIsTheFocus12ColumnsInSpecificationOrderThenSortedExtensions) {
+// The header's FOCUS 1.2 columns: every Mandatory one and the others in `with_values`, in
+// specification order.
+std::vector<std::string> expected_focus_header(const std::vector<std::string>& with_values) {
+  auto schema = focus::Schema::bundled();
+  EXPECT_TRUE(schema.is_ok()) << schema.status().message();
+  const std::vector<focus::ColumnSpec>* spec = (*schema)->columns("1.2");
+  EXPECT_EQ(spec->size(), 57u);
+  std::vector<std::string> out;
+  for (const focus::ColumnSpec& c : *spec) {
+    if (c.level == focus::FeatureLevel::kMandatory ||
+        std::find(with_values.begin(), with_values.end(), c.name) != with_values.end()) {
+      out.push_back(c.name);
+    }
+  }
+  return out;
+}
+
+// The column index of `name` in the header record.
+size_t column_of(const std::vector<std::string>& header, std::string_view name) {
+  const auto it = std::find(header.begin(), header.end(), name);
+  EXPECT_NE(it, header.end()) << name;
+  return static_cast<size_t>(it - header.begin());
+}
+
+TEST(FocusCsvWriterTest, HeaderIsMandatoryAndFilledColumnsInSpecificationOrderThenExtensions) {
   auto source = sample_source();
   FocusExportStats stats;
   const auto records = parse_csv(export_text(*source, {}, &stats));
   ASSERT_FALSE(records.empty());
-  const std::vector<std::string>& header = records[0];
-  auto schema = focus::Schema::bundled();
-  ASSERT_TRUE(schema.is_ok()) << schema.status().message();
-  const std::vector<focus::ColumnSpec>* spec = (*schema)->columns("1.2");
-  ASSERT_NE(spec, nullptr);
-  ASSERT_EQ(spec->size(), 57u);
-  ASSERT_EQ(header.size(), 59u);
-  for (size_t i = 0; i < spec->size(); ++i)
-    EXPECT_EQ(header[i], (*spec)[i].name) << i;
-  EXPECT_EQ(header[57], "x_Alpha");
-  EXPECT_EQ(header[58], "x_Zeta");
+  std::vector<std::string> expected = expected_focus_header({"SkuPriceDetails", "Tags"});
+  ASSERT_EQ(expected.size(), 23u);  // 21 Mandatory columns + 2 with values
+  ASSERT_EQ(stats.focus_columns.size(), expected.size());
+  for (size_t i = 0; i < expected.size(); ++i)
+    EXPECT_EQ(focus::column_name(stats.focus_columns[i]), expected[i]) << i;
+  expected.push_back("x_Alpha");
+  expected.push_back("x_Zeta");
+  EXPECT_EQ(records[0], expected);
   EXPECT_EQ(stats.extension_columns, (std::vector<std::string>{"x_Alpha", "x_Zeta"}));
   EXPECT_EQ(stats.rows_written, 3u);
+}
+
+// A Conditional column a reader declares but no exported row fills (e.g. CapacityReservationId
+// from a CUR without capacity reservations) is left out, so its nullability rules do not fire on
+// data the source never had; one filled only in rows the filter drops is left out too.
+TEST(FocusCsvWriterTest, LeavesOutConditionalColumnsWithoutValues) {
+  auto source = std::make_shared<store::InMemoryTableSource>();
+  focus::TableBuilder b;
+  b.declare(Column::kCapacityReservationId);
+  b.declare(Column::kResourceId);
+  b.set_time(Column::kChargePeriodStart, core::make_timestamp({2024, 1, 1}));
+  b.set_string(Column::kServiceName, "EC2");
+  b.finish_row();
+  b.set_time(Column::kChargePeriodStart, core::make_timestamp({2024, 2, 1}));
+  b.set_string(Column::kServiceName, "S3");
+  b.set_string(Column::kResourceId, "bucket");
+  b.finish_row();
+  source->add(std::make_shared<const focus::Table>(b.finish()));
+  const auto all = parse_csv(export_text(*source));
+  EXPECT_EQ(all[0], expected_focus_header({"ResourceId"}));
+  EXPECT_EQ(all[2][column_of(all[0], "ResourceId")], "bucket");
+  const auto january = parse_csv(export_text(
+      *source,
+      {core::Period{core::make_timestamp({2024, 1, 1}), core::make_timestamp({2024, 2, 1})}, {}}));
+  ASSERT_EQ(january.size(), 2u);
+  EXPECT_EQ(january[0], expected_focus_header({}));
+  EXPECT_EQ(january[1].size(), 21u);
 }
 
 TEST(FocusCsvWriterTest, EveryCellIsTheCanonicalTextOfTheTableCell) {
@@ -129,27 +177,29 @@ TEST(FocusCsvWriterTest, EveryCellIsTheCanonicalTextOfTheTableCell) {
     auto table = source->load(info, store::ColumnSelection::all());
     const focus::Table& t = **table;
     for (size_t r = 0; r < t.num_rows(); ++r, ++record) {
-      ASSERT_EQ(records[record].size(), 59u);
-      for (const focus::ColumnInfo& c : focus::all_columns()) {
-        EXPECT_EQ(records[record][focus::index_of(c.column)], t.cell_text(r, c.column))
-            << "row " << record << ", " << c.name;
+      ASSERT_EQ(records[record].size(), 25u);
+      for (size_t i = 0; i + 2 < records[0].size(); ++i) {
+        const Column c = *focus::column_from_name(records[0][i]);
+        EXPECT_EQ(records[record][i], t.cell_text(r, c))
+            << "row " << record << ", " << records[0][i];
       }
       const focus::ExtensionColumn* alpha = t.extension("x_Alpha");
       const focus::ExtensionColumn* zeta = t.extension("x_Zeta");
-      EXPECT_EQ(records[record][57], alpha && !alpha->data.is_null(r) ? alpha->data.value(r) : "");
-      EXPECT_EQ(records[record][58], zeta && !zeta->data.is_null(r) ? zeta->data.value(r) : "");
+      EXPECT_EQ(records[record][23], alpha && !alpha->data.is_null(r) ? alpha->data.value(r) : "");
+      EXPECT_EQ(records[record][24], zeta && !zeta->data.is_null(r) ? zeta->data.value(r) : "");
     }
   }
   // Spot checks of the canonical forms.
+  const auto& header = records[0];
   const auto& row = records[1];
-  EXPECT_EQ(row[focus::index_of(Column::kBilledCost)], "-0.000000000000012345");
-  EXPECT_EQ(row[focus::index_of(Column::kEffectiveCost)], "0.0000008");
-  EXPECT_EQ(row[focus::index_of(Column::kListCost)], "123456789012345678.5");
-  EXPECT_EQ(row[focus::index_of(Column::kChargePeriodStart)], "2024-01-01T10:00:00Z");
+  EXPECT_EQ(row[column_of(header, "BilledCost")], "-0.000000000000012345");
+  EXPECT_EQ(row[column_of(header, "EffectiveCost")], "0.0000008");
+  EXPECT_EQ(row[column_of(header, "ListCost")], "123456789012345678.5");
+  EXPECT_EQ(row[column_of(header, "ChargePeriodStart")], "2024-01-01T10:00:00Z");
   EXPECT_EQ(
-      row[focus::index_of(Column::kTags)],
+      row[column_of(header, "Tags")],
       R"({"ctl":"tab\there","env":"prod","team":"core \"platform\"","Ünïcode":"värde\\with\\backslash"})");
-  EXPECT_EQ(records[2][focus::index_of(Column::kTags)], "");
+  EXPECT_EQ(records[2][column_of(header, "Tags")], "");
   EXPECT_NE(text.find("\"Amazon \"\"Elastic\"\" Compute, Cloud\""), std::string::npos);
 }
 
@@ -160,8 +210,8 @@ TEST(FocusCsvWriterTest, ExportsOnlyRowsMatchingTheQueryFilters) {
       {core::Period{core::make_timestamp({2024, 1, 2}), core::make_timestamp({2024, 3, 1})},
        {{Dimension::of_tag("env"), FilterOp::kNotIn, {"prod"}}}}));
   ASSERT_EQ(q.size(), 3u);
-  EXPECT_EQ(q[1][focus::index_of(Column::kServiceName)], "S3");
-  EXPECT_EQ(q[2][focus::index_of(Column::kServiceName)], "EC2");
+  EXPECT_EQ(q[1][column_of(q[0], "ServiceName")], "S3");
+  EXPECT_EQ(q[2][column_of(q[0], "ServiceName")], "EC2");
 }
 
 TEST(FocusCsvWriterTest, OutputDoesNotDependOnRowGroupBoundaries) {
@@ -225,18 +275,19 @@ TEST(FocusCsvWriterTest, StopsAtTheFirstSinkError) {
 }
 
 TEST(FocusCsvWriterTest, MetadataNamesVersionGeneratorAndColumns) {
-  const auto doc =
-      nlohmann::json::parse(focus_metadata_json({"x_Op"}, core::make_timestamp({2025, 6, 1})));
+  const auto doc = nlohmann::json::parse(
+      focus_metadata_json({Column::kBilledCost, Column::kBillingPeriodEnd, Column::kTags}, {"x_Op"},
+                          core::make_timestamp({2025, 6, 1})));
   EXPECT_EQ(doc["FocusVersion"], "1.2");
   EXPECT_EQ(doc["DataGenerator"], "CloudOptima");
   EXPECT_EQ(doc["CreationDate"], "2025-06-01T00:00:00Z");
-  ASSERT_EQ(doc["Columns"].size(), 58u);
-  EXPECT_EQ(doc["Columns"][1]["ColumnName"], "BilledCost");
-  EXPECT_EQ(doc["Columns"][1]["DataType"], "Decimal");
-  EXPECT_EQ(doc["Columns"][6]["DataType"], "Date/Time");
-  EXPECT_EQ(doc["Columns"][56]["ColumnName"], "Tags");
-  EXPECT_EQ(doc["Columns"][56]["DataType"], "JSON");
-  EXPECT_EQ(doc["Columns"][57]["ColumnName"], "x_Op");
+  ASSERT_EQ(doc["Columns"].size(), 4u);
+  EXPECT_EQ(doc["Columns"][0]["ColumnName"], "BilledCost");
+  EXPECT_EQ(doc["Columns"][0]["DataType"], "Decimal");
+  EXPECT_EQ(doc["Columns"][1]["DataType"], "Date/Time");
+  EXPECT_EQ(doc["Columns"][2]["ColumnName"], "Tags");
+  EXPECT_EQ(doc["Columns"][2]["DataType"], "JSON");
+  EXPECT_EQ(doc["Columns"][3]["ColumnName"], "x_Op");
 }
 
 }  // namespace

@@ -9,8 +9,12 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 std::string counts_line(const StatusCounts& c) {
-  return fmt::format("pass {}, fail {}, not applicable {}, skipped {}", c.pass, c.fail,
-                     c.not_applicable, c.skipped);
+  std::string out = fmt::format("pass {}, fail {}, not applicable {}, skipped {}", c.pass, c.fail,
+                                c.not_applicable, c.skipped);
+  if (c.known_gap > 0) {
+    out += fmt::format(", known gap {}", c.known_gap);
+  }
+  return out;
 }
 
 Json counts_json(const StatusCounts& c) {
@@ -19,6 +23,7 @@ Json counts_json(const StatusCounts& c) {
   j["fail"] = c.fail;
   j["not_applicable"] = c.not_applicable;
   j["skipped"] = c.skipped;
+  j["known_gap"] = c.known_gap;
   return j;
 }
 
@@ -56,6 +61,8 @@ std::string_view rule_status_name(RuleStatus status) {
       return "not_applicable";
     case RuleStatus::kSkipped:
       return "skipped";
+    case RuleStatus::kKnownGap:
+      return "known_gap";
   }
   return "unknown";
 }
@@ -73,6 +80,9 @@ void StatusCounts::add(RuleStatus status) {
       break;
     case RuleStatus::kSkipped:
       ++skipped;
+      break;
+    case RuleStatus::kKnownGap:
+      ++known_gap;
       break;
   }
 }
@@ -93,25 +103,40 @@ void ConformanceReport::summarize() {
     (r.mandatory ? summary.mandatory : summary.non_mandatory).add(r.status);
     summary.by_keyword[r.keyword].add(r.status);
   }
-  summary.conformant = summary.mandatory.fail == 0;
+  summary.conformant_except_known_gaps = summary.mandatory.fail == 0;
+  summary.conformant = summary.conformant_except_known_gaps && summary.mandatory.known_gap == 0;
 }
 
 std::string render_text(const ConformanceReport& report, const TextRenderOptions& options) {
   std::string out;
   const ConformanceSummary& s = report.summary;
-  out +=
-      fmt::format("FOCUS {} conformance of {}: {}\n", report.focus_version, report.data_description,
-                  s.conformant ? "CONFORMANT (no mandatory rule fails)"
-                               : fmt::format("NOT CONFORMANT ({} mandatory rule{} fail)",
-                                             s.mandatory.fail, s.mandatory.fail == 1 ? "" : "s"));
-  std::string criteria;
-  for (const std::string& c : report.applicability_criteria) {
-    criteria += (criteria.empty() ? "" : ",") + c;
+  std::string verdict;
+  if (s.conformant) {
+    verdict = "CONFORMANT (no mandatory rule fails)";
+  } else if (s.conformant_except_known_gaps) {
+    verdict = fmt::format(
+        "CONFORMANT EXCEPT KNOWN GAPS ({} mandatory rule{} fail only on documented provider gaps)",
+        s.mandatory.known_gap, s.mandatory.known_gap == 1 ? "" : "s");
+  } else {
+    verdict = fmt::format("NOT CONFORMANT ({} mandatory rule{} fail)", s.mandatory.fail,
+                          s.mandatory.fail == 1 ? "" : "s");
   }
+  out += fmt::format("FOCUS {} conformance of {}: {}\n", report.focus_version,
+                     report.data_description, verdict);
+  auto joined = [](const std::vector<std::string>& names) {
+    std::string text;
+    for (const std::string& c : names) {
+      text += (text.empty() ? "" : ",") + c;
+    }
+    return text.empty() ? std::string("none") : text;
+  };
   out += fmt::format(
       "rows {}, columns {}, applicability criteria: {}, {}\n", report.rows, report.columns.size(),
-      criteria.empty() ? "none" : criteria,
+      report.provider_criteria.empty() ? joined(report.applicability_criteria) : "per provider",
       report.present_columns_only ? "only present columns checked" : "all FOCUS columns expected");
+  for (const auto& [provider, criteria] : report.provider_criteria) {
+    out += fmt::format("  {}: {}\n", provider, joined(criteria));
+  }
   if (!report.unknown_columns.empty()) {
     std::string names;
     for (const std::string& c : report.unknown_columns) {
@@ -136,7 +161,7 @@ std::string render_text(const ConformanceReport& report, const TextRenderOptions
                      "Requirement / reason");
   size_t listed = 0;
   for (const RuleResult& r : report.rules) {
-    if (!options.all_rules && r.status != RuleStatus::kFail) {
+    if (!options.all_rules && r.status != RuleStatus::kFail && r.status != RuleStatus::kKnownGap) {
       continue;
     }
     ++listed;
@@ -144,11 +169,13 @@ std::string render_text(const ConformanceReport& report, const TextRenderOptions
     if (r.status == RuleStatus::kFail || r.status == RuleStatus::kPass) {
       failing = r.failing_rows > 0 ? fmt::format("{}/{}", r.failing_rows, r.checked_rows)
                                    : (r.dataset_failures.empty() ? "0" : "dataset");
+    } else if (r.status == RuleStatus::kKnownGap) {
+      failing = fmt::format("{}/{}", r.known_gap_rows, r.checked_rows);
     }
     std::string text = r.status == RuleStatus::kNotApplicable || r.status == RuleStatus::kSkipped
                            ? r.reason
                            : r.must_satisfy;
-    if (r.status == RuleStatus::kPass && !r.reason.empty()) {
+    if ((r.status == RuleStatus::kPass || r.status == RuleStatus::kKnownGap) && !r.reason.empty()) {
       text += " [" + r.reason + "]";
     }
     out += fmt::format("{:<44} {:<14} {:<11} {:>9}  {}\n", r.rule_id, rule_status_name(r.status),
@@ -161,7 +188,7 @@ std::string render_text(const ConformanceReport& report, const TextRenderOptions
     }
   }
   if (listed == 0) {
-    out += options.all_rules ? "(no rules)\n" : "(no rule fails)\n";
+    out += options.all_rules ? "(no rules)\n" : "(no rule fails or is a known gap)\n";
   }
   out += "\n";
   out += "all rules:       " + counts_line(s.all) + "\n";
@@ -180,6 +207,13 @@ std::string render_json(const ConformanceReport& report) {
   j["model_version"] = report.model_version;
   j["dataset"] = report.dataset;
   j["applicability_criteria"] = report.applicability_criteria;
+  if (!report.provider_criteria.empty()) {
+    Json providers = Json::object();
+    for (const auto& [provider, criteria] : report.provider_criteria) {
+      providers[provider] = criteria;
+    }
+    j["provider_criteria"] = std::move(providers);
+  }
   j["present_columns_only"] = report.present_columns_only;
   j["rows"] = report.rows;
   j["columns"] = report.columns;
@@ -188,6 +222,7 @@ std::string render_json(const ConformanceReport& report) {
   j["model_notes"] = report.model_notes;
   Json summary = Json::object();
   summary["conformant"] = report.summary.conformant;
+  summary["conformant_except_known_gaps"] = report.summary.conformant_except_known_gaps;
   summary["all"] = counts_json(report.summary.all);
   summary["mandatory"] = counts_json(report.summary.mandatory);
   summary["non_mandatory"] = counts_json(report.summary.non_mandatory);
@@ -211,9 +246,13 @@ std::string render_json(const ConformanceReport& report) {
     if (!r.reason.empty()) {
       rule["reason"] = r.reason;
     }
-    if (r.status == RuleStatus::kPass || r.status == RuleStatus::kFail) {
+    if (r.status == RuleStatus::kPass || r.status == RuleStatus::kFail ||
+        r.status == RuleStatus::kKnownGap) {
       rule["checked_rows"] = r.checked_rows;
       rule["failing_rows"] = r.failing_rows;
+    }
+    if (r.known_gap_rows > 0) {
+      rule["known_gap_rows"] = r.known_gap_rows;
     }
     if (!r.dataset_failures.empty()) {
       rule["dataset_failures"] = r.dataset_failures;

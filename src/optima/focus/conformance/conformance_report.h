@@ -3,12 +3,15 @@
 //
 // Per rule: pass (possibly with a note: no row met its conditions, or a MAY permission unused);
 // fail (failing row count, dataset-level failures such as a missing column, and up to N sample
-// rows with the offending values); not applicable (with the reason: criterion not selected,
-// column absent, parent rule not applicable); skipped (Dynamic rules, which the model marks as
-// not machine-checkable — never counted as passes). Mandatory = keyword MUST or MUST NOT (the
-// id's -M/-C/-O suffix says whether the requirement is mandatory, conditional or optional in
-// the spec; the keyword decides what a failure means). The dataset is conformant when no
-// mandatory rule fails. Value type.
+// rows with the offending values); known gap (the rule fails only on rows of providers with a
+// documented known gap for it, e.g. a column the provider's export does not carry — neither a
+// pass nor a failure); not applicable (with the reason: criterion not selected, column absent,
+// parent rule not applicable); skipped (Dynamic rules, which the model marks as not
+// machine-checkable — never counted as passes). Mandatory = keyword MUST or MUST NOT (the id's
+// -M/-C/-O suffix says whether the requirement is mandatory, conditional or optional in the
+// spec; the keyword decides what a failure means). The dataset is conformant when no mandatory
+// rule fails or is a known gap; "conformant except known gaps" when only known gaps remain.
+// Value type.
 #pragma once
 
 #include <cstdint>
@@ -20,9 +23,9 @@
 
 namespace optima::focus {
 
-enum class RuleStatus : uint8_t { kPass, kFail, kNotApplicable, kSkipped };
+enum class RuleStatus : uint8_t { kPass, kFail, kNotApplicable, kSkipped, kKnownGap };
 
-// "pass", "fail", "not_applicable", "skipped".
+// "pass", "fail", "not_applicable", "skipped", "known_gap".
 std::string_view rule_status_name(RuleStatus status);
 
 struct SampleValue {
@@ -49,6 +52,7 @@ struct RuleResult {
   std::string reason;         // why not applicable / skipped, or a note on a pass
   uint64_t checked_rows = 0;  // rows selected by the rule's (and its parents') conditions
   uint64_t failing_rows = 0;
+  uint64_t known_gap_rows = 0;                // failing rows excused by a known provider gap
   std::vector<std::string> dataset_failures;  // failures not tied to rows (missing column, ...)
   std::vector<FailureSample> samples;
 };
@@ -58,8 +62,9 @@ struct StatusCounts {
   uint64_t fail = 0;
   uint64_t not_applicable = 0;
   uint64_t skipped = 0;
+  uint64_t known_gap = 0;
   void add(RuleStatus status);
-  uint64_t total() const { return pass + fail + not_applicable + skipped; }
+  uint64_t total() const { return pass + fail + not_applicable + skipped + known_gap; }
 };
 
 struct ConformanceSummary {
@@ -67,7 +72,8 @@ struct ConformanceSummary {
   StatusCounts mandatory;      // MUST, MUST NOT
   StatusCounts non_mandatory;  // SHOULD, SHOULD NOT, RECOMMENDED, MAY
   std::map<std::string, StatusCounts> by_keyword;
-  bool conformant = true;  // no mandatory rule failed
+  bool conformant = true;                    // no mandatory rule failed or is a known gap
+  bool conformant_except_known_gaps = true;  // no mandatory rule failed
 };
 
 struct ConformanceReport {
@@ -76,6 +82,8 @@ struct ConformanceReport {
   std::string focus_version;
   std::string dataset;                              // model dataset, e.g. "CostAndUsage"
   std::vector<std::string> applicability_criteria;  // selected criteria (expanded)
+  // Per-provider criteria when validated with them (ProviderName -> criteria), else empty.
+  std::map<std::string, std::vector<std::string>> provider_criteria;
   bool present_columns_only = false;
   uint64_t rows = 0;
   std::vector<std::string> columns;          // as found in the data

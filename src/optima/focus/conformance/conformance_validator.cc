@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -37,6 +38,15 @@ struct RuleState {
   std::map<std::string, DistinctGroup, std::less<>> groups;
   std::vector<uint8_t> eff;   // this batch: rows the rule judges
   std::vector<uint8_t> viol;  // this batch: rows where it fails (before alternative masking)
+  // Per-provider criteria and known gaps.
+  uint64_t gate_rows = 0;         // rows of the providers the rule is gated to (plan->gated)
+  std::vector<int8_t> allowed;    // provider index -> gated to it (1), not (0), unknown (-1)
+  std::vector<int8_t> gapped;     // provider index -> the rule has a known gap for it (same)
+  std::vector<uint8_t> gap_viol;  // this batch: failing rows excused as known gaps
+  uint64_t gap_failing = 0;
+  std::vector<FailureSample> gap_samples;
+  std::set<std::string> gap_providers;  // providers whose rows used a known gap
+  bool inactive = false;                // gated to providers none of whose rows are in the dataset
 };
 
 uint64_t count_ones(const std::vector<uint8_t>& mask) {
@@ -68,6 +78,9 @@ class Run {
   Run(const RuleModel& model, const CurrencyCodes& currencies, const RulePlan& plan,
       const ValidationOptions& options, const std::vector<std::string>& columns)
       : model_(model), evaluator_(currencies), plan_(plan), options_(options), columns_(columns) {
+    auto provider_it = std::find(columns.begin(), columns.end(), "ProviderName");
+    provider_column_ =
+        provider_it == columns.end() ? -1 : static_cast<int>(provider_it - columns.begin());
     const auto& planned = plan.rules();
     states_.resize(planned.size());
     state_index_.assign(model.rules().size(), -1);
@@ -113,9 +126,13 @@ class Run {
     }
   }
 
+  // ProviderName values seen, in order of appearance.
+  const std::vector<std::string>& providers_seen() const { return provider_names_; }
+
   void process(const RowBatch& batch) {
     const size_t n = batch.rows;
     const auto& planned = plan_.rules();
+    index_providers(batch);
     // Top-down: the rows each rule judges.
     std::vector<uint8_t> all(n, 1);
     for (size_t p = 0; p < planned.size(); ++p) {
@@ -136,6 +153,12 @@ class Run {
             s.eff[i] |= ps.eff[i];
           }
         }
+      }
+      if (s.plan->gated) {
+        for (size_t i = 0; i < n; ++i) {
+          s.eff[i] &= provider_matches(&s.allowed, s.plan->providers, i);
+        }
+        s.gate_rows += count_ones(s.eff);
       }
       if (s.condition) {
         std::vector<uint8_t> cond(n);
@@ -161,6 +184,7 @@ class Run {
           for (size_t i = 0; i < n; ++i) {
             s.viol[i] = (s.eff[i] && !sat[i]) ? 1 : 0;
           }
+          excuse_known_gaps(s, n);
           break;
         }
         case RuleKind::kComposite: {
@@ -189,6 +213,13 @@ class Run {
                                  ? &states_[static_cast<size_t>(s.plan->alternative_of)]
                                  : nullptr;
       for (size_t i = 0; i < n; ++i) {
+        if (!s.gap_viol.empty() && s.gap_viol[i]) {
+          ++s.gap_failing;
+          s.gap_providers.insert(provider_names_[static_cast<size_t>(row_provider_[i])]);
+          if (s.gap_samples.size() < options_.max_samples) {
+            s.gap_samples.push_back(sample(s, batch, i));
+          }
+        }
         if (!s.viol[i] || (alt != nullptr && !alt->viol[i])) {
           continue;
         }
@@ -208,15 +239,34 @@ class Run {
         judge_groups(s);
       }
     }
+    // A rule gated to providers none of whose rows were read does not apply, nor do the rules
+    // it alone references.
+    for (RuleState& s : states_) {
+      if (!s.plan->evaluate) {
+        continue;
+      }
+      if (s.plan->gated) {
+        s.inactive = s.gate_rows == 0;
+      } else if (!s.plan->parents.empty()) {
+        s.inactive = std::all_of(s.plan->parents.begin(), s.plan->parents.end(), [&](int p) {
+          const RuleState& ps = states_[static_cast<size_t>(p)];
+          return !ps.plan->evaluate || ps.inactive;
+        });
+      }
+      if (s.inactive) {
+        s.dataset_failures.clear();
+      }
+    }
     for (size_t p = planned.size(); p-- > 0;) {
       RuleState& s = states_[p];
-      if (s.plan->evaluate && s.kind == RuleKind::kComposite) {
+      if (s.plan->evaluate && !s.inactive && s.kind == RuleKind::kComposite) {
         s.dataset_failures = composite_dataset_failures(s, *s.rule->requirement)
                                  .value_or(std::vector<std::string>());
       }
     }
     std::vector<RuleResult> results;
-    for (const RuleState& s : states_) {
+    for (size_t p = 0; p < states_.size(); ++p) {
+      const RuleState& s = states_[p];
       RuleResult r;
       r.rule_id = s.rule->id;
       r.keyword = s.rule->keyword;
@@ -227,11 +277,15 @@ class Run {
       r.must_satisfy = s.rule->must_satisfy;
       r.reason = s.plan->reason;
       r.status = s.plan->status;
-      if (s.plan->evaluate) {
+      if (s.inactive) {
+        r.status = RuleStatus::kNotApplicable;
+        r.reason = inactive_reason(s);
+      } else if (s.plan->evaluate) {
         r.checked_rows = s.checked;
         r.failing_rows = s.failing;
         r.dataset_failures = s.dataset_failures;
         r.samples = s.samples;
+        r.known_gap_rows = s.gap_failing;
         r.status = (r.failing_rows > 0 || !r.dataset_failures.empty()) ? RuleStatus::kFail
                                                                        : RuleStatus::kPass;
         if (r.status == RuleStatus::kFail && s.rule->keyword == "MAY") {
@@ -243,6 +297,10 @@ class Run {
           r.failing_rows = 0;
           r.dataset_failures.clear();
           r.samples.clear();
+        } else if (r.status == RuleStatus::kPass && s.gap_failing > 0) {
+          r.status = RuleStatus::kKnownGap;
+          r.samples = s.gap_samples;
+          r.reason = gap_reason(s);
         } else if (r.status == RuleStatus::kPass && s.kind != RuleKind::kPresence &&
                    s.checked == 0) {
           r.reason =
@@ -250,6 +308,27 @@ class Run {
         }
       }
       results.push_back(std::move(r));
+    }
+    // A composite that fails nowhere but holds a known gap is itself a known gap (children come
+    // after their parents in plan order).
+    for (size_t p = results.size(); p-- > 0;) {
+      RuleResult& r = results[p];
+      const RuleState& s = states_[p];
+      if (r.status != RuleStatus::kPass || s.kind != RuleKind::kComposite) {
+        continue;
+      }
+      for (int c : s.plan->children) {
+        const RuleResult& child = results[static_cast<size_t>(c)];
+        if (counts_for(s, states_[static_cast<size_t>(c)]) &&
+            child.status == RuleStatus::kKnownGap) {
+          r.status = RuleStatus::kKnownGap;
+          r.known_gap_rows = std::max(r.known_gap_rows, child.known_gap_rows);
+          r.reason = child.reason.rfind("via ", 0) == 0
+                         ? "via " + child.rule_id + " > " + child.reason.substr(4)
+                         : "via " + child.rule_id + ": " + child.reason;
+          break;
+        }
+      }
     }
     std::sort(results.begin(), results.end(), [&](const RuleResult& a, const RuleResult& b) {
       return model_.index_of(a.rule_id) < model_.index_of(b.rule_id);
@@ -269,7 +348,100 @@ class Run {
   // mandatory composite (MUST) is not failed by a SHOULD/MAY part — the model lists optional
   // requirements (e.g. RECOMMENDED columns) inside mandatory composites.
   static bool counts_for(const RuleState& s, const RuleState& c) {
-    return c.plan->evaluate && (!s.rule->mandatory() || c.rule->mandatory());
+    return c.plan->evaluate && !c.inactive && (!s.rule->mandatory() || c.rule->mandatory());
+  }
+
+  // Maps each row of the batch to an index into provider_names_ (-1: null or no column).
+  void index_providers(const RowBatch& batch) {
+    row_provider_.assign(batch.rows, -1);
+    if (provider_column_ < 0) {
+      return;
+    }
+    const ColumnBatch& col = batch.columns[static_cast<size_t>(provider_column_)];
+    std::string last;
+    int last_index = -1;
+    for (size_t i = 0; i < batch.rows; ++i) {
+      if (col.is_null(i)) {
+        continue;
+      }
+      std::string name = col.text(i);
+      if (last_index < 0 || name != last) {
+        auto it = std::find(provider_names_.begin(), provider_names_.end(), name);
+        if (it == provider_names_.end()) {
+          provider_names_.push_back(name);
+          it = provider_names_.end() - 1;
+        }
+        last_index = static_cast<int>(it - provider_names_.begin());
+        last = std::move(name);
+      }
+      row_provider_[i] = last_index;
+    }
+  }
+
+  // Whether row i's provider is one of `names`, cached per provider in *cache.
+  uint8_t provider_matches(std::vector<int8_t>* cache, const std::vector<std::string>& names,
+                           size_t i) const {
+    const int p = row_provider_[i];
+    if (p < 0) {
+      return 0;
+    }
+    if (cache->size() < provider_names_.size()) {
+      cache->resize(provider_names_.size(), -1);
+    }
+    int8_t& known = (*cache)[static_cast<size_t>(p)];
+    if (known < 0) {
+      known = std::find(names.begin(), names.end(), provider_names_[static_cast<size_t>(p)]) !=
+                      names.end()
+                  ? 1
+                  : 0;
+    }
+    return static_cast<uint8_t>(known);
+  }
+
+  // Moves the failing rows of providers with a known gap of this rule out of s.viol, so they
+  // neither fail the rule nor the composites above it.
+  void excuse_known_gaps(RuleState& s, size_t n) {
+    if (s.plan->gaps.empty()) {
+      return;
+    }
+    std::vector<std::string> providers;
+    for (const KnownGap& gap : s.plan->gaps) {
+      providers.push_back(gap.provider);
+    }
+    s.gap_viol.assign(n, 0);
+    for (size_t i = 0; i < n; ++i) {
+      if (s.viol[i] && provider_matches(&s.gapped, providers, i)) {
+        s.viol[i] = 0;
+        s.gap_viol[i] = 1;
+      }
+    }
+  }
+
+  static std::string gap_reason(const RuleState& s) {
+    std::string out = "known gap";
+    for (const KnownGap& gap : s.plan->gaps) {
+      if (s.gap_providers.count(gap.provider) != 0) {
+        out += "; " + gap.provider + ": " + gap.reason;
+      }
+    }
+    return out;
+  }
+
+  std::string inactive_reason(const RuleState& s) const {
+    if (s.plan->gated) {
+      std::string names;
+      for (const std::string& p : s.plan->providers) {
+        names += (names.empty() ? "" : ", ") + p;
+      }
+      std::string criteria;
+      for (const std::string& c : s.rule->applicability_criteria) {
+        criteria += (criteria.empty() ? "" : " and ") + c;
+      }
+      return "applies to the rows of providers declaring " + criteria + " (" + names +
+             "); the dataset has none";
+    }
+    const RuleState& parent = states_[static_cast<size_t>(s.plan->parents.front())];
+    return "part of " + parent.rule->id + ", which is not applicable";
   }
 
   // Rows where a composite's AND/OR of referenced rules fails; nullopt when no referenced rule
@@ -450,6 +622,9 @@ class Run {
   const RulePlan& plan_;
   const ValidationOptions& options_;
   const std::vector<std::string>& columns_;
+  int provider_column_ = -1;
+  std::vector<std::string> provider_names_;
+  std::vector<int> row_provider_;  // this batch: index into provider_names_, -1 when null
   std::vector<RuleState> states_;
   std::vector<int> state_index_;  // model rule index -> index into states_ (-1: not in plan)
 };
@@ -516,6 +691,18 @@ core::Result<ConformanceReport> ConformanceValidator::validate(
                                  e.reason);
   }
   report.rules = run.finish(report.rows);
+  for (const ProviderCriteria& p : options.provider_criteria) {
+    report.provider_criteria[p.provider] = p.criteria;
+  }
+  if (!options.provider_criteria.empty()) {
+    for (const std::string& name : run.providers_seen()) {
+      if (report.provider_criteria.count(name) == 0) {
+        report.notes.push_back("ProviderName \"" + name +
+                               "\" declares no applicability criteria: its rows are held only "
+                               "to rules without criteria");
+      }
+    }
+  }
   report.summarize();
   return report;
 }

@@ -62,6 +62,42 @@ std::string comma_list(const std::vector<std::string>& names) {
   return out;
 }
 
+std::string and_list(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    out += (i ? " and " : "") + names[i];
+  }
+  return out;
+}
+
+// Whether `set` holds every criterion of `criteria`.
+bool covers(const std::vector<std::string>& set, const std::vector<std::string>& criteria) {
+  return std::all_of(criteria.begin(), criteria.end(), [&](const std::string& c) {
+    return std::find(set.begin(), set.end(), c) != set.end();
+  });
+}
+
+// Names as the model spells them ("ALL" -> every criterion); unknown names are an error.
+core::Result<std::vector<std::string>> resolve_criteria(const std::vector<std::string>& names,
+                                                        const std::vector<std::string>& known) {
+  std::vector<std::string> out;
+  for (const std::string& name : names) {
+    if (core::iequals(name, "ALL")) {
+      return known;
+    }
+    auto it = std::find_if(known.begin(), known.end(),
+                           [&](const std::string& k) { return core::iequals(k, name); });
+    if (it == known.end()) {
+      return core::invalid_argument("unknown applicability criterion \"" + name +
+                                    "\"; known: ALL, " + comma_list(known));
+    }
+    if (std::find(out.begin(), out.end(), *it) == out.end()) {
+      out.push_back(*it);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 core::Result<RulePlan> RulePlan::build(const RuleModel& model, const ValidationOptions& options,
@@ -78,19 +114,25 @@ core::Result<RulePlan> RulePlan::build(const RuleModel& model, const ValidationO
   for (const auto& c : model.applicability_criteria()) {
     known.push_back(c.name);
   }
-  for (const std::string& name : options.applicability_criteria) {
-    if (core::iequals(name, "ALL")) {
-      plan.criteria_ = known;
-      break;
+  // Criteria sets: one per declaring provider, or the one selection for the whole dataset.
+  const bool per_provider = !options.provider_criteria.empty();
+  std::vector<std::vector<std::string>> sets;
+  for (size_t p = 0; p < (per_provider ? options.provider_criteria.size() : 1); ++p) {
+    OPTIMA_ASSIGN_OR_RETURN(std::vector<std::string> set,
+                            resolve_criteria(per_provider ? options.provider_criteria[p].criteria
+                                                          : options.applicability_criteria,
+                                             known));
+    for (const std::string& c : set) {
+      if (std::find(plan.criteria_.begin(), plan.criteria_.end(), c) == plan.criteria_.end()) {
+        plan.criteria_.push_back(c);
+      }
     }
-    auto it = std::find_if(known.begin(), known.end(),
-                           [&](const std::string& k) { return core::iequals(k, name); });
-    if (it == known.end()) {
-      return core::invalid_argument("unknown applicability criterion \"" + name +
-                                    "\"; known: ALL, " + comma_list(known));
-    }
-    if (std::find(plan.criteria_.begin(), plan.criteria_.end(), *it) == plan.criteria_.end()) {
-      plan.criteria_.push_back(*it);
+    sets.push_back(std::move(set));
+  }
+  for (const KnownGap& gap : options.known_gaps) {
+    if (model.find(gap.rule_id) == nullptr) {
+      return core::invalid_argument("known gap of " + gap.provider + " names unknown rule \"" +
+                                    gap.rule_id + "\"");
     }
   }
   auto roots_it = model.datasets().find(options.dataset);
@@ -187,10 +229,6 @@ core::Result<RulePlan> RulePlan::build(const RuleModel& model, const ValidationO
   }
 
   // Top-down: statuses decided before reading rows.
-  auto selected = [&](const std::string& criterion) {
-    return std::find(plan.criteria_.begin(), plan.criteria_.end(), criterion) !=
-           plan.criteria_.end();
-  };
   for (PlannedRule& pr : plan.rules_) {
     const ModelRule& rule = rules[static_cast<size_t>(pr.rule)];
     pr.evaluate = false;
@@ -209,10 +247,26 @@ core::Result<RulePlan> RulePlan::build(const RuleModel& model, const ValidationO
       continue;
     }
     const auto& criteria = rule.applicability_criteria;
-    if (!criteria.empty() && std::none_of(criteria.begin(), criteria.end(), selected)) {
-      pr.reason = "applies when the provider supports " + comma_list(criteria) +
-                  " (not in --applicability-criteria)";
-      continue;
+    if (!criteria.empty()) {
+      std::vector<std::string> providers;
+      bool covered = false;
+      for (size_t p = 0; p < sets.size(); ++p) {
+        if (covers(sets[p], criteria)) {
+          covered = true;
+          if (per_provider) {
+            providers.push_back(options.provider_criteria[p].provider);
+          }
+        }
+      }
+      if (!covered) {
+        pr.reason = "applies when the provider supports " + and_list(criteria) +
+                    (!per_provider          ? " (not in --applicability-criteria)"
+                     : criteria.size() == 1 ? " (no provider declares it)"
+                                            : " (no provider declares them all)");
+        continue;
+      }
+      pr.gated = per_provider;
+      pr.providers = std::move(providers);
     }
     if (!pr.parents.empty()) {
       const bool parent_applies = std::any_of(pr.parents.begin(), pr.parents.end(), [&](int p) {
@@ -263,6 +317,11 @@ core::Result<RulePlan> RulePlan::build(const RuleModel& model, const ValidationO
     }
     pr.evaluate = true;
     pr.status = RuleStatus::kPass;
+    for (const KnownGap& gap : options.known_gaps) {
+      if (gap.rule_id == rule.id) {
+        pr.gaps.push_back(gap);
+      }
+    }
   }
 
   // Bottom-up: a composite with no evaluated child has nothing to judge.

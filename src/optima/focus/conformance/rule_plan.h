@@ -11,7 +11,9 @@
 // selected and at least one parent applies. Dependencies beyond references only widen the scope.
 //
 // Per rule, in order: Dynamic -> skipped; Status other than "Active" or introduced after the
-// requested version -> not applicable; criteria not selected -> not applicable; no applicable parent -> not applicable;
+// requested version -> not applicable; criteria not all selected -> not applicable (with per-
+// provider criteria: no provider declares them all; otherwise the rule is gated to the rows of
+// the providers that do); no applicable parent -> not applicable;
 // a column it reads is absent -> not applicable (presence rules instead fail, or are not
 // applicable with ColumnScope::kPresentColumnsOnly). A composite none of whose children is
 // evaluated is not applicable (or skipped when some child is dynamic).
@@ -38,18 +40,23 @@ struct PlannedRule {
   // references), else -1. An alternative fails only on rows where every alternative fails.
   int alternative_of = -1;
   bool presence = false;  // Requirement made of ColumnPresent (and AND/OR) only
+  // Per-provider criteria: the rule has ApplicabilityCriteria and judges only the rows whose
+  // ProviderName is one of `providers` (those declaring all of its criteria).
+  bool gated = false;
+  std::vector<std::string> providers;
+  std::vector<KnownGap> gaps;  // the options' known gaps of this rule
 };
 
 class RulePlan {
  public:
   // Errors (InvalidArgument): unknown criterion (the message lists the known ones), a FOCUS
-  // version the model does not cover, an unknown dataset.
+  // version the model does not cover, an unknown dataset, a known gap naming an unknown rule.
   static core::Result<RulePlan> build(const RuleModel& model, const ValidationOptions& options,
                                       const std::vector<std::string>& columns);
 
   // Topological order: every parent before its children.
   const std::vector<PlannedRule>& rules() const { return rules_; }
-  // The selected criteria, expanded from "ALL".
+  // The selected criteria, expanded from "ALL" (per-provider criteria: their union).
   const std::vector<std::string>& criteria() const { return criteria_; }
 
  private:

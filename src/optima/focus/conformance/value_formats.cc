@@ -256,16 +256,12 @@ bool is_datetime_format(std::string_view text) {
 }
 
 bool is_datetime_text(std::string_view text) {
-  // core::parse_timestamp also reads two-digit years (4/1/25) because ingest meets them; as a
-  // data type they are ambiguous, so a US-style date needs a four-digit year here.
-  const size_t slash = text.rfind('/');
-  if (slash != std::string_view::npos) {
-    size_t digits = 0;
-    while (slash + 1 + digits < text.size() && text[slash + 1 + digits] >= '0' &&
-           text[slash + 1 + digits] <= '9') {
-      ++digits;
-    }
-    if (digits != 4) return false;
+  // M/D/YY: the date part ends two digits after its second '/'.
+  const std::string_view date = text.substr(0, text.find(' '));
+  const size_t second_slash = date.find('/', date.find('/') + 1);
+  if (date.find('/') != std::string_view::npos && second_slash != std::string_view::npos &&
+      date.size() - second_slash - 1 == 2) {
+    return false;
   }
   core::Timestamp ignored;
   return core::parse_timestamp(text, &ignored);

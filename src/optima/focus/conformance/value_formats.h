@@ -29,7 +29,8 @@ bool is_datetime_format(std::string_view text);
 
 // Data type Date/Time for a text cell (TypeDateTime on raw CSV): a date/time that
 // core::parse_timestamp recognises (ISO 8601 variants, "2024-01-31", "01/31/2024", ...), except
-// two-digit years. Whether it is written in the FOCUS format is FormatDateTime's job.
+// a two-digit year ("4/1/25"), which the readers accept as 20YY but which does not name a year.
+// Whether it is written in the FOCUS format is FormatDateTime's job.
 bool is_datetime_text(std::string_view text);
 
 // StringHandling: a valid UTF-8 (Unicode) string. The upstream validator accepts ASCII only,
