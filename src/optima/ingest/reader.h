@@ -25,7 +25,9 @@ struct ReadOptions {
   Strictness strictness = Strictness::kLenient;
   // Lenient mode fails the read when more rows than this are bad.
   uint64_t max_bad_rows = 1000;
-  size_t batch_rows = 65536;
+  // Rows per emitted Table. Small batches keep memory low when many partitions are open at once
+  // (each open partition holds at most one row group of them) and fit dictionaries in cache.
+  size_t batch_rows = 8192;
   // Literal cell text read as null in addition to the empty cell (FOCUS CSVs write "NULL").
   std::vector<std::string> null_literals = {"NULL"};
 };
