@@ -27,7 +27,7 @@
 namespace optima::store {
 
 struct SegmentWriterOptions {
-  uint32_t row_group_rows = 32768;
+  uint32_t row_group_rows = 16384;
   // zstd level per chunk: 1 is fastest; 3 (zstd's default) compresses billing columns a little
   // better at about half the speed.
   int zstd_level = 1;

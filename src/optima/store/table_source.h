@@ -1,6 +1,6 @@
 // TableSource: the read side of the store as the query engine sees it.
 //
-// A source is an immutable set of row groups (each a focus::Table of up to ~32k rows of one
+// A source is an immutable set of row groups (each a focus::Table of up to ~16k rows of one
 // partition). load() returns only the requested columns. The store's snapshot implements it;
 // InMemoryTableSource holds tables directly (tests, validation of a file). Thread-safe: many
 // queries may load concurrently.
