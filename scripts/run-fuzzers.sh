@@ -48,7 +48,8 @@ for src in tests/fuzz/*_fuzzer.cc; do
   echo "  $name: ${runs:-?} runs, ${rate:-?} exec/s, corpus $(ls "$work" | wc -l) files"
 done
 if ((${#failed[@]} > 0)); then
-  echo "fuzzers: ${#failed[@]} failed: ${failed[*]}"
+  echo "fuzzers failing: ${failed[*]}"
+  echo "fuzzers: $(( ${#targets[@]} / 2 - ${#failed[@]} )) passed, ${#failed[@]} failed"
   exit 1
 fi
-echo "fuzzers: all passed"
+echo "fuzzers: $(( ${#targets[@]} / 2 )) passed, 0 failed"
