@@ -8,8 +8,9 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <openssl/evp.h>
 #include <zlib.h>
+
+#include "optima/core/sha256.h"
 
 namespace optima::core {
 namespace {
@@ -217,32 +218,17 @@ Result<std::string> read_all_decompressed(const std::filesystem::path& path) {
   return out;
 }
 
-namespace {
-std::string to_hex(const unsigned char* digest, unsigned len) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(len * 2);
-  for (unsigned i = 0; i < len; ++i) {
-    out.push_back(kHex[digest[i] >> 4]);
-    out.push_back(kHex[digest[i] & 15]);
-  }
-  return out;
-}
-}  // namespace
-
 std::string sha256_hex(std::string_view data) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned len = 0;
-  EVP_Digest(data.data(), data.size(), digest, &len, EVP_sha256(), nullptr);
-  return to_hex(digest, len);
+  Sha256 hasher;
+  hasher.update(data);
+  return to_hex(hasher.finish());
 }
 
 Result<std::string> sha256_file(const std::filesystem::path& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return io_error(fmt::format("cannot open {}: {}", path.string(), errno_text()));
   FdCloser closer(fd);
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
-  EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
+  Sha256 hasher;
   std::vector<char> buf(1 << 20);
   while (true) {
     const ssize_t n = ::read(fd, buf.data(), buf.size());
@@ -251,12 +237,9 @@ Result<std::string> sha256_file(const std::filesystem::path& path) {
       return io_error(fmt::format("cannot read {}: {}", path.string(), errno_text()));
     }
     if (n == 0) break;
-    EVP_DigestUpdate(ctx.get(), buf.data(), static_cast<size_t>(n));
+    hasher.update(std::string_view(buf.data(), static_cast<size_t>(n)));
   }
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned len = 0;
-  EVP_DigestFinal_ex(ctx.get(), digest, &len);
-  return to_hex(digest, len);
+  return to_hex(hasher.finish());
 }
 
 }  // namespace optima::core

@@ -1,6 +1,6 @@
 // Status and Result<T>: how every fallible function in CloudOptima reports failure.
 //
-// Our code does not throw. A function that can fail returns [[nodiscard]] Status or Result<T>;
+// Our code raises no exceptions. A function that can fail returns [[nodiscard]] Status or Result<T>;
 // callers propagate with OPTIMA_RETURN_IF_ERROR / OPTIMA_ASSIGN_OR_RETURN. One function maps a
 // StatusCode to a CLI exit code (exit_code_for); the server maps it to an HTTP status.
 #pragma once

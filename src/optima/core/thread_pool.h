@@ -1,6 +1,6 @@
 // ThreadPool: a fixed set of worker threads running submitted tasks in FIFO order.
 //
-// Thread-safe. Tasks must not throw (our code does not); an exception escaping a task is caught
+// Thread-safe. Tasks raise no exceptions (our code does not); an exception escaping a task is caught
 // at this barrier and reported through the task's Status. The destructor finishes queued tasks.
 #pragma once
 

@@ -30,7 +30,7 @@ std::string azure_value_text(const nlohmann::json& value) {
     return value.get<std::string>();
   if (value.is_null())
     return std::string();
-  // The parser only admits valid UTF-8, but dump() must never throw: replace, don't fail.
+  // The parser only admits valid UTF-8, but dump() must never fail: invalid bytes are replaced.
   return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -25,7 +25,7 @@ struct CompressionContext {
 };
 
 // zstd frames cost a few bytes of header; a chunk that does not shrink is stored raw.
-core::Status seal_chunk(std::string_view name, const std::string& raw, int level, Sha256* hasher,
+core::Status seal_chunk(std::string_view name, const std::string& raw, int level, core::Sha256* hasher,
                         EncodedChunk* chunk) {
   if (raw.size() > kMaxChunkRawSize) {
     return core::invalid_argument(fmt::format("column {}: chunk of {} bytes is too large", name,
@@ -162,7 +162,7 @@ core::Result<EncodedRowGroup> encode_row_group(const std::vector<TableSlice>& sl
     }
   }
 
-  Sha256 hasher;
+  core::Sha256 hasher;
   std::string rows_bytes;
   ByteWriter(&rows_bytes).put_u32(group.rows);
   hasher.update(rows_bytes);

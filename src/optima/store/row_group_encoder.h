@@ -15,7 +15,7 @@
 #include "optima/core/status.h"
 #include "optima/focus/table.h"
 #include "optima/store/segment_format.h"
-#include "optima/store/sha256.h"
+#include "optima/core/sha256.h"
 
 namespace optima::store {
 
@@ -42,7 +42,7 @@ struct EncodedRowGroup {
   int64_t max_charge_start = 0;
   std::vector<EncodedChunk> chunks;  // FOCUS columns by index, then extensions by name
   // SHA-256 over the rows count and every chunk's column name and raw (uncompressed) bytes.
-  Digest digest{};
+  core::Digest digest{};
 };
 
 // Encodes the slices' rows as one row group. A FOCUS column gets a chunk when any slice's table

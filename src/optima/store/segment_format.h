@@ -18,7 +18,7 @@
 
 #include "optima/core/status.h"
 #include "optima/focus/column.h"
-#include "optima/store/sha256.h"
+#include "optima/core/sha256.h"
 
 namespace optima::store {
 
@@ -65,7 +65,7 @@ struct SegmentFooter {
   uint64_t total_rows = 0;
   std::bitset<focus::kColumnCount> columns;  // FOCUS columns the segment holds
   std::vector<std::string> extensions;       // x_ column names, sorted
-  Digest content_hash{};
+  core::Digest content_hash{};
   std::vector<RowGroupEntry> row_groups;
 };
 

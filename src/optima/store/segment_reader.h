@@ -39,7 +39,7 @@ class SegmentReader {
   const SegmentFooter& footer() const { return footer_; }
   uint64_t rows() const { return footer_.total_rows; }
   size_t row_group_count() const { return footer_.row_groups.size(); }
-  std::string content_hash() const { return to_hex(footer_.content_hash); }
+  std::string content_hash() const { return core::to_hex(footer_.content_hash); }
 
   // Row group `index` with the selected columns the segment holds (present() is false for the
   // others; a held column with no chunk in this group loads as all null). Errors:

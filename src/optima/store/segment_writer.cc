@@ -135,7 +135,7 @@ core::Result<SegmentSummary> SegmentWriter::finish() {
   footer.extensions.assign(extensions_.begin(), extensions_.end());
   // The content hash covers what the rows are, not where they sit in the file: the schema,
   // then every row group's digest of its raw chunks.
-  Sha256 hasher;
+  core::Sha256 hasher;
   std::string schema;
   ByteWriter schema_writer(&schema);
   schema_writer.put_u32(kSegmentFormatVersion);
@@ -179,7 +179,7 @@ core::Result<SegmentSummary> SegmentWriter::finish() {
   summary.rows = footer.total_rows;
   summary.bytes = offset_;
   summary.row_groups = static_cast<uint32_t>(footer.row_groups.size());
-  summary.content_hash = to_hex(footer.content_hash);
+  summary.content_hash = core::to_hex(footer.content_hash);
   return summary;
 }
 

@@ -78,7 +78,7 @@ class SegmentWriter {
   struct WrittenGroup {
     RowGroupEntry entry;
     std::vector<WrittenChunk> chunks;
-    Digest digest{};
+    core::Digest digest{};
   };
 
   core::Status dispatch();

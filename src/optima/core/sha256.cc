@@ -1,10 +1,10 @@
-#include "optima/store/sha256.h"
+#include "optima/core/sha256.h"
 
 #include <openssl/evp.h>
 
 #include "optima/core/status.h"
 
-namespace optima::store {
+namespace optima::core {
 
 struct Sha256::State {
   EVP_MD_CTX* context = nullptr;
@@ -40,4 +40,4 @@ std::string to_hex(const Digest& digest) {
   return out;
 }
 
-}  // namespace optima::store
+}  // namespace optima::core

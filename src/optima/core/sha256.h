@@ -1,6 +1,6 @@
-// Sha256: incremental SHA-256 (OpenSSL EVP), for segment content hashes.
+// Sha256: incremental SHA-256 (OpenSSL EVP): file identities and segment content hashes.
 //
-// Not thread-safe; one hasher per thread. core::sha256_hex covers one-shot hashing.
+// Not thread-safe; one hasher per thread.
 #pragma once
 
 #include <array>
@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-namespace optima::store {
+namespace optima::core {
 
 using Digest = std::array<uint8_t, 32>;
 
@@ -32,4 +32,4 @@ class Sha256 {
 // Lower-case hex of a digest.
 std::string to_hex(const Digest& digest);
 
-}  // namespace optima::store
+}  // namespace optima::core
