@@ -9,6 +9,8 @@ find_package(ZLIB REQUIRED)
 find_package(OpenSSL REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+find_package(Boost 1.81 REQUIRED CONFIG)  # Beast and Asio are header-only
 find_package(GTest REQUIRED)
 find_package(benchmark QUIET)
 if(NOT CLI11_FOUND)
