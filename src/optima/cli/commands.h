@@ -14,5 +14,6 @@ void add_query_commands(CLI::App& app, GlobalOptions& global, int* exit_code);  
 void add_demo_command(CLI::App& app, GlobalOptions& global, int* exit_code);      // demo generate
 void add_validate_command(CLI::App& app, GlobalOptions& global, int* exit_code);  // validate
 void add_kpis_command(CLI::App& app, GlobalOptions& global, int* exit_code);      // kpis
+void add_serve_command(CLI::App& app, GlobalOptions& global, int* exit_code);     // serve
 
 }  // namespace optima::cli
