@@ -35,10 +35,18 @@ std::optional<LevelShiftPoint> detect_level_shift(const std::vector<double>& y, 
   const double typical = median_range(magnitudes, 0, magnitudes.size());
   const double step = steps[best];
   if (!(std::fabs(step) > 4.0 * noise && std::fabs(step) > 5.0 * typical)) return std::nullopt;
-  // Sustained: everything after is on the new side of the midpoint more often than not.
+  // Sustained: every full window after the change stays on the new side of the midpoint, and
+  // there are at least two of them (a holiday dip that recovers is not a shift).
   const double before = median_range(y, best - w, best);
+  const double midpoint = before + step / 2;
+  size_t windows = 0;
+  for (size_t t = best; t + w <= n; t += w) {
+    const double m = median_range(y, t, t + w);
+    if ((m - midpoint) * step <= 0) return std::nullopt;
+    ++windows;
+  }
+  if (windows < 2) return std::nullopt;
   const double after_all = median_range(y, best, n);
-  if ((after_all - before) * step < 0.5 * step * step) return std::nullopt;
   return LevelShiftPoint{best, after_all - median_range(y, best >= 2 * w ? best - 2 * w : 0, best)};
 }
 

@@ -40,7 +40,7 @@ int64_t periods_between(core::Timestamp from, core::Timestamp to, Granularity g)
 std::vector<int> natural_periods(Granularity g) {
   switch (g) {
     case Granularity::kHour: return {24, 168};
-    case Granularity::kDay: return {7};
+    case Granularity::kDay: return {7, 365};
     case Granularity::kWeek: return {52};
     case Granularity::kMonth: return {12};
     default: return {};

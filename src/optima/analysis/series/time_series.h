@@ -35,7 +35,7 @@ core::Timestamp advance_periods(core::Timestamp start, Granularity g, int64_t n)
 int64_t periods_between(core::Timestamp from, core::Timestamp to, Granularity g);
 
 // The seasonal periods worth modelling at a granularity, shortest first: hour {24, 168},
-// day {7}, week {52}, month {12}.
+// day {7, 365} (the yearly cycle is modelled with Fourier terms), week {52}, month {12}.
 std::vector<int> natural_periods(Granularity g);
 
 // Number of NaN values.
