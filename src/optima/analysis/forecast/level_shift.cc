@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <utility>
 
 namespace optima::analysis {
 namespace {
@@ -35,6 +37,28 @@ std::optional<LevelShiftPoint> detect_level_shift(const std::vector<double>& y, 
   const double typical = median_range(magnitudes, 0, magnitudes.size());
   const double step = steps[best];
   if (!(std::fabs(step) > 4.0 * noise && std::fabs(step) > 5.0 * typical)) return std::nullopt;
+  // Medians move over a whole window: place the change where a two-mean split of the
+  // surrounding 2w values fits best.
+  {
+    const size_t lo = best - w;
+    const size_t hi = std::min(n, best + w);
+    double best_cost = std::numeric_limits<double>::infinity();
+    size_t best_split = best;
+    for (size_t c = lo + 1; c < hi; ++c) {
+      double cost = 0;
+      for (const auto& [b, e] : {std::pair{lo, c}, std::pair{c, hi}}) {
+        double mean = 0;
+        for (size_t t = b; t < e; ++t) mean += y[t] / static_cast<double>(e - b);
+        for (size_t t = b; t < e; ++t) cost += (y[t] - mean) * (y[t] - mean);
+      }
+      if (cost < best_cost) {
+        best_cost = cost;
+        best_split = c;
+      }
+    }
+    best = best_split;
+  }
+  if (best < w || best + 2 * w > n) return std::nullopt;
   // Sustained: every full window after the change stays on the new side of the midpoint, and
   // there are at least two of them (a holiday dip that recovers is not a shift).
   const double before = median_range(y, best - w, best);
