@@ -17,19 +17,19 @@ namespace {
 constexpr double kZ80 = 1.2815515655446004;
 constexpr double kZ95 = 1.959963984540054;
 
-ForecastComponents components_of(const EtsFit& fit, const std::vector<core::Timestamp>& future,
-                                 Granularity g) {
+ForecastComponents components_of(const EtsFit& fit, core::Timestamp last, Granularity g) {
   ForecastComponents c;
   if (!fit.ok) return c;
   c.model = ets_name(fit.spec);
   c.level = fit.level;
   c.trend_per_period = fit.spec.trend == EtsTrend::kNone ? 0.0 : fit.phi * fit.slope;
   c.seasonal_period = fit.spec.period;
-  if (g == Granularity::kDay && fit.spec.period == 7 && future.size() >= 7) {
+  if (g == Granularity::kDay && fit.spec.period == 7) {
     std::array<double, 7> week{};
     for (size_t i = 0; i < 7; ++i) {
-      // days_from_civil(1970-01-01) = 0 was a Thursday: Monday-based weekday = (days + 3) % 7.
-      const int64_t days = future[i].unix_seconds / core::kSecondsPerDay;
+      // seasonal[i] is for the day i + 1 after the last one. Day 0 (1970-01-01) was a
+      // Thursday: the Monday-based weekday is (days + 3) mod 7.
+      const int64_t days = last.unix_seconds / core::kSecondsPerDay + static_cast<int64_t>(i) + 1;
       const auto weekday = static_cast<size_t>(((days % 7) + 7 + 3) % 7);
       week[weekday] = fit.seasonal[i];
     }
@@ -134,7 +134,7 @@ core::Result<Forecast> forecast_series(const TimeSeries& series, const ForecastO
                           mean[i] - kZ95 * sd, mean[i] + kZ95 * sd});
     out.sum_sd.push_back(sum_sd(mf, h));
   }
-  out.components = components_of(sel.explaining_ets, future, g);
+  out.components = components_of(sel.explaining_ets, times.back(), g);
   return out;
 }
 
