@@ -30,6 +30,7 @@ int run(int argc, char** argv) {
     add_validate_command(app, global, &exit_code);
     add_kpis_command(app, global, &exit_code);
     add_serve_command(app, global, &exit_code);
+    add_forecast_command(app, global, &exit_code);
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -15,5 +15,6 @@ void add_demo_command(CLI::App& app, GlobalOptions& global, int* exit_code);    
 void add_validate_command(CLI::App& app, GlobalOptions& global, int* exit_code);  // validate
 void add_kpis_command(CLI::App& app, GlobalOptions& global, int* exit_code);      // kpis
 void add_serve_command(CLI::App& app, GlobalOptions& global, int* exit_code);     // serve
+void add_forecast_command(CLI::App& app, GlobalOptions& global, int* exit_code);  // forecast
 
 }  // namespace optima::cli
