@@ -1,6 +1,7 @@
 #include "optima/inventory/registry.h"
 
 #include "optima/inventory/aws_placebo_reader.h"
+#include "optima/inventory/utilization_csv_reader.h"
 
 namespace optima::inventory {
 namespace {
@@ -10,6 +11,7 @@ using ReaderFactory = std::unique_ptr<InventoryReader> (*)();
 // Detection order: readers that recognise a file by its name pattern first.
 constexpr ReaderFactory kReaderFactories[] = {
     &make_aws_placebo_reader,
+    &make_utilization_csv_reader,
 };
 
 }  // namespace
