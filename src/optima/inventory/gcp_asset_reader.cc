@@ -59,7 +59,7 @@ core::Status read_labels(const JsonView& data, std::string_view key, std::map<st
 core::Status map_asset(const JsonView& asset, InventorySink* sink) {
   OPTIMA_RETURN_IF_ERROR(asset.expect_object());
   Resource r;
-  r.provider = "Google";
+  r.provider = "Google Cloud";
   r.source_file = std::string(asset.file());
   OPTIMA_ASSIGN_OR_RETURN(r.native_id, asset.string_at("name"));
   OPTIMA_ASSIGN_OR_RETURN(std::string asset_type, asset.string_at("asset_type"));
