@@ -1,5 +1,6 @@
 #include "optima/inventory/prometheus_reader.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -79,20 +80,26 @@ core::Status read_prometheus(const PrometheusQuery& query, InventorySink* sink) 
     return core::invalid_argument("Prometheus query: need start < end and a positive step");
   }
   std::map<std::string, bool> unmapped_instances;
+  if (query.max_points_per_query <= 0) return core::invalid_argument("Prometheus query: max_points_per_query <= 0");
+  // Prometheus refuses more than 11,000 points per series and query: long ranges go in windows.
+  const int64_t window = query.max_points_per_query * query.step_seconds;
   for (const NodeQuery& node_query : kNodeQueries) {
     std::string promql(node_query.promql);
     if (const size_t at = promql.find("{step}"); at != std::string::npos) {
       promql.replace(at, 6, std::to_string(query.step_seconds));
     }
-    const std::string target =
-        fmt::format("/api/v1/query_range?query={}&start={}&end={}&step={}", url_encode(promql),
-                    query.start.unix_seconds, query.end.unix_seconds, query.step_seconds);
-    OPTIMA_ASSIGN_OR_RETURN(HttpResponse response, http_get(url, target, query.timeout));
-    // Prometheus answers API errors (bad_data 400, execution 422/503) with a JSON body.
-    if (response.status != 200 && response.body.find("\"status\"") == std::string::npos) {
-      return core::io_error(fmt::format("{}: HTTP {} for {}", query.url, response.status, node_query.metric));
+    for (int64_t from = query.start.unix_seconds; from <= query.end.unix_seconds;
+         from += window + query.step_seconds) {
+      const int64_t to = std::min(query.end.unix_seconds, from + window);
+      const std::string target = fmt::format("/api/v1/query_range?query={}&start={}&end={}&step={}",
+                                             url_encode(promql), from, to, query.step_seconds);
+      OPTIMA_ASSIGN_OR_RETURN(HttpResponse response, http_get(url, target, query.timeout));
+      // Prometheus answers API errors (bad_data 400, execution 422/503) with a JSON body.
+      if (response.status != 200 && response.body.find("\"status\"") == std::string::npos) {
+        return core::io_error(fmt::format("{}: HTTP {} for {}", query.url, response.status, node_query.metric));
+      }
+      OPTIMA_RETURN_IF_ERROR(read_matrix(node_query, promql, response.body, query, &unmapped_instances, sink));
     }
-    OPTIMA_RETURN_IF_ERROR(read_matrix(node_query, promql, response.body, query, &unmapped_instances, sink));
   }
   sink->add_source(query.url);
   for (const auto& [instance, unused] : unmapped_instances) {

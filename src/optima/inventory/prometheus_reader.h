@@ -28,6 +28,9 @@ struct PrometheusQuery {
   int64_t step_seconds = 60;
   std::map<std::string, std::string> instance_to_resource;  // optional mapping
   std::chrono::milliseconds timeout{30000};
+  // Longer ranges are split into windows of this many steps (Prometheus refuses more than 11,000
+  // points per series); each window's series arrive as separate parts.
+  int64_t max_points_per_query = 10000;
 };
 
 // Runs the four range queries and delivers their series. Errors: unreachable server (IoError),

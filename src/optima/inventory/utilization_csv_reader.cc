@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -45,18 +46,18 @@ bool split_record(std::string_view line, std::vector<std::string>* fields) {
   return !quoted;
 }
 
-// Builds one resource's series from its lines and hands them to the sink.
-class ResourceRun {
+// Buffers lines per (resource, metric, statistic) and hands them to the sink as series parts:
+// whenever the buffered samples exceed kMaxBufferedSamples, and at the end. A file grouped by
+// resource therefore yields one part per series; a time-ordered file yields a few large parts
+// per series (the store merges them), and memory stays bounded either way.
+class SampleBuffer {
  public:
-  explicit ResourceRun(InventorySink* sink) : sink_(sink) {}
+  explicit SampleBuffer(InventorySink* sink) : sink_(sink) {}
 
   core::Status add(const std::string& resource_id, const std::string& metric, const std::string& statistic,
                    core::Timestamp time, double value) {
-    if (resource_id != resource_id_) {
-      OPTIMA_RETURN_IF_ERROR(flush());
-      resource_id_ = resource_id;
-    }
-    series_[{metric, statistic}].push_back({time, value});
+    series_[{resource_id, metric, statistic}].push_back({time, value});
+    if (++buffered_ >= kMaxBufferedSamples) return flush();
     return core::Status::ok();
   }
 
@@ -65,9 +66,9 @@ class ResourceRun {
       std::stable_sort(samples.begin(), samples.end(),
                        [](const MetricSample& a, const MetricSample& b) { return a.time < b.time; });
       MetricSeries series;
-      series.resource_id = resource_id_;
-      series.metric = key.first;
-      series.statistic = key.second;
+      series.resource_id = std::get<0>(key);
+      series.metric = std::get<1>(key);
+      series.statistic = std::get<2>(key);
       for (const MetricSample& s : samples) {
         // A repeated timestamp: the later line wins.
         if (!series.samples.empty() && series.samples.back().time == s.time) {
@@ -85,13 +86,15 @@ class ResourceRun {
       OPTIMA_RETURN_IF_ERROR(sink_->add_series(std::move(series)));
     }
     series_.clear();
+    buffered_ = 0;
     return core::Status::ok();
   }
 
  private:
+  static constexpr size_t kMaxBufferedSamples = size_t{1} << 22;
   InventorySink* sink_;
-  std::string resource_id_;
-  std::map<std::pair<std::string, std::string>, std::vector<MetricSample>> series_;
+  std::map<std::tuple<std::string, std::string, std::string>, std::vector<MetricSample>> series_;
+  size_t buffered_ = 0;
 };
 
 core::Status read_file(const std::filesystem::path& path, InventorySink* sink) {
@@ -103,7 +106,7 @@ core::Status read_file(const std::filesystem::path& path, InventorySink* sink) {
   size_t width = 0;
   int64_t line_number = 0;
   std::vector<std::string> fields;
-  ResourceRun run(sink);
+  SampleBuffer run(sink);
 
   const auto error = [&](std::string_view column_name, std::string_view message) {
     return core::invalid_argument(

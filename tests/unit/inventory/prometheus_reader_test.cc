@@ -35,7 +35,8 @@ TEST(PrometheusReaderTest, PullsNodeCpuMemoryAndNetworkPerInstance) {
   query.url = prometheus.url();
   query.step_seconds = 1;
   query.timeout = std::chrono::milliseconds(5000);
-  // Wait until every query has samples: rate() over [5m] needs two scrapes of the counters.
+  // Wait until every query has samples (rate() over [5m] needs two scrapes of the counters) and
+  // cpu has five, so a windowed fetch below spans several windows.
   InventoryBatch batch;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   while (std::chrono::steady_clock::now() < deadline) {
@@ -44,7 +45,7 @@ TEST(PrometheusReaderTest, PullsNodeCpuMemoryAndNetworkPerInstance) {
     query.start = core::Timestamp{query.end.unix_seconds - 60};
     batch = InventoryBatch();
     const core::Status status = read_prometheus(query, &batch);
-    if (status.is_ok() && batch.series().size() == 4 && find_series(batch, "cpu_percent")->samples.size() >= 2) break;
+    if (status.is_ok() && batch.series().size() == 4 && find_series(batch, "cpu_percent")->samples.size() >= 5) break;
   }
   ASSERT_EQ(batch.series().size(), 4u) << "no node samples within 60 s; logs in " << prometheus.log_dir();
   const std::string instance = prometheus.node_instance();
@@ -70,6 +71,21 @@ TEST(PrometheusReaderTest, PullsNodeCpuMemoryAndNetworkPerInstance) {
   ASSERT_EQ(batch.resources().size(), 1u);
   EXPECT_EQ(batch.resources()[0].provider, "Prometheus");
   EXPECT_EQ(batch.resources()[0].native_id, instance);
+
+  // A range longer than max_points_per_query steps is fetched in windows, each a part.
+  query.max_points_per_query = 2;
+  InventoryBatch windowed;
+  ASSERT_TRUE(read_prometheus(query, &windowed).is_ok());
+  int cpu_parts = 0;
+  for (const MetricSeries& s : windowed.series()) {
+    if (s.metric != "cpu_percent") continue;
+    ++cpu_parts;
+    EXPECT_LE(s.samples.size(), 3u);
+    EXPECT_GE(s.samples.front().time, query.start);
+    EXPECT_LE(s.samples.back().time, query.end);
+  }
+  EXPECT_GE(cpu_parts, 2);
+  query.max_points_per_query = 10000;
 
   // With a mapping the series carry the resource id and no Prometheus resource is added.
   query.instance_to_resource[instance] = "i-0123456789abcdef0";

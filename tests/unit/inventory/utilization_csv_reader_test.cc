@@ -29,16 +29,36 @@ TEST(UtilizationCsvReaderTest, GroupsLinesIntoSeriesPerResourceAndMetric) {
   InventoryBatch batch;
   const core::Status status = load_inventory({dir.path()}, &batch);
   ASSERT_TRUE(status.is_ok()) << status.to_string();
+  // Series come out ordered by resource id, metric, statistic.
   ASSERT_EQ(batch.series().size(), 3u);
-  const MetricSeries& cpu = batch.series()[0];
+  EXPECT_EQ(batch.series()[0].resource_id,
+            "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm,1");
+  const MetricSeries& cpu = batch.series()[1];
   EXPECT_EQ(cpu.resource_id, "i-1");
   EXPECT_EQ(cpu.metric, "cpu_percent");
   EXPECT_EQ(cpu.statistic, "average");
   EXPECT_EQ(cpu.step_seconds, 3600);
   ASSERT_EQ(cpu.samples.size(), 2u);
   EXPECT_DOUBLE_EQ(cpu.samples[1].value, 2.5);
-  EXPECT_EQ(batch.series()[2].resource_id,
-            "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm,1");
+  EXPECT_EQ(batch.series()[2].metric, "memory_percent");
+}
+
+TEST(UtilizationCsvReaderTest, TimeOrderedLinesStillMakeOneSeriesPerResource) {
+  testing::TempDir dir;
+  write_csv(dir,
+            "timestamp,resource_id,metric,value,statistic\n"
+            "2024-01-01T01:00:00Z,i-1,cpu_percent,2,maximum\n"
+            "2024-01-01T01:00:00Z,i-2,cpu_percent,5,maximum\n"
+            "2024-01-01T00:00:00Z,i-1,cpu_percent,1,maximum\n"
+            "2024-01-01T00:00:00Z,i-2,cpu_percent,4,maximum\n");
+  InventoryBatch batch;
+  ASSERT_TRUE(load_inventory({dir.path()}, &batch).is_ok());
+  ASSERT_EQ(batch.series().size(), 2u);
+  EXPECT_EQ(batch.series()[0].resource_id, "i-1");
+  EXPECT_EQ(batch.series()[0].statistic, "maximum");
+  ASSERT_EQ(batch.series()[0].samples.size(), 2u);
+  EXPECT_DOUBLE_EQ(batch.series()[0].samples[0].value, 1.0);
+  EXPECT_DOUBLE_EQ(batch.series()[1].samples[1].value, 5.0);
 }
 
 TEST(UtilizationCsvReaderTest, BadValueNamesFileLineAndColumn) {
