@@ -31,6 +31,7 @@ int run(int argc, char** argv) {
     add_kpis_command(app, global, &exit_code);
     add_serve_command(app, global, &exit_code);
     add_forecast_command(app, global, &exit_code);
+    add_inventory_command(app, global, &exit_code);
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -16,5 +16,6 @@ void add_validate_command(CLI::App& app, GlobalOptions& global, int* exit_code);
 void add_kpis_command(CLI::App& app, GlobalOptions& global, int* exit_code);      // kpis
 void add_serve_command(CLI::App& app, GlobalOptions& global, int* exit_code);     // serve
 void add_forecast_command(CLI::App& app, GlobalOptions& global, int* exit_code);  // forecast
+void add_inventory_command(CLI::App& app, GlobalOptions& global, int* exit_code);  // inventory …
 
 }  // namespace optima::cli
