@@ -28,9 +28,14 @@ core::Decimal decimal_value(const query::Value& v) {
   return {};
 }
 
-// The instance type a SkuPriceDetails object names: FOCUS InstanceType (AWS readers), Azure's
-// AdditionalInfo ServiceType (our Azure mapper prefixes provider keys with x_), else "".
-std::string instance_type_of(std::string_view sku_price_details) {
+core::Decimal ratio(core::Decimal num, core::Decimal den) {
+  return den.is_zero() ? core::Decimal() : core::Decimal::divide(num, den);
+}
+
+}  // namespace
+
+// Our Azure mapper prefixes AdditionalInfo keys with x_ (Microsoft's FOCUS mapping).
+std::string instance_type_from_sku_price_details(std::string_view sku_price_details) {
   if (sku_price_details.empty()) return {};
   const nlohmann::json details = nlohmann::json::parse(sku_price_details, nullptr, false);
   if (details.is_discarded() || !details.is_object()) return {};
@@ -41,12 +46,6 @@ std::string instance_type_of(std::string_view sku_price_details) {
   }
   return {};
 }
-
-core::Decimal ratio(core::Decimal num, core::Decimal den) {
-  return den.is_zero() ? core::Decimal() : core::Decimal::divide(num, den);
-}
-
-}  // namespace
 
 core::Decimal LearnedRate::effective_rate() const { return ratio(effective_cost, quantity); }
 core::Decimal LearnedRate::list_rate() const { return ratio(list_cost, quantity); }
@@ -104,7 +103,7 @@ core::Result<std::vector<LearnedRate>> learn_rates(const store::TableSource& sou
     r.pricing_category = string_value(v[4]);
     r.unit = string_value(v[5]);
     r.currency = string_value(v[6]);
-    r.instance_type = instance_type_of(string_value(v[7]));
+    r.instance_type = instance_type_from_sku_price_details(string_value(v[7]));
     const core::Decimal quantity = decimal_value(v[8]);
     if (quantity <= core::Decimal()) continue;
     LearnedRate& m = merged[{r.provider, r.region, r.sku_price_id, r.sku_meter, r.pricing_category,

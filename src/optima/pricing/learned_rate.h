@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "optima/core/decimal.h"
@@ -41,6 +42,10 @@ struct LearnedRate {
   // "bill: effective rate of m5.large in us-east-1 over 2026-10-22..2026-11-21 from 720 rows"
   std::string description() const;
 };
+
+// The instance type a SkuPriceDetails JSON object names: FOCUS key InstanceType (our AWS
+// readers), Azure AdditionalInfo ServiceType / VMSize (x_ServiceType, x_VMSize); "" otherwise.
+std::string instance_type_from_sku_price_details(std::string_view sku_price_details);
 
 // Reads the Usage rows with ChargePeriodStart in `period` and a positive ConsumedQuantity
 // (commitment Unused rows excluded), grouped by ProviderName, RegionId, SkuPriceId, SkuMeter,
