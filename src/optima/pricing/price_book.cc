@@ -92,6 +92,16 @@ Rate constant_rate(const CatalogConstant& c, std::string unit, std::string_view 
   return rate;
 }
 
+// Burstable lines (AWS t*, Azure B-series) trade sustained CPU for price: never an equivalent of
+// a fixed-performance type, nor the other way round.
+bool is_burstable(const InstanceSpec& s) {
+  if (s.provider == Provider::kAws)
+    return s.family.size() >= 2 && s.family[0] == 't' &&
+           std::isdigit(static_cast<unsigned char>(s.family[1]));
+  if (s.provider == Provider::kAzure) return !s.family.empty() && s.family[0] == 'B';
+  return false;
+}
+
 }  // namespace
 
 std::string_view hourly_fee_name(HourlyFee fee) {
@@ -225,7 +235,8 @@ std::vector<Alternative> PriceBook::alternatives(const InstanceSpec& current,
                                                      s.memory_gib < current.memory_gib);
       return smaller ? std::optional(AlternativeKind::kCheaperSameFamily) : std::nullopt;
     }
-    if (s.category != current.category) return std::nullopt;
+    if (s.category != current.category || is_burstable(s) != is_burstable(current))
+      return std::nullopt;
     if (s.architecture == Architecture::kArm64 && current.architecture != Architecture::kArm64)
       return AlternativeKind::kArm;
     if (s.vendor == ProcessorVendor::kAmd && current.vendor != ProcessorVendor::kAmd &&

@@ -103,6 +103,8 @@ TEST(PriceBookTest, AlternativesOfferSmallerSizesNewerGenerationsArmAndAmd) {
     if (a.kind == AlternativeKind::kAmd && a.spec.type == "m5a.xlarge") amd = true;
   }
   EXPECT_TRUE(smaller && newer && arm && amd);
+  // Burstable types are not equivalents of fixed-performance ones.
+  for (const Alternative& a : alts) EXPECT_NE(a.spec.family.substr(0, 1), "t") << a.spec.type;
   Requirement x86{4, 16, Architecture::kX86_64};
   for (const Alternative& a : book().alternatives(m4, x86, "us-east-1"))
     EXPECT_NE(a.kind, AlternativeKind::kArm);

@@ -63,7 +63,8 @@ TEST(CommitmentMetricsTest, CoverageUtilizationAndEsrFromFocusRows) {
   EXPECT_EQ(p.covered_on_demand_equivalent, dec("40"));
   EXPECT_EQ(p.coverage(), dec("0.4"));
   // Used 25 of 30 committed.
-  EXPECT_EQ(p.utilization(), Decimal::divide(dec("25"), dec("30")));
+  ASSERT_TRUE(p.utilization().has_value());
+  EXPECT_EQ(*p.utilization(), Decimal::divide(dec("25"), dec("30")));
   // ESR = (100 − (60 + 25) − 5) / 100.
   EXPECT_EQ(p.effective_savings_rate(), dec("0.1"));
   ASSERT_EQ(p.types.size(), 1u);
@@ -71,6 +72,40 @@ TEST(CommitmentMetricsTest, CoverageUtilizationAndEsrFromFocusRows) {
   EXPECT_EQ(p.types[0].purchases, dec("30"));
   EXPECT_EQ(p.types[0].savings(), dec("10"));
   EXPECT_EQ(p.types[0].savings_rate(), dec("0.25"));
+}
+
+TEST(CommitmentMetricsTest, UnamortizedCommitmentsCountTheirPurchasesAsCost) {
+  // Google's billing export: covered usage zeroed by the CUD credit, the fee billed as its own
+  // row, usage metered in seconds.
+  PricingBillRow open_usage = usage("30", "30");
+  open_usage.provider = "Google Cloud";
+  open_usage.consumed_unit = "seconds";
+  PricingBillRow covered = usage("0", "70");
+  covered.provider = "Google Cloud";
+  covered.consumed_unit = "seconds";
+  covered.pricing_category = "Committed";
+  covered.commitment_id = "cud-1";
+  covered.commitment_status = "Used";
+  covered.commitment_type = "Committed Use Discount";
+  PricingBillRow fee = usage("45", "");
+  fee.provider = "Google Cloud";
+  fee.charge_category = "Purchase";
+  fee.consumed_unit = "";
+  fee.commitment_type = "Committed Use Discount";
+  const auto source = pricing::testing::pricing_bill_source({open_usage, covered, fee});
+  const core::Period window{core::timestamp_from_string("2026-11-01").value(),
+                            core::timestamp_from_string("2026-12-01").value()};
+  auto m = compute_commitment_metrics(*source, window);
+  ASSERT_TRUE(m.is_ok()) << m.status().to_string();
+  ASSERT_EQ(m->size(), 1u);
+  const ProviderCommitmentMetrics& p = (*m)[0];
+  EXPECT_EQ(p.coverage(), dec("0.7"));
+  EXPECT_FALSE(p.utilization().has_value());
+  ASSERT_EQ(p.types.size(), 1u);
+  EXPECT_FALSE(p.types[0].amortized());
+  EXPECT_EQ(p.types[0].savings(), dec("25"));
+  // ESR = (100 − 30 − 0 − 45) / 100.
+  EXPECT_EQ(p.effective_savings_rate(), dec("0.25"));
 }
 
 TEST(CommitmentMetricsTest, MonthlyBucketsSplitThePeriod) {

@@ -36,9 +36,18 @@ enum Met { kEffective, kContracted, kList, kBilled };
 
 }  // namespace
 
-Decimal CommitmentTypeMetrics::utilization() const { return ratio(used_cost, used_cost + unused_cost); }
+bool CommitmentTypeMetrics::amortized() const {
+  return !(used_cost + unused_cost).is_zero() || purchases.is_zero();
+}
+Decimal CommitmentTypeMetrics::commitment_cost() const {
+  return amortized() ? used_cost + unused_cost : purchases;
+}
+std::optional<Decimal> CommitmentTypeMetrics::utilization() const {
+  if (!amortized() || (used_cost + unused_cost).is_zero()) return std::nullopt;
+  return ratio(used_cost, used_cost + unused_cost);
+}
 Decimal CommitmentTypeMetrics::savings() const {
-  return covered_on_demand_equivalent - used_cost - unused_cost;
+  return covered_on_demand_equivalent - commitment_cost();
 }
 Decimal CommitmentTypeMetrics::savings_rate() const {
   return ratio(savings(), covered_on_demand_equivalent);
@@ -47,25 +56,30 @@ Decimal CommitmentTypeMetrics::savings_rate() const {
 Decimal ProviderCommitmentMetrics::coverage() const {
   return ratio(covered_on_demand_equivalent, eligible_on_demand_equivalent);
 }
-Decimal ProviderCommitmentMetrics::utilization() const {
+std::optional<Decimal> ProviderCommitmentMetrics::utilization() const {
   Decimal used, unused;
   for (const CommitmentTypeMetrics& t : types) {
+    if (!t.amortized()) continue;
     used += t.used_cost;
     unused += t.unused_cost;
   }
+  if ((used + unused).is_zero()) return std::nullopt;
   return ratio(used, used + unused);
 }
 Decimal ProviderCommitmentMetrics::savings() const {
-  return eligible_on_demand_equivalent - eligible_effective_cost - unused_cost;
+  Decimal unamortized;
+  for (const CommitmentTypeMetrics& t : types)
+    if (!t.amortized()) unamortized += t.purchases;
+  return eligible_on_demand_equivalent - eligible_effective_cost - unused_cost - unamortized;
 }
 Decimal ProviderCommitmentMetrics::effective_savings_rate() const {
   return ratio(savings(), eligible_on_demand_equivalent);
 }
 
-bool is_hour_unit(std::string_view unit) {
+bool is_time_metered_unit(std::string_view unit) {
   const std::string u = core::to_lower_ascii(unit);
   return u.find("hour") != std::string::npos || u.find("hrs") != std::string::npos ||
-         u == "hr" || u == "h";
+         u == "hr" || u == "h" || u == "seconds" || u == "byte-seconds";
 }
 
 std::optional<core::Period> data_span(const store::TableSource& source) {
@@ -125,7 +139,7 @@ core::Result<std::vector<ProviderCommitmentMetrics>> compute_commitment_metrics(
     const bool used = !purchase && status == "Used";
     const bool unused = !purchase && status == "Unused";
     const bool eligible_standard = !purchase && status.empty() && d(kPricing) == "Standard" &&
-                                   d(kServiceCategory) == "Compute" && is_hour_unit(d(kUnit));
+                                   d(kServiceCategory) == "Compute" && is_time_metered_unit(d(kUnit));
     if (!used && !unused && !eligible_standard && !(purchase && !type.empty())) continue;
 
     ProviderCommitmentMetrics& p = out[key];

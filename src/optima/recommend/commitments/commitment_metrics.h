@@ -2,21 +2,26 @@
 // per provider and commitment type, per period.
 //
 // Definitions (FinOps Foundation KPIs, METHODS.md §5; FOCUS 1.2 amortization rules):
-// - Eligible usage: Usage rows of ServiceCategory Compute metered in hours (VM / instance /
-//   vCPU / GiB hours; storage and requests are not commitment-eligible), priced Standard or
-//   Committed, plus every row a commitment covered (CommitmentDiscountStatus Used).
+// - Eligible usage: Usage rows of ServiceCategory Compute metered in running time (instance /
+//   vCPU / GiB hours or seconds; storage, requests and bytes are not commitment-eligible),
+//   priced Standard, plus every row a commitment covered (CommitmentDiscountStatus Used).
 // - On-demand equivalent (ODE) of a row: ContractedCost (the price before commitment
 //   discounts), else ListCost when ContractedCost is null or 0.
 // - Coverage = ODE of covered (Used) eligible rows / ODE of all eligible rows.
 // - Utilization = EffectiveCost of Used rows / (EffectiveCost of Used + Unused rows), per
 //   commitment type (FOCUS: Σ EffectiveCost(Used) + Σ EffectiveCost(Unused) = the amortized
-//   commitment).
+//   commitment). A type whose Used and Unused rows carry no EffectiveCost while it has Purchase
+//   rows is not amortized by its export (Google's billing export bills the CUD fee as its own
+//   row and zeroes covered usage with credits): its cost is the purchases billed in the period
+//   and its utilization is unknown.
 // - ESR = (ODE of eligible usage − (EffectiveCost of eligible usage + unused commitment)) / ODE
 //   (the vendor variant of METHODS.md §5: savings vs on-demand, unused commitment counted as
 //   cost). Per type: (ODE of the type's covered rows − its Used + Unused EffectiveCost) / that ODE.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "optima/core/decimal.h"
@@ -32,8 +37,13 @@ struct CommitmentTypeMetrics {
   core::Decimal used_cost;       // Σ EffectiveCost of its Used rows
   core::Decimal unused_cost;     // Σ EffectiveCost of its Unused rows
   core::Decimal purchases;       // Σ BilledCost of its Purchase rows in the period
-  core::Decimal utilization() const;  // used / (used + unused); 0 when both are 0
-  core::Decimal savings() const;      // covered ODE − used − unused
+  // False when the export does not amortize it (see the file comment).
+  bool amortized() const;
+  // used + unused when amortized, else the purchases.
+  core::Decimal commitment_cost() const;
+  // used / (used + unused); nullopt when not amortized or nothing was committed.
+  std::optional<core::Decimal> utilization() const;
+  core::Decimal savings() const;      // covered ODE − commitment cost
   core::Decimal savings_rate() const; // savings / covered ODE; 0 when no ODE
 };
 
@@ -48,9 +58,10 @@ struct ProviderCommitmentMetrics {
   core::Decimal unused_cost;                    // Σ EffectiveCost of Unused rows
   std::vector<CommitmentTypeMetrics> types;     // by type name
   core::Decimal coverage() const;
-  // Σ Used / Σ (Used + Unused) over all types.
-  core::Decimal utilization() const;
-  core::Decimal savings() const;  // ODE − eligible effective cost − unused
+  // Σ Used / Σ (Used + Unused) over the amortized types; nullopt when there is none.
+  std::optional<core::Decimal> utilization() const;
+  // ODE − eligible effective cost − unused − purchases of types that are not amortized.
+  core::Decimal savings() const;
   core::Decimal effective_savings_rate() const;
 };
 
@@ -68,7 +79,8 @@ core::Result<std::vector<ProviderCommitmentMetrics>> compute_commitment_metrics(
 // the source is empty.
 std::optional<core::Period> data_span(const store::TableSource& source);
 
-// True when a FOCUS ConsumedUnit is an hour measure ("Hours", "Hrs", "1 Hour", "gibibyte hour").
-bool is_hour_unit(std::string_view unit);
+// True when a FOCUS ConsumedUnit meters running time, which commitments cover: hours ("Hours",
+// "Hrs", "1 Hour", "gibibyte hour") or Google's "seconds" / "byte-seconds" (vCPU and RAM time).
+bool is_time_metered_unit(std::string_view unit);
 
 }  // namespace optima::recommend

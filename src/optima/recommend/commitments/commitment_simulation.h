@@ -29,7 +29,7 @@ struct SimulationResult {
   std::vector<CommitmentLevel> steps;  // `steps` + 1 evenly spaced levels from 0 to the max
 };
 
-// Requires: 0 ≤ discount < 1, every u_h ≥ 0. `commitment_digits`: the commitment is rounded
+// Requires: 0 ≤ discount < 1 (checked by the caller), every u_h ≥ 0. `commitment_digits`: the commitment is rounded
 // down to that many fractional digits (AWS quotes $/h to 3 places).
 SimulationResult simulate_commitment(const std::vector<core::Decimal>& hourly_on_demand,
                                      core::Decimal discount, int steps = 20,

@@ -89,7 +89,7 @@ core::Result<std::vector<EligibleUsage>> eligible_on_demand_usage(const store::T
   std::map<std::pair<std::string, std::string>, EligibleUsage> out;
   for (const query::ResultRow& row : by_hour.rows) {
     const auto* t = std::get_if<core::Timestamp>(&row.values[0]);
-    if (t == nullptr || !is_hour_unit(text(row.values[3]))) continue;
+    if (t == nullptr || !is_time_metered_unit(text(row.values[3]))) continue;
     EligibleUsage& u = out[{text(row.values[1]), text(row.values[2])}];
     if (u.hourly.empty()) {
       u.provider = text(row.values[1]);
@@ -131,7 +131,7 @@ core::Result<std::vector<EligibleUsage>> eligible_on_demand_usage(const store::T
   OPTIMA_ASSIGN_OR_RETURN(query::QueryResult by_type, query::execute(types, source));
   std::map<std::tuple<std::string, std::string, std::string, std::string>, Decimal> type_cost;
   for (const query::ResultRow& row : by_type.rows) {
-    if (!is_hour_unit(text(row.values[2]))) continue;
+    if (!is_time_metered_unit(text(row.values[2]))) continue;
     const auto it = out.find({text(row.values[0]), text(row.values[1])});
     if (it == out.end()) continue;
     type_cost[{it->first.first, it->first.second, text(row.values[3]),
@@ -206,7 +206,7 @@ core::Result<CommitmentPlan> recommend_commitment_purchases(const store::TableSo
       std::vector<std::string> names;
       for (const CommitmentTypeMetrics& t : m->types) {
         covered += t.covered_on_demand_equivalent;
-        paid += t.used_cost + t.unused_cost;
+        paid += t.commitment_cost();
         names.push_back(t.type);
       }
       if (!covered.is_zero() && paid < covered) {
@@ -219,6 +219,13 @@ core::Result<CommitmentPlan> recommend_commitment_purchases(const store::TableSo
       }
     }
     const auto discount = estimate_discount(book, usage, options, bill);
+    // A discount of 100% or more is not a price (e.g. commitments billed outside the window).
+    if (discount && (discount->rate <= Decimal() || discount->rate >= Decimal::from_int(1))) {
+      plan.notes.push_back(fmt::format("{}: discount rate {} out of range ({}); no recommendation",
+                                       usage.provider, discount->rate.to_string(),
+                                       discount->description));
+      continue;
+    }
     if (!discount) {
       plan.notes.push_back(fmt::format(
           "{}: no discount rate (no catalog reserved price for its instance types and no existing "
