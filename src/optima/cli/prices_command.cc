@@ -180,9 +180,11 @@ int run_rates(const GlobalOptions& global, const RatesFlags& flags) {
       auto c = book->catalog_hourly_rate(r.provider, r.region, r.instance_type);
       catalog = c.is_ok() ? c->per_unit.to_string() : "no list price";
     }
-    const std::string what = !r.instance_type.empty() ? r.instance_type : r.sku_meter;
+    const std::string what = !r.instance_type.empty() ? r.instance_type
+                             : !r.sku_meter.empty()   ? r.sku_meter
+                                                      : r.usage_type;
     list.push_back({{"provider", r.provider}, {"region", r.region}, {"instance_type", r.instance_type},
-                    {"sku_meter", r.sku_meter}, {"sku_price_id", r.sku_price_id},
+                    {"sku_meter", r.sku_meter}, {"usage_type", r.usage_type},
                     {"pricing_category", r.pricing_category}, {"unit", r.unit},
                     {"currency", r.currency}, {"quantity", r.quantity.to_string()},
                     {"effective_cost", r.effective_cost.to_string()},
@@ -195,8 +197,8 @@ int run_rates(const GlobalOptions& global, const RatesFlags& flags) {
                     {"period_end", core::format_iso8601(r.period.end)},
                     {"description", r.description()}});
     rows.push_back({r.provider, r.region, what, r.pricing_category, r.unit,
-                    r.quantity.to_fixed(2), r.effective_rate().to_fixed(6),
-                    r.list_rate().to_fixed(6), percent(r.discount_vs_list()), catalog,
+                    r.quantity.to_fixed(2), r.effective_rate().round(9).to_string(),
+                    r.list_rate().round(9).to_string(), percent(r.discount_vs_list()), catalog,
                     std::to_string(r.rows)});
   }
   if (global.json) {

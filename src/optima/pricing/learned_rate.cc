@@ -63,7 +63,7 @@ bool LearnedRate::is_hourly() const {
 std::string LearnedRate::description() const {
   const std::string what = !instance_type.empty() ? instance_type
                            : !sku_meter.empty()   ? sku_meter
-                                                  : sku_price_id;
+                                                  : usage_type;
   // The period end is exclusive; show the last day covered.
   const core::Timestamp last{period.end.unix_seconds - 1};
   return fmt::format("bill: effective rate of {} in {} over {}..{} from {} rows", what,
@@ -75,9 +75,13 @@ core::Result<std::vector<LearnedRate>> learn_rates(const store::TableSource& sou
                                                    core::Period period) {
   query::Query q;
   q.time_range = period;
-  for (Column c : {Column::kProviderName, Column::kRegionId, Column::kSkuPriceId, Column::kSkuMeter,
-                   Column::kPricingCategory, Column::kConsumedUnit, Column::kBillingCurrency,
-                   Column::kSkuPriceDetails})
+  // At most 8 dimensions: x_UsageType (AWS) and SkuMeter (Azure, Google) name the meter;
+  // SkuPriceDetails names the instance type.
+  q.group_by.push_back(query::Dimension::of_column(Column::kProviderName));
+  q.group_by.push_back(query::Dimension::of_column(Column::kRegionId));
+  q.group_by.push_back(query::Dimension::of_extension("x_UsageType"));
+  for (Column c : {Column::kSkuMeter, Column::kPricingCategory, Column::kConsumedUnit,
+                   Column::kBillingCurrency, Column::kSkuPriceDetails})
     q.group_by.push_back(query::Dimension::of_column(c));
   for (Column c : {Column::kConsumedQuantity, Column::kEffectiveCost, Column::kListCost,
                    Column::kContractedCost})
@@ -98,7 +102,7 @@ core::Result<std::vector<LearnedRate>> learn_rates(const store::TableSource& sou
     LearnedRate r;
     r.provider = string_value(v[0]);
     r.region = string_value(v[1]);
-    r.sku_price_id = string_value(v[2]);
+    r.usage_type = string_value(v[2]);
     r.sku_meter = string_value(v[3]);
     r.pricing_category = string_value(v[4]);
     r.unit = string_value(v[5]);
@@ -106,7 +110,7 @@ core::Result<std::vector<LearnedRate>> learn_rates(const store::TableSource& sou
     r.instance_type = instance_type_from_sku_price_details(string_value(v[7]));
     const core::Decimal quantity = decimal_value(v[8]);
     if (quantity <= core::Decimal()) continue;
-    LearnedRate& m = merged[{r.provider, r.region, r.sku_price_id, r.sku_meter, r.pricing_category,
+    LearnedRate& m = merged[{r.provider, r.region, r.usage_type, r.sku_meter, r.pricing_category,
                              r.unit, r.currency, r.instance_type}];
     if (m.rows == 0) {
       m = std::move(r);

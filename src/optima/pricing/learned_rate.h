@@ -19,7 +19,7 @@ struct LearnedRate {
   std::string provider;          // FOCUS ProviderName as billed
   std::string region;            // RegionId
   std::string instance_type;     // SkuPriceDetails InstanceType (AWS) / x_ServiceType (Azure), or ""
-  std::string sku_price_id;      // SkuPriceId (each has exactly one parent SkuId, FOCUS 1.2)
+  std::string usage_type;        // x_UsageType (AWS: "EBS:VolumeUsage.gp3", "BoxUsage:m5.large")
   std::string sku_meter;         // SkuMeter ("EBS:VolumeUsage.gp3", "Standard SSD Managed Disks")
   std::string pricing_category;  // PricingCategory: "Standard", "Committed", "Dynamic", …
   std::string unit;              // ConsumedUnit ("Hours", "GB-Mo", …)
@@ -48,7 +48,7 @@ struct LearnedRate {
 std::string instance_type_from_sku_price_details(std::string_view sku_price_details);
 
 // Reads the Usage rows with ChargePeriodStart in `period` and a positive ConsumedQuantity
-// (commitment Unused rows excluded), grouped by ProviderName, RegionId, SkuPriceId, SkuMeter,
+// (commitment Unused rows excluded), grouped by ProviderName, RegionId, x_UsageType, SkuMeter,
 // PricingCategory, ConsumedUnit, BillingCurrency and SkuPriceDetails (for the instance type),
 // merges groups that differ only in other SkuPriceDetails keys, and returns one
 // LearnedRate per group, ordered by effective cost descending.

@@ -30,7 +30,7 @@ bool is_per_gb_month(std::string_view unit) {
          u.find("mo") != std::string::npos;
 }
 
-// True when a meter / SKU price id names the volume type as a whole token
+// True when a meter / usage type names the volume type as a whole token
 // ("EBS:VolumeUsage.gp3" names gp3); snapshots match any meter mentioning "snapshot".
 bool names_volume_type(std::string_view meter, std::string_view volume_type) {
   const std::string m = core::to_lower_ascii(meter);
@@ -183,7 +183,7 @@ core::Result<Rate> PriceBook::storage_rate(std::string_view provider, std::strin
     return is_per_gb_month(r.unit) && core::iequals(r.region, region) &&
            parse_provider(r.provider) == p &&
            (names_volume_type(r.sku_meter, volume_type) ||
-            names_volume_type(r.sku_price_id, volume_type));
+            names_volume_type(r.usage_type, volume_type));
   });
   if (learned) return bill_rate(*learned, "GB-month");
   const auto c = catalog_->storage(p, volume_type);

@@ -143,7 +143,7 @@ TEST(PriceBookTest, BillRateWinsOverTheCatalogAndTracesToRows) {
   rows.push_back(unused);
   PricingBillRow gp3;
   gp3.start = "2026-11-01T00:00:00Z";
-  gp3.sku_meter = "EBS:VolumeUsage.gp3";
+  gp3.usage_type = "EBS:VolumeUsage.gp3";
   gp3.consumed_unit = "GB-Mo";
   gp3.consumed_quantity = "100";
   gp3.effective_cost = "7";
@@ -173,6 +173,11 @@ TEST(PriceBookTest, BillRateWinsOverTheCatalogAndTracesToRows) {
   ASSERT_TRUE(storage.is_ok());
   EXPECT_EQ(storage->source, RateSource::kBill);
   EXPECT_EQ(storage->per_unit, dec("0.07"));
+  EXPECT_EQ(storage->description,
+            "bill: effective rate of EBS:VolumeUsage.gp3 in us-east-1 over 2026-11-01..2026-11-01 "
+            "from 1 rows");
+  // gp2 is not billed: the catalog answers.
+  EXPECT_EQ(pb.storage_rate("aws", "us-east-1", "gp2")->source, RateSource::kCatalog);
 }
 
 TEST(PriceBookTest, MonthlyIsHourlyTimes730) {

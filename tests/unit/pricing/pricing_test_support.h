@@ -21,6 +21,7 @@ struct PricingBillRow {
   std::string pricing_category = "Standard";
   std::string sku_price_id = "SKU1.RATE1";
   std::string sku_meter;
+  std::string usage_type;  // x_UsageType
   std::string sku_price_details;  // JSON text
   std::string consumed_unit = "Hrs";
   std::string consumed_quantity = "1";
@@ -52,6 +53,7 @@ inline std::shared_ptr<store::InMemoryTableSource> pricing_bill_source(
   for (Column c : decimals) b.declare(c);
   b.declare(Column::kChargePeriodStart);
   b.declare(Column::kChargePeriodEnd);
+  b.declare_extension("x_UsageType");
   const auto set_text = [&](Column c, const std::string& v) {
     if (!v.empty()) b.set_string(c, v);
   };
@@ -68,6 +70,7 @@ inline std::shared_ptr<store::InMemoryTableSource> pricing_bill_source(
     set_text(Column::kPricingCategory, r.pricing_category);
     set_text(Column::kSkuPriceId, r.sku_price_id);
     set_text(Column::kSkuMeter, r.sku_meter);
+    if (!r.usage_type.empty()) b.set_extension("x_UsageType", r.usage_type);
     set_text(Column::kSkuPriceDetails, r.sku_price_details);
     set_text(Column::kConsumedUnit, r.consumed_unit);
     set_text(Column::kBillingCurrency, "USD");
