@@ -106,6 +106,32 @@ nlohmann::json recommendation_json(const recommend::PurchaseRecommendation& r) {
           {"levels", levels}};
 }
 
+nlohmann::json reservation_json(const recommend::ReservationRecommendation& r) {
+  const auto rate = [](const pricing::Rate& x) {
+    return nlohmann::json{{"per_hour", x.per_unit.to_string()},
+                          {"source", pricing::rate_source_name(x.source)},
+                          {"description", x.description}};
+  };
+  return {{"provider", r.provider},
+          {"currency", r.currency},
+          {"region", r.region},
+          {"instance_type", r.instance_type},
+          {"option", r.option.to_string()},
+          {"on_demand_rate", rate(r.on_demand_rate)},
+          {"reserved_rate", rate(r.reserved_rate)},
+          {"spread_from_daily", r.spread_from_daily},
+          {"instances", r.instances},
+          {"average_instances", r.average_instances.to_string()},
+          {"expected_utilization", r.expected_utilization.to_string()},
+          {"monthly_on_demand", r.monthly_on_demand.to_string()},
+          {"monthly_savings", r.monthly_savings.to_string()},
+          {"yearly_savings", r.yearly_savings.to_string()},
+          {"term_savings", r.term_savings.to_string()},
+          {"upfront", r.upfront.to_string()},
+          {"monthly_recurring", r.monthly_recurring.to_string()},
+          {"break_even_month", r.break_even_month}};
+}
+
 void print_metrics(const std::vector<recommend::ProviderCommitmentMetrics>& list, bool by_month) {
   std::vector<std::vector<std::string>> rows;
   for (const auto& m : list) {
@@ -173,6 +199,8 @@ int run_commitments(const GlobalOptions& global, const CommitmentsFlags& flags) 
     for (const auto& m : *monthly) j["monthly"].push_back(metrics_json(m));
     j["recommendations"] = nlohmann::json::array();
     for (const auto& r : plan->recommendations) j["recommendations"].push_back(recommendation_json(r));
+    j["reservations"] = nlohmann::json::array();
+    for (const auto& r : plan->reservations) j["reservations"].push_back(reservation_json(r));
     j["notes"] = plan->notes;
     print_json(j);
     return 0;
@@ -216,6 +244,22 @@ int run_commitments(const GlobalOptions& global, const CommitmentsFlags& flags) 
               rec_rows);
   for (const auto& r : plan->recommendations)
     std::printf("  %s discount: %s\n", r.provider.c_str(), r.discount.description.c_str());
+  if (!plan->reservations.empty()) {
+    std::printf("\nOr reserved instances per type (%s; on-demand rate from the bill, reserved rate "
+                "from the catalog):\n",
+                plan->reservations.front().option.to_string().c_str());
+    std::vector<std::vector<std::string>> ri_rows;
+    for (const auto& r : plan->reservations)
+      ri_rows.push_back({r.provider, r.region, r.instance_type, std::to_string(r.instances),
+                         r.average_instances.to_fixed(2), r.on_demand_rate.per_unit.to_string(),
+                         r.reserved_rate.per_unit.to_string(), percent(r.expected_utilization),
+                         money(r.monthly_savings), money(r.yearly_savings), money(r.upfront),
+                         r.break_even_month > 0 ? fmt::format("month {}", r.break_even_month)
+                                                : "never"});
+    print_table({"provider", "region", "type", "buy", "avg running", "on-demand/h", "reserved/h",
+                 "utilization", "savings/mo", "savings/1y", "upfront", "break-even"},
+                ri_rows);
+  }
   for (const std::string& note : plan->notes) std::printf("note: %s\n", note.c_str());
   return 0;
 }

@@ -65,6 +65,20 @@ TEST(CommitmentPurchaseTest, OneYearNoUpfrontCoversTheFloorAtTheCatalogDiscount)
   EXPECT_EQ(r.monthly_recurring, dec("45.26"));
   EXPECT_EQ(r.break_even_month, 1);
   EXPECT_FALSE(r.spread_from_daily);
+
+  // The same usage as reserved instances: one m4.large covers the floor.
+  ASSERT_EQ(plan->reservations.size(), 1u);
+  const ReservationRecommendation& ri = plan->reservations[0];
+  EXPECT_EQ(ri.instance_type, "m4.large");
+  EXPECT_EQ(ri.region, "us-east-1");
+  EXPECT_EQ(ri.instances, 1);
+  EXPECT_EQ(ri.average_instances, dec("1.5"));
+  EXPECT_EQ(ri.on_demand_rate.per_unit, dec("0.1"));
+  EXPECT_EQ(ri.on_demand_rate.source, pricing::RateSource::kBill);
+  EXPECT_EQ(ri.reserved_rate.per_unit, dec("0.062"));
+  EXPECT_EQ(ri.reserved_rate.source, pricing::RateSource::kCatalog);
+  EXPECT_EQ(ri.expected_utilization, dec("1"));
+  EXPECT_EQ(ri.monthly_savings, dec("27.74"));
 }
 
 TEST(CommitmentPurchaseTest, ThreeYearAllUpfrontCoversThePeakAndBreaksEvenLater) {
@@ -83,6 +97,11 @@ TEST(CommitmentPurchaseTest, ThreeYearAllUpfrontCoversThePeakAndBreaksEvenLater)
   // Upfront 0.076 × 730 × 36 = 1997.28; avoided on demand 109.5 a month → month 19.
   EXPECT_EQ(r.upfront, dec("1997.28"));
   EXPECT_EQ(r.break_even_month, 19);
+  // Reserved instances at $0.038: two, idle half of the second day.
+  ASSERT_EQ(plan->reservations.size(), 1u);
+  EXPECT_EQ(plan->reservations[0].instances, 2);
+  EXPECT_EQ(plan->reservations[0].expected_utilization, dec("0.75"));
+  EXPECT_EQ(plan->reservations[0].upfront, dec("1997.28"));
 }
 
 TEST(CommitmentPurchaseTest, DailyBillsAreSpreadOverTheHours) {
@@ -137,8 +156,12 @@ TEST(CommitmentPurchaseTest, NoDiscountSourceIsANoteNotAGuess) {
   auto plan = recommend_commitment_purchases(*source, catalog_book(), kEnd, o);
   ASSERT_TRUE(plan.is_ok());
   EXPECT_TRUE(plan->recommendations.empty());
-  ASSERT_EQ(plan->notes.size(), 1u);
+  EXPECT_TRUE(plan->reservations.empty());
+  ASSERT_EQ(plan->notes.size(), 2u);
   EXPECT_NE(plan->notes[0].find("no discount rate"), std::string::npos);
+  EXPECT_NE(plan->notes[1].find("without a catalog reserved 1y standard no-upfront price"),
+            std::string::npos);
+  EXPECT_NE(plan->notes[1].find("m7g.large us-east-1"), std::string::npos);
 }
 
 }  // namespace

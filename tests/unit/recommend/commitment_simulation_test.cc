@@ -70,5 +70,21 @@ TEST(CommitmentSimulationTest, EvaluatesAGivenLevel) {
   EXPECT_EQ(l.savings, dec("200"));
 }
 
+TEST(CommitmentSimulationTest, InstanceCountIsTheDiscountQuantileOfRunningInstances) {
+  // 0..9 instances, 10 hours each; on demand $1, reserved $0.7 (d = 0.3): the n-th instance pays
+  // off while at least 70% of hours run n or more. 80% run ≥ 2, 70% run ≥ 3 (the third is
+  // break-even, so the smaller count wins): n = 2.
+  std::vector<Decimal> q;
+  for (int n = 0; n < 10; ++n) q.insert(q.end(), 10, Decimal::from_int(n));
+  const InstanceLevel best = best_instance_count(q, dec("1"), dec("0.7"));
+  EXPECT_EQ(best.instances, 2);
+  // 100 hours: cost 2 × 0.7 × 100 + Σ max(0, q − 2) = 140 + 280 = 420; on demand 450.
+  EXPECT_EQ(best.cost, dec("420"));
+  EXPECT_EQ(best.savings, dec("30"));
+  // Used 10 × 1 + 80 × 2 = 170 of 200 instance-hours.
+  EXPECT_EQ(best.utilization, dec("0.85"));
+  EXPECT_EQ(best_instance_count({}, dec("1"), dec("0.7")).instances, 0);
+}
+
 }  // namespace
 }  // namespace optima::recommend

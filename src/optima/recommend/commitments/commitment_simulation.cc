@@ -94,4 +94,32 @@ SimulationResult simulate_commitment(const std::vector<Decimal>& hourly_on_deman
   return result;
 }
 
+InstanceLevel best_instance_count(const std::vector<Decimal>& hourly_instances, Decimal on_demand,
+                                  Decimal reserved) {
+  const SortedUsage usage(hourly_instances);
+  const Decimal total = usage.suffix.empty() ? Decimal() : usage.suffix[0];
+  const Decimal hours = Decimal::from_int(static_cast<int64_t>(usage.sorted.size()));
+  InstanceLevel best;
+  best.cost = Decimal::multiply(total, on_demand);
+  if (usage.sorted.empty()) return best;
+  // Whole instances up to the peak (rounded up: a fractional peak still needs one more).
+  const Decimal peak = usage.sorted.back();
+  const Decimal whole = peak.round(0);
+  const int64_t max_n =
+      static_cast<int64_t>((whole < peak ? whole + Decimal::from_int(1) : whole).units() /
+                           Decimal::kOne);
+  for (int64_t n = 1; n <= max_n; ++n) {
+    const Decimal count = Decimal::from_int(n);
+    const Decimal uncovered = usage.above(count);
+    InstanceLevel level;
+    level.instances = n;
+    level.cost = Decimal::multiply(Decimal::multiply(count, reserved), hours) +
+                 Decimal::multiply(uncovered, on_demand);
+    level.savings = Decimal::multiply(total, on_demand) - level.cost;
+    level.utilization = Decimal::divide(total - uncovered, Decimal::multiply(count, hours));
+    if (level.savings > best.savings) best = level;
+  }
+  return best;
+}
+
 }  // namespace optima::recommend

@@ -39,4 +39,19 @@ SimulationResult simulate_commitment(const std::vector<core::Decimal>& hourly_on
 CommitmentLevel evaluate_commitment(const std::vector<core::Decimal>& hourly_on_demand,
                                     core::Decimal discount, core::Decimal hourly_commitment);
 
+// Reserved instances bought by the unit: hourly running instance counts q_h, the on-demand and
+// reserved hourly rates of one instance. n instances cost n × reserved × hours + Σ max(0, q_h − n)
+// × on-demand; the best n is the smallest maximizing the saving (the discount-quantile of the
+// counts, as above).
+struct InstanceLevel {
+  int64_t instances = 0;
+  core::Decimal cost;
+  core::Decimal savings;      // Σ q_h × on-demand − cost
+  core::Decimal utilization;  // Σ min(q_h, n) / (n × hours); 0 when n = 0
+};
+
+// Requires: 0 < reserved < on_demand, every q_h ≥ 0.
+InstanceLevel best_instance_count(const std::vector<core::Decimal>& hourly_instances,
+                                  core::Decimal on_demand, core::Decimal reserved);
+
 }  // namespace optima::recommend

@@ -1,6 +1,7 @@
 // Purchase recommendations: eligible usage series, discount estimate, simulation, money.
 #include "optima/recommend/commitments/purchase_recommendation.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <tuple>
@@ -62,6 +63,154 @@ int break_even(Decimal upfront, Decimal monthly_avoided, Decimal monthly_recurri
   return 0;
 }
 
+// Daily bills put a whole day on one hour (or two: Pacific days cross UTC midnight). When no UTC
+// day has values in more than two hours, spreads each day's sum evenly over its hours in the
+// series and returns true.
+bool spread_daily(std::vector<Decimal>* hourly, core::Timestamp start) {
+  const auto day_of = [&](size_t h) {
+    return (start.unix_seconds + static_cast<int64_t>(h) * kHour) / 86400;
+  };
+  std::map<int64_t, int> hours_with_value;
+  for (size_t h = 0; h < hourly->size(); ++h)
+    if (!(*hourly)[h].is_zero()) ++hours_with_value[day_of(h)];
+  int most = 0;
+  for (const auto& [day, n] : hours_with_value) most = std::max(most, n);
+  if (most == 0 || most > 2) return false;
+  std::map<int64_t, std::pair<Decimal, int>> day_total;  // day → (sum, hours in the series)
+  for (size_t h = 0; h < hourly->size(); ++h) {
+    auto& [sum, n] = day_total[day_of(h)];
+    sum += (*hourly)[h];
+    ++n;
+  }
+  for (size_t h = 0; h < hourly->size(); ++h) {
+    const auto& [sum, n] = day_total[day_of(h)];
+    (*hourly)[h] = Decimal::divide(sum, Decimal::from_int(n));
+  }
+  return true;
+}
+
+// Instance-hours, not vCPU / GiB time: the unit RIs are bought in.
+bool is_instance_hours(std::string_view unit) {
+  const std::string u = core::to_lower_ascii(unit);
+  return (u.find("hour") != std::string::npos || u.find("hrs") != std::string::npos) &&
+         u.find("byte") == std::string::npos && u.find("gib") == std::string::npos;
+}
+
+void add_payment_terms(pricing::Payment payment, int months, Decimal hourly_commitment,
+                       Decimal* upfront, Decimal* monthly_recurring) {
+  const Decimal monthly_commitment = pricing::monthly_from_hourly(hourly_commitment);
+  const Decimal whole_term = Decimal::multiply(monthly_commitment, Decimal::from_int(months));
+  switch (payment) {
+    case pricing::Payment::kNoUpfront: *monthly_recurring = monthly_commitment; break;
+    case pricing::Payment::kPartialUpfront:
+      *upfront = Decimal::divide(whole_term, Decimal::from_int(2));
+      *monthly_recurring = Decimal::divide(monthly_commitment, Decimal::from_int(2));
+      break;
+    case pricing::Payment::kAllUpfront: *upfront = whole_term; break;
+  }
+}
+
+// Reserved-instance recommendations per (provider, currency, region, instance type) of the
+// uncovered on-demand instance-hours in `window`; notes the types without a catalog price.
+core::Status recommend_reservations(const store::TableSource& source, const pricing::PriceBook& book,
+                                    core::Period window, const PurchaseOptions& options,
+                                    CommitmentPlan* plan) {
+  const int64_t hours = (window.end.unix_seconds - window.start.unix_seconds) / kHour;
+  query::Query q = uncovered_usage_query(window);
+  q.granularity = query::Granularity::kHour;
+  q.metrics.push_back(query::Metric::of_column(Column::kConsumedQuantity));
+  q.metrics.push_back(query::Metric::row_count());
+  for (Column c : {Column::kProviderName, Column::kBillingCurrency, Column::kConsumedUnit,
+                   Column::kRegionId, Column::kSkuPriceDetails})
+    q.group_by.push_back(query::Dimension::of_column(c));
+  OPTIMA_ASSIGN_OR_RETURN(query::QueryResult result, query::execute(q, source));
+
+  struct Series {
+    std::vector<Decimal> quantity;
+    Decimal cost;
+    int64_t rows = 0;
+  };
+  using Key = std::tuple<std::string, std::string, std::string, std::string>;
+  std::map<Key, Series> series;
+  for (const query::ResultRow& row : result.rows) {
+    const auto* t = std::get_if<core::Timestamp>(&row.values[0]);
+    if (t == nullptr || !is_instance_hours(text(row.values[3]))) continue;
+    std::string type = pricing::instance_type_from_sku_price_details(text(row.values[5]));
+    if (type.empty()) continue;
+    Series& s = series[{text(row.values[1]), text(row.values[2]), text(row.values[4]), type}];
+    if (s.quantity.empty()) s.quantity.assign(static_cast<size_t>(hours), Decimal());
+    const int64_t h = (t->unix_seconds - window.start.unix_seconds) / kHour;
+    if (h >= 0 && h < hours) s.quantity[static_cast<size_t>(h)] += number(row.values[7]);
+    s.cost += number(row.values[6]);
+    if (const auto* n = std::get_if<int64_t>(&row.values[8])) s.rows += *n;
+  }
+
+  const pricing::PricingOption option = pricing::PricingOption::reserved(options.term, options.payment);
+  const int months = pricing::term_months(options.term);
+  std::map<std::string, std::vector<std::string>> unpriced;  // provider → types
+  for (auto& [key, s] : series) {
+    const auto& [provider, currency, region, type] = key;
+    Decimal quantity;
+    for (const Decimal& v : s.quantity) quantity += v;
+    if (quantity <= Decimal()) continue;
+    auto reserved = book.catalog_hourly_rate(provider, region, type, option);
+    if (!reserved.is_ok()) {
+      unpriced[provider].push_back(type + " " + region);
+      continue;
+    }
+    ReservationRecommendation r;
+    r.provider = provider;
+    r.currency = currency;
+    r.region = region;
+    r.instance_type = type;
+    r.option = option;
+    r.reserved_rate = std::move(reserved).value();
+    r.on_demand_rate.per_unit = Decimal::divide(s.cost, quantity);
+    r.on_demand_rate.currency = currency;
+    r.on_demand_rate.source = pricing::RateSource::kBill;
+    r.on_demand_rate.description = fmt::format(
+        "bill: effective rate of {} in {} over {}..{} from {} rows", type, region,
+        core::format_date(window.start),
+        core::format_date(core::Timestamp{window.end.unix_seconds - 1}), s.rows);
+    if (r.reserved_rate.per_unit >= r.on_demand_rate.per_unit) continue;
+    r.spread_from_daily = spread_daily(&s.quantity, window.start);
+    const InstanceLevel best =
+        best_instance_count(s.quantity, r.on_demand_rate.per_unit, r.reserved_rate.per_unit);
+    if (best.instances == 0) continue;
+    r.instances = best.instances;
+    r.average_instances = Decimal::divide(quantity, Decimal::from_int(hours));
+    r.expected_utilization = best.utilization;
+    r.monthly_on_demand = per_month(s.cost, static_cast<size_t>(hours));
+    r.monthly_savings = per_month(best.savings, static_cast<size_t>(hours));
+    r.yearly_savings = Decimal::multiply(r.monthly_savings, Decimal::from_int(12));
+    r.term_savings = Decimal::multiply(r.monthly_savings, Decimal::from_int(months));
+    const Decimal hourly_commitment =
+        Decimal::multiply(Decimal::from_int(best.instances), r.reserved_rate.per_unit);
+    add_payment_terms(options.payment, months, hourly_commitment, &r.upfront, &r.monthly_recurring);
+    // On demand avoided each month: the covered instance-hours at the current rate.
+    const Decimal covered = Decimal::multiply(
+        best.utilization, Decimal::multiply(Decimal::from_int(best.instances), Decimal::from_int(hours)));
+    r.break_even_month =
+        break_even(r.upfront, per_month(Decimal::multiply(covered, r.on_demand_rate.per_unit),
+                                        static_cast<size_t>(hours)),
+                   r.monthly_recurring, months);
+    plan->reservations.push_back(std::move(r));
+  }
+  std::stable_sort(plan->reservations.begin(), plan->reservations.end(),
+                   [](const ReservationRecommendation& a, const ReservationRecommendation& b) {
+                     return a.monthly_savings > b.monthly_savings;
+                   });
+  for (const auto& [provider, types] : unpriced) {
+    std::vector<std::string> shown(types.begin(), types.begin() + std::min<size_t>(types.size(), 5));
+    plan->notes.push_back(fmt::format(
+        "{}: {} instance type(s) without a catalog {} price, no reserved-instance recommendation: "
+        "{}{}",
+        provider, types.size(), option.to_string(), core::join(shown, ", "),
+        types.size() > shown.size() ? ", …" : ""));
+  }
+  return core::Status::ok();
+}
+
 }  // namespace
 
 std::string commitment_product(std::string_view provider) {
@@ -101,28 +250,7 @@ core::Result<std::vector<EligibleUsage>> eligible_on_demand_usage(const store::T
     if (h >= 0 && h < hours) u.hourly[static_cast<size_t>(h)] += number(row.values[4]);
   }
 
-  // Daily bills put a whole day on one hour (or two: Pacific days cross UTC midnight). Spread
-  // each UTC day's cost evenly over its hours when no day has cost in more than two hours.
-  for (auto& [key, u] : out) {
-    std::map<int64_t, int> hours_with_cost;
-    for (size_t h = 0; h < u.hourly.size(); ++h)
-      if (!u.hourly[h].is_zero())
-        ++hours_with_cost[(window.start.unix_seconds + static_cast<int64_t>(h) * kHour) / 86400];
-    int most = 0;
-    for (const auto& [day, n] : hours_with_cost) most = std::max(most, n);
-    if (most == 0 || most > 2) continue;
-    u.spread_from_daily = true;
-    std::map<int64_t, std::pair<Decimal, int>> day_total;  // day → (cost, hours in window)
-    for (size_t h = 0; h < u.hourly.size(); ++h) {
-      auto& [cost, n] = day_total[(window.start.unix_seconds + static_cast<int64_t>(h) * kHour) / 86400];
-      cost += u.hourly[h];
-      ++n;
-    }
-    for (size_t h = 0; h < u.hourly.size(); ++h) {
-      const auto& [cost, n] = day_total[(window.start.unix_seconds + static_cast<int64_t>(h) * kHour) / 86400];
-      u.hourly[h] = Decimal::divide(cost, Decimal::from_int(n));
-    }
-  }
+  for (auto& [key, u] : out) u.spread_from_daily = spread_daily(&u.hourly, window.start);
 
   query::Query types = uncovered_usage_query(window);
   for (Column c : {Column::kProviderName, Column::kBillingCurrency, Column::kConsumedUnit,
@@ -261,16 +389,8 @@ core::Result<CommitmentPlan> recommend_commitment_purchases(const store::TableSo
     r.yearly_savings = Decimal::multiply(r.monthly_savings, Decimal::from_int(12));
     const int months = pricing::term_months(options.term);
     r.term_savings = Decimal::multiply(r.monthly_savings, Decimal::from_int(months));
-    const Decimal monthly_commitment = pricing::monthly_from_hourly(r.hourly_commitment);
-    const Decimal whole_term = Decimal::multiply(monthly_commitment, Decimal::from_int(months));
-    switch (options.payment) {
-      case pricing::Payment::kNoUpfront: r.monthly_recurring = monthly_commitment; break;
-      case pricing::Payment::kPartialUpfront:
-        r.upfront = Decimal::divide(whole_term, Decimal::from_int(2));
-        r.monthly_recurring = Decimal::divide(monthly_commitment, Decimal::from_int(2));
-        break;
-      case pricing::Payment::kAllUpfront: r.upfront = whole_term; break;
-    }
+    add_payment_terms(options.payment, months, r.hourly_commitment, &r.upfront,
+                      &r.monthly_recurring);
     r.break_even_month = break_even(r.upfront, per_month(sim.best.covered_on_demand, sim.hours),
                                     r.monthly_recurring, months);
     r.levels = sim.steps;
@@ -279,6 +399,7 @@ core::Result<CommitmentPlan> recommend_commitment_purchases(const store::TableSo
       plan.notes.push_back(fmt::format(
           "{}: the bill is daily; each day's cost was spread evenly over its hours", usage.provider));
   }
+  OPTIMA_RETURN_IF_ERROR(recommend_reservations(source, book, plan.lookback, options, &plan));
   return plan;
 }
 

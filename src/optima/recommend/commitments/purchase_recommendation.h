@@ -76,9 +76,35 @@ struct PurchaseRecommendation {
   std::vector<CommitmentLevel> levels;  // the simulated curve
 };
 
+// A reserved-instance purchase for one instance type in one region (AWS RI method, METHODS.md
+// §2.9: whole instances, regional scope, usage already covered excluded).
+struct ReservationRecommendation {
+  std::string provider;
+  std::string currency;
+  std::string region;
+  std::string instance_type;
+  pricing::PricingOption option;  // reserved, standard class, the plan's term and payment
+  pricing::Rate on_demand_rate;   // what the usage pays now: the bill's effective rate
+  pricing::Rate reserved_rate;    // the catalog's effective reserved rate
+  bool spread_from_daily = false;
+  int64_t instances = 0;
+  core::Decimal average_instances;  // running on demand, over the lookback
+  core::Decimal expected_utilization;
+  core::Decimal monthly_on_demand;
+  core::Decimal monthly_savings;
+  core::Decimal yearly_savings;
+  core::Decimal term_savings;
+  core::Decimal upfront;
+  core::Decimal monthly_recurring;
+  int break_even_month = 0;
+};
+
 struct CommitmentPlan {
   core::Period lookback;
   std::vector<PurchaseRecommendation> recommendations;  // only levels with a positive saving
+  // Per instance type with a catalog reserved price; by monthly savings, largest first. An
+  // alternative to the spend-based commitment of the same provider, not an addition to it.
+  std::vector<ReservationRecommendation> reservations;
   std::vector<std::string> notes;  // providers skipped and why, data caveats
 };
 
