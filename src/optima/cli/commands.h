@@ -17,5 +17,7 @@ void add_kpis_command(CLI::App& app, GlobalOptions& global, int* exit_code);    
 void add_serve_command(CLI::App& app, GlobalOptions& global, int* exit_code);     // serve
 void add_forecast_command(CLI::App& app, GlobalOptions& global, int* exit_code);  // forecast
 void add_inventory_command(CLI::App& app, GlobalOptions& global, int* exit_code);  // inventory …
+void add_prices_command(CLI::App& app, GlobalOptions& global, int* exit_code);       // prices show|rates
+void add_commitments_command(CLI::App& app, GlobalOptions& global, int* exit_code);  // commitments
 
 }  // namespace optima::cli
