@@ -57,6 +57,14 @@ struct Reply {
   std::vector<std::string> lines;
 };
 
+// A refusal: 4xx replies are transient (IoError, worth retrying), others permanent
+// (FailedPrecondition).
+core::Status refused(std::string_view step, const Reply& reply) {
+  std::string message = fmt::format("{}: {}", step, reply.text);
+  if (reply.code >= 400 && reply.code < 500) return core::io_error(std::move(message));
+  return core::failed_precondition(std::move(message));
+}
+
 // One SMTP conversation over Stream (plain TCP or TLS). Commands and replies only; the caller
 // sequences them.
 template <typename Stream>
@@ -97,8 +105,7 @@ class Conversation {
     if (!s.is_ok()) co_return s;
     s = co_await read_reply(shown, reply);
     if (!s.is_ok()) co_return s;
-    if (reply->code != expected)
-      co_return core::failed_precondition(fmt::format("{}: {}", shown, reply->text));
+    if (reply->code != expected) co_return refused(shown, *reply);
     co_return core::Status::ok();
   }
 
@@ -192,7 +199,7 @@ asio::awaitable<core::Status> transact(Conversation<Stream>& c, const Job& job, 
   if (!st.is_ok()) co_return st;
   st = co_await c.read_reply("end of DATA", &r);
   if (!st.is_ok()) co_return st;
-  if (r.code != 250) co_return core::failed_precondition("end of DATA: " + r.text);
+  if (r.code != 250) co_return refused("end of DATA", r);
   // The message is accepted: a failing QUIT changes nothing.
   (void)co_await c.command("QUIT", 221, "QUIT", &r);
   co_return core::Status::ok();
@@ -203,7 +210,7 @@ asio::awaitable<core::Status> greet(Conversation<Stream>& c, const Job& job, Rep
   Reply r;
   core::Status st = co_await c.read_reply("greeting", &r);
   if (!st.is_ok()) co_return st;
-  if (r.code != 220) co_return core::failed_precondition("greeting: " + r.text);
+  if (r.code != 220) co_return refused("greeting", r);
   co_return co_await c.command("EHLO " + job.settings.helo_name, 250, "EHLO", ehlo);
 }
 

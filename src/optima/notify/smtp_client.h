@@ -38,8 +38,9 @@ struct SmtpSettings {
 
 // Delivers `mime` (the full message from build_mime_message) from `from` to every address of
 // `to`. Errors: IoError for network, TLS and timeouts ("connect to 127.0.0.1:2525: Connection
-// refused"), FailedPrecondition when the server refuses a step, with its reply
-// ("RCPT TO:<x@y>: 550 no such user"), or lacks STARTTLS / the AUTH mechanisms we speak.
+// refused") and for transient 4xx replies; FailedPrecondition when the server refuses a step
+// for good, with its reply ("RCPT TO:<x@y>: 550 no such user"), or lacks STARTTLS / the AUTH
+// mechanisms we speak.
 // The error never contains the password.
 core::Status send_smtp(const SmtpSettings& settings, const std::string& from,
                        const std::vector<std::string>& to, const std::string& mime);
