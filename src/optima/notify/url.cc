@@ -61,7 +61,7 @@ std::string redact_url(std::string_view text) {
   const size_t scheme = text.find("://");
   const size_t path = text.find_first_of("/?", scheme == std::string_view::npos ? 0 : scheme + 3);
   if (path == std::string_view::npos || text.size() - path <= 8) return std::string(text);
-  return std::string(text.substr(0, path)) + "/…";
+  return std::string(text.substr(0, path)) + "/[redacted]";
 }
 
 }  // namespace optima::notify

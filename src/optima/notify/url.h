@@ -20,7 +20,7 @@ struct Url {
 // no host, a bad port, user info, spaces or control characters.
 core::Result<Url> parse_url(std::string_view text);
 
-// The URL with its path and query replaced by "/…" when they are long enough to hold a token
+// The URL with its path and query replaced by "/[redacted]" when they are long enough to hold a token
 // (Slack and Teams webhook URLs are secrets): safe to print and log.
 std::string redact_url(std::string_view text);
 
