@@ -34,6 +34,8 @@ int run(int argc, char** argv) {
     add_inventory_command(app, global, &exit_code);
     add_prices_command(app, global, &exit_code);
     add_commitments_command(app, global, &exit_code);
+    add_budgets_command(app, global, &exit_code);
+    add_alerts_command(app, global, &exit_code);
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
