@@ -24,15 +24,16 @@ TEST(InventoryCliTest, DemoInventoryAndUtilizationMatchTheTruth) {
   TempDir dir;
   const auto estate = dir.path() / "estate";
   const auto data = dir.path() / "data";
-  auto gen = run_command({OPTIMA_BINARY, "demo", "generate", "--out", estate.string(), "--rows", "27000",
-                          "--months", "2", "--seed", "11", "--end", "2026-03-15"});
+  auto gen = run_command({OPTIMA_BINARY, "demo", "generate", "--out", estate.string(), "--rows",
+                          "27000", "--months", "2", "--seed", "11", "--end", "2026-03-15"});
   ASSERT_EQ(gen.exit_code, 0) << gen.err;
-  auto billing = run_command({OPTIMA_BINARY, "ingest", "--data-dir", data.string(), (estate / "billing").string()});
+  auto billing = run_command(
+      {OPTIMA_BINARY, "ingest", "--data-dir", data.string(), (estate / "billing").string()});
   ASSERT_EQ(billing.exit_code, 0) << billing.err;
 
-  auto ingest = run_command({OPTIMA_BINARY, "inventory", "ingest", "--json", "--data", data.string(),
-                             "--taken-at", "2026-03-14T23:00:00Z", (estate / "inventory").string(),
-                             (estate / "utilization").string()});
+  auto ingest = run_command({OPTIMA_BINARY, "inventory", "ingest", "--json", "--data",
+                             data.string(), "--taken-at", "2026-03-14T23:00:00Z",
+                             (estate / "inventory").string(), (estate / "utilization").string()});
   ASSERT_EQ(ingest.exit_code, 0) << ingest.out << ingest.err;
   const auto summary = nlohmann::json::parse(ingest.out);
   EXPECT_EQ(summary["snapshot"], 1);
@@ -47,7 +48,8 @@ TEST(InventoryCliTest, DemoInventoryAndUtilizationMatchTheTruth) {
   for (const auto& r : listed["resources"]) {
     by_id[r["resource_id"].get<std::string>()] = r;
     const std::string kind = r["kind"];
-    if (kind == "virtual_machine" || kind == "database" || kind == "scale_set") ++machines[{r["provider"], kind}];
+    if (kind == "virtual_machine" || kind == "database" || kind == "scale_set")
+      ++machines[{r["provider"], kind}];
   }
 
   std::ifstream truth_file(estate / "truth" / "resources.json");
@@ -55,7 +57,8 @@ TEST(InventoryCliTest, DemoInventoryAndUtilizationMatchTheTruth) {
   std::map<std::pair<std::string, std::string>, int> truth_machines;
   for (const auto& t : truth["resources"]) {
     const std::string provider = t["provider"];
-    if (provider == "Oracle") continue;  // the demo writes no OCI inventory
+    if (provider == "Oracle")
+      continue;  // the demo writes no OCI inventory
     const std::string id = t["resource_id"];
     ASSERT_EQ(by_id.count(id), 1u) << id;
     EXPECT_EQ(by_id[id]["kind"], our_kind(t["kind"])) << id;
@@ -64,7 +67,8 @@ TEST(InventoryCliTest, DemoInventoryAndUtilizationMatchTheTruth) {
       EXPECT_EQ(by_id[id]["type"], t["type"]) << id;
     }
     const std::string kind = our_kind(t["kind"]);
-    if (kind == "virtual_machine" || kind == "database" || kind == "scale_set") ++truth_machines[{provider, kind}];
+    if (kind == "virtual_machine" || kind == "database" || kind == "scale_set")
+      ++truth_machines[{provider, kind}];
     // Running resources cost something in the 30 days before the snapshot.
     if (t["state"] == "running") {
       EXPECT_FALSE(by_id[id]["effective_cost_30d"].is_null()) << id;
@@ -74,9 +78,10 @@ TEST(InventoryCliTest, DemoInventoryAndUtilizationMatchTheTruth) {
 
   // A machine that ran has hourly utilization.
   for (const auto& t : truth["resources"]) {
-    if (t["provider"] != "AWS" || t["kind"] != "vm" || t["state"] != "running") continue;
-    auto metrics = run_command({OPTIMA_BINARY, "inventory", "metrics", "--json", "--data", data.string(),
-                                t["resource_id"].get<std::string>()});
+    if (t["provider"] != "AWS" || t["kind"] != "vm" || t["state"] != "running")
+      continue;
+    auto metrics = run_command({OPTIMA_BINARY, "inventory", "metrics", "--json", "--data",
+                                data.string(), t["resource_id"].get<std::string>()});
     ASSERT_EQ(metrics.exit_code, 0) << metrics.err;
     const auto series = nlohmann::json::parse(metrics.out);
     ASSERT_EQ(series.size(), 3u);
@@ -86,8 +91,8 @@ TEST(InventoryCliTest, DemoInventoryAndUtilizationMatchTheTruth) {
     break;
   }
 
-  auto disks = run_command({OPTIMA_BINARY, "inventory", "list", "--json", "--kind", "disk", "--provider", "aws",
-                            "--data", data.string()});
+  auto disks = run_command({OPTIMA_BINARY, "inventory", "list", "--json", "--kind", "disk",
+                            "--provider", "aws", "--data", data.string()});
   ASSERT_EQ(disks.exit_code, 0) << disks.err;
   for (const auto& r : nlohmann::json::parse(disks.out)["resources"]) {
     EXPECT_EQ(r["kind"], "disk");
@@ -99,17 +104,20 @@ TEST(InventoryCliTest, FailedIngestCommitsNothing) {
   TempDir dir;
   const auto data = dir.path() / "data";
   const auto good = testing::shared_data("cloud_custodian/placebo/test_ec2_stop");
-  auto first = run_command({OPTIMA_BINARY, "inventory", "ingest", "--data", data.string(), good.string()});
+  auto first =
+      run_command({OPTIMA_BINARY, "inventory", "ingest", "--data", data.string(), good.string()});
   ASSERT_EQ(first.exit_code, 0) << first.err;
 
   const auto bad = dir.path() / "bad";
   std::filesystem::create_directories(bad);
-  std::ofstream(bad / "ec2.DescribeVolumes_1.json") << R"({"status_code": 200, "data": {"Volumes": [{"Size": 8}]}})";
-  auto second = run_command({OPTIMA_BINARY, "inventory", "ingest", "--data", data.string(), good.string(),
-                             bad.string()});
+  std::ofstream(bad / "ec2.DescribeVolumes_1.json")
+      << R"({"status_code": 200, "data": {"Volumes": [{"Size": 8}]}})";
+  auto second = run_command(
+      {OPTIMA_BINARY, "inventory", "ingest", "--data", data.string(), good.string(), bad.string()});
   EXPECT_EQ(second.exit_code, 2);
-  EXPECT_NE(second.err.find("ec2.DescribeVolumes_1.json: $.data.Volumes[0]: missing member \"VolumeId\""),
-            std::string::npos)
+  EXPECT_NE(
+      second.err.find("ec2.DescribeVolumes_1.json: $.data.Volumes[0]: missing member \"VolumeId\""),
+      std::string::npos)
       << second.err;
 
   auto list = run_command({OPTIMA_BINARY, "inventory", "list", "--json", "--data", data.string()});
@@ -124,10 +132,12 @@ TEST(InventoryCliTest, FailedIngestCommitsNothing) {
 
 TEST(InventoryCliTest, MetricsOfAnUnknownResourceIsNotFound) {
   TempDir dir;
-  auto ingest = run_command({OPTIMA_BINARY, "inventory", "ingest", "--data", dir.path().string(),
-                             testing::shared_data("cloud_custodian/placebo/test_ec2_metric").string()});
+  auto ingest =
+      run_command({OPTIMA_BINARY, "inventory", "ingest", "--data", dir.path().string(),
+                   testing::shared_data("cloud_custodian/placebo/test_ec2_metric").string()});
   ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
-  auto metrics = run_command({OPTIMA_BINARY, "inventory", "metrics", "--data", dir.path().string(), "i-nope"});
+  auto metrics =
+      run_command({OPTIMA_BINARY, "inventory", "metrics", "--data", dir.path().string(), "i-nope"});
   EXPECT_EQ(metrics.exit_code, 3);
 }
 
