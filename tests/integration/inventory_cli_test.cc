@@ -2,11 +2,13 @@
 // match truth/resources.json; costs join by resource id; a failed ingest commits nothing.
 #include <fstream>
 #include <map>
+#include <set>
 #include <string>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "support/prometheus_fixture.h"
 #include "support/run_command.h"
 #include "support/shared_data.h"
 
@@ -128,6 +130,40 @@ TEST(InventoryCliTest, FailedIngestCommitsNothing) {
     leftovers += entry.path().extension() == ".tmp" ? 1 : 0;
   }
   EXPECT_EQ(leftovers, 0u);
+}
+
+TEST(InventoryCliTest, IngestsNodeMetricsFromARealPrometheus) {
+  if (!testing::PrometheusNodeFixture::binaries_present()) {
+    GTEST_SKIP() << "prometheus or prometheus-node-exporter not installed";
+  }
+  testing::PrometheusNodeFixture prometheus;
+  std::string reason;
+  ASSERT_TRUE(prometheus.start(&reason)) << reason;
+  TempDir dir;
+  const auto map = dir.path() / "map.csv";
+  std::ofstream(map) << "instance,resource_id\n" << prometheus.node_instance() << ",i-0abc\n";
+  nlohmann::json summary;
+  for (int attempt = 0; attempt < 60; ++attempt) {
+    ::usleep(500000);
+    auto ingest = run_command({OPTIMA_BINARY, "inventory", "ingest", "--json", "--data",
+                               (dir.path() / std::to_string(attempt)).string(), "--prometheus",
+                               prometheus.url(), "--since", "5m", "--step", "1s",
+                               "--prometheus-map", map.string()});
+    ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+    summary = nlohmann::json::parse(ingest.out);
+    if (summary["series"] == 4) {
+      auto metrics = run_command({OPTIMA_BINARY, "inventory", "metrics", "--json", "--data",
+                                  (dir.path() / std::to_string(attempt)).string(), "i-0abc"});
+      ASSERT_EQ(metrics.exit_code, 0) << metrics.err;
+      std::set<std::string> names;
+      for (const auto& s : nlohmann::json::parse(metrics.out))
+        names.insert(s["metric"]);
+      EXPECT_EQ(names, (std::set<std::string>{"cpu_percent", "memory_percent", "network_in_bytes",
+                                              "network_out_bytes"}));
+      return;
+    }
+  }
+  FAIL() << "no node series after 30 s: " << summary.dump();
 }
 
 TEST(InventoryCliTest, MetricsOfAnUnknownResourceIsNotFound) {
