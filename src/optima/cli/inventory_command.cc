@@ -220,10 +220,14 @@ int run_list(const GlobalOptions& global, const InventoryFlags& flags) {
                             core::kSecondsPerDay};
   const core::Period window{
       core::Timestamp{end.unix_seconds - kCostWindowDays * core::kSecondsPerDay}, end};
-  auto costs = resource_costs(data_dir, window);
-  if (!costs.is_ok())
-    return report_error(global, costs.status().with_context("billing"));
-  const bool have_costs = !costs->empty();
+  // Costs are an addition: unreadable billing data is reported, the inventory still listed.
+  std::map<std::string, core::Decimal> costs;
+  if (auto found = resource_costs(data_dir, window); found.is_ok()) {
+    costs = std::move(*found);
+  } else {
+    std::fprintf(stderr, "warning: no costs: %s\n", found.status().to_string().c_str());
+  }
+  const bool have_costs = !costs.empty();
   if (global.json) {
     nlohmann::json out = {{"snapshot", snapshot->id},
                           {"taken_at", core::format_iso8601(snapshot->taken_at)}};
@@ -233,9 +237,9 @@ int run_list(const GlobalOptions& global, const InventoryFlags& flags) {
     out["resources"] = nlohmann::json::array();
     for (const auto& r : *resources) {
       nlohmann::json j = resource_json(r);
-      auto cost = costs->find(r.resource_id);
+      auto cost = costs.find(r.resource_id);
       j["effective_cost_30d"] =
-          cost == costs->end() ? nlohmann::json(nullptr) : nlohmann::json(cost->second.to_string());
+          cost == costs.end() ? nlohmann::json(nullptr) : nlohmann::json(cost->second.to_string());
       out["resources"].push_back(std::move(j));
     }
     print_json(out);
@@ -247,8 +251,8 @@ int run_list(const GlobalOptions& global, const InventoryFlags& flags) {
         r.resource_id, r.provider, std::string(inventory::resource_kind_name(r.kind)),
         r.type,        r.region,   r.state};
     if (have_costs) {
-      auto cost = costs->find(r.resource_id);
-      row.push_back(cost == costs->end() ? "" : cost->second.to_fixed(2));
+      auto cost = costs.find(r.resource_id);
+      row.push_back(cost == costs.end() ? "" : cost->second.to_fixed(2));
     }
     rows.push_back(std::move(row));
   }

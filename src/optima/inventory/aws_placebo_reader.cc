@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -87,8 +88,12 @@ class FolderReader {
       const std::string file = entry.path.string();
       if (const ResourceMapper mapper = find_mapper(entry.name)) {
         OPTIMA_ASSIGN_OR_RETURN(std::optional<nlohmann::json> doc, load(entry.path));
-        if (doc)
-          OPTIMA_RETURN_IF_ERROR(mapper(JsonView((*doc)["data"], "$.data", file), &resources_));
+        if (doc) {
+          std::vector<Resource> described;
+          OPTIMA_RETURN_IF_ERROR(mapper(JsonView((*doc)["data"], "$.data", file), &described));
+          for (Resource& r : described)
+            add_resource(std::move(r));
+        }
       } else if (entry.name.service == "monitoring" &&
                  (entry.name.operation == "GetMetricStatistics" ||
                   entry.name.operation == "GetMetricData")) {
@@ -131,7 +136,20 @@ class FolderReader {
     return nullptr;
   }
 
+  // A resource described again by a later call replaces the earlier description in place, so
+  // each id appears once and keeps its first position (call order attributes metrics).
+  void add_resource(Resource resource) {
+    auto [it, inserted] = position_.try_emplace(resource.resource_id, resources_.size());
+    if (inserted) {
+      resources_.push_back(std::move(resource));
+    } else {
+      resources_[it->second] = std::move(resource);
+    }
+  }
+
   Resource* find_resource(const std::string& id) {
+    if (auto it = position_.find(id); it != position_.end())
+      return &resources_[it->second];
     for (Resource& r : resources_) {
       if (r.resource_id == id || (!r.native_id.empty() && r.native_id == id))
         return &r;
@@ -285,6 +303,7 @@ class FolderReader {
 
   InventorySink* sink_;
   std::vector<Resource> resources_;
+  std::unordered_map<std::string, size_t> position_;  // resource_id -> index in resources_
 };
 
 class AwsPlaceboReader final : public InventoryReader {
