@@ -2,11 +2,13 @@
 // match truth/resources.json; costs join by resource id; a failed ingest commits nothing.
 #include <fstream>
 #include <map>
+#include <set>
 #include <string>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "support/prometheus_fixture.h"
 #include "support/run_command.h"
 #include "support/shared_data.h"
 
@@ -24,15 +26,16 @@ TEST(InventoryCliTest, DemoInventoryAndUtilizationMatchTheTruth) {
   TempDir dir;
   const auto estate = dir.path() / "estate";
   const auto data = dir.path() / "data";
-  auto gen = run_command({OPTIMA_BINARY, "demo", "generate", "--out", estate.string(), "--rows", "27000",
-                          "--months", "2", "--seed", "11", "--end", "2026-03-15"});
+  auto gen = run_command({OPTIMA_BINARY, "demo", "generate", "--out", estate.string(), "--rows",
+                          "27000", "--months", "2", "--seed", "11", "--end", "2026-03-15"});
   ASSERT_EQ(gen.exit_code, 0) << gen.err;
-  auto billing = run_command({OPTIMA_BINARY, "ingest", "--data-dir", data.string(), (estate / "billing").string()});
+  auto billing = run_command(
+      {OPTIMA_BINARY, "ingest", "--data-dir", data.string(), (estate / "billing").string()});
   ASSERT_EQ(billing.exit_code, 0) << billing.err;
 
-  auto ingest = run_command({OPTIMA_BINARY, "inventory", "ingest", "--json", "--data", data.string(),
-                             "--taken-at", "2026-03-14T23:00:00Z", (estate / "inventory").string(),
-                             (estate / "utilization").string()});
+  auto ingest = run_command({OPTIMA_BINARY, "inventory", "ingest", "--json", "--data",
+                             data.string(), "--taken-at", "2026-03-14T23:00:00Z",
+                             (estate / "inventory").string(), (estate / "utilization").string()});
   ASSERT_EQ(ingest.exit_code, 0) << ingest.out << ingest.err;
   const auto summary = nlohmann::json::parse(ingest.out);
   EXPECT_EQ(summary["snapshot"], 1);
@@ -47,7 +50,8 @@ TEST(InventoryCliTest, DemoInventoryAndUtilizationMatchTheTruth) {
   for (const auto& r : listed["resources"]) {
     by_id[r["resource_id"].get<std::string>()] = r;
     const std::string kind = r["kind"];
-    if (kind == "virtual_machine" || kind == "database" || kind == "scale_set") ++machines[{r["provider"], kind}];
+    if (kind == "virtual_machine" || kind == "database" || kind == "scale_set")
+      ++machines[{r["provider"], kind}];
   }
 
   std::ifstream truth_file(estate / "truth" / "resources.json");
@@ -55,7 +59,8 @@ TEST(InventoryCliTest, DemoInventoryAndUtilizationMatchTheTruth) {
   std::map<std::pair<std::string, std::string>, int> truth_machines;
   for (const auto& t : truth["resources"]) {
     const std::string provider = t["provider"];
-    if (provider == "Oracle") continue;  // the demo writes no OCI inventory
+    if (provider == "Oracle")
+      continue;  // the demo writes no OCI inventory
     const std::string id = t["resource_id"];
     ASSERT_EQ(by_id.count(id), 1u) << id;
     EXPECT_EQ(by_id[id]["kind"], our_kind(t["kind"])) << id;
@@ -64,7 +69,8 @@ TEST(InventoryCliTest, DemoInventoryAndUtilizationMatchTheTruth) {
       EXPECT_EQ(by_id[id]["type"], t["type"]) << id;
     }
     const std::string kind = our_kind(t["kind"]);
-    if (kind == "virtual_machine" || kind == "database" || kind == "scale_set") ++truth_machines[{provider, kind}];
+    if (kind == "virtual_machine" || kind == "database" || kind == "scale_set")
+      ++truth_machines[{provider, kind}];
     // Running resources cost something in the 30 days before the snapshot.
     if (t["state"] == "running") {
       EXPECT_FALSE(by_id[id]["effective_cost_30d"].is_null()) << id;
@@ -74,9 +80,10 @@ TEST(InventoryCliTest, DemoInventoryAndUtilizationMatchTheTruth) {
 
   // A machine that ran has hourly utilization.
   for (const auto& t : truth["resources"]) {
-    if (t["provider"] != "AWS" || t["kind"] != "vm" || t["state"] != "running") continue;
-    auto metrics = run_command({OPTIMA_BINARY, "inventory", "metrics", "--json", "--data", data.string(),
-                                t["resource_id"].get<std::string>()});
+    if (t["provider"] != "AWS" || t["kind"] != "vm" || t["state"] != "running")
+      continue;
+    auto metrics = run_command({OPTIMA_BINARY, "inventory", "metrics", "--json", "--data",
+                                data.string(), t["resource_id"].get<std::string>()});
     ASSERT_EQ(metrics.exit_code, 0) << metrics.err;
     const auto series = nlohmann::json::parse(metrics.out);
     ASSERT_EQ(series.size(), 3u);
@@ -86,8 +93,8 @@ TEST(InventoryCliTest, DemoInventoryAndUtilizationMatchTheTruth) {
     break;
   }
 
-  auto disks = run_command({OPTIMA_BINARY, "inventory", "list", "--json", "--kind", "disk", "--provider", "aws",
-                            "--data", data.string()});
+  auto disks = run_command({OPTIMA_BINARY, "inventory", "list", "--json", "--kind", "disk",
+                            "--provider", "aws", "--data", data.string()});
   ASSERT_EQ(disks.exit_code, 0) << disks.err;
   for (const auto& r : nlohmann::json::parse(disks.out)["resources"]) {
     EXPECT_EQ(r["kind"], "disk");
@@ -99,17 +106,20 @@ TEST(InventoryCliTest, FailedIngestCommitsNothing) {
   TempDir dir;
   const auto data = dir.path() / "data";
   const auto good = testing::shared_data("cloud_custodian/placebo/test_ec2_stop");
-  auto first = run_command({OPTIMA_BINARY, "inventory", "ingest", "--data", data.string(), good.string()});
+  auto first =
+      run_command({OPTIMA_BINARY, "inventory", "ingest", "--data", data.string(), good.string()});
   ASSERT_EQ(first.exit_code, 0) << first.err;
 
   const auto bad = dir.path() / "bad";
   std::filesystem::create_directories(bad);
-  std::ofstream(bad / "ec2.DescribeVolumes_1.json") << R"({"status_code": 200, "data": {"Volumes": [{"Size": 8}]}})";
-  auto second = run_command({OPTIMA_BINARY, "inventory", "ingest", "--data", data.string(), good.string(),
-                             bad.string()});
+  std::ofstream(bad / "ec2.DescribeVolumes_1.json")
+      << R"({"status_code": 200, "data": {"Volumes": [{"Size": 8}]}})";
+  auto second = run_command(
+      {OPTIMA_BINARY, "inventory", "ingest", "--data", data.string(), good.string(), bad.string()});
   EXPECT_EQ(second.exit_code, 2);
-  EXPECT_NE(second.err.find("ec2.DescribeVolumes_1.json: $.data.Volumes[0]: missing member \"VolumeId\""),
-            std::string::npos)
+  EXPECT_NE(
+      second.err.find("ec2.DescribeVolumes_1.json: $.data.Volumes[0]: missing member \"VolumeId\""),
+      std::string::npos)
       << second.err;
 
   auto list = run_command({OPTIMA_BINARY, "inventory", "list", "--json", "--data", data.string()});
@@ -122,12 +132,48 @@ TEST(InventoryCliTest, FailedIngestCommitsNothing) {
   EXPECT_EQ(leftovers, 0u);
 }
 
+TEST(InventoryCliTest, IngestsNodeMetricsFromARealPrometheus) {
+  if (!testing::PrometheusNodeFixture::binaries_present()) {
+    GTEST_SKIP() << "prometheus or prometheus-node-exporter not installed";
+  }
+  testing::PrometheusNodeFixture prometheus;
+  std::string reason;
+  ASSERT_TRUE(prometheus.start(&reason)) << reason;
+  TempDir dir;
+  const auto map = dir.path() / "map.csv";
+  std::ofstream(map) << "instance,resource_id\n" << prometheus.node_instance() << ",i-0abc\n";
+  nlohmann::json summary;
+  for (int attempt = 0; attempt < 60; ++attempt) {
+    ::usleep(500000);
+    auto ingest = run_command({OPTIMA_BINARY, "inventory", "ingest", "--json", "--data",
+                               (dir.path() / std::to_string(attempt)).string(), "--prometheus",
+                               prometheus.url(), "--since", "5m", "--step", "1s",
+                               "--prometheus-map", map.string()});
+    ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+    summary = nlohmann::json::parse(ingest.out);
+    if (summary["series"] == 4) {
+      auto metrics = run_command({OPTIMA_BINARY, "inventory", "metrics", "--json", "--data",
+                                  (dir.path() / std::to_string(attempt)).string(), "i-0abc"});
+      ASSERT_EQ(metrics.exit_code, 0) << metrics.err;
+      std::set<std::string> names;
+      for (const auto& s : nlohmann::json::parse(metrics.out))
+        names.insert(s["metric"]);
+      EXPECT_EQ(names, (std::set<std::string>{"cpu_percent", "memory_percent", "network_in_bytes",
+                                              "network_out_bytes"}));
+      return;
+    }
+  }
+  FAIL() << "no node series after 30 s: " << summary.dump();
+}
+
 TEST(InventoryCliTest, MetricsOfAnUnknownResourceIsNotFound) {
   TempDir dir;
-  auto ingest = run_command({OPTIMA_BINARY, "inventory", "ingest", "--data", dir.path().string(),
-                             testing::shared_data("cloud_custodian/placebo/test_ec2_metric").string()});
+  auto ingest =
+      run_command({OPTIMA_BINARY, "inventory", "ingest", "--data", dir.path().string(),
+                   testing::shared_data("cloud_custodian/placebo/test_ec2_metric").string()});
   ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
-  auto metrics = run_command({OPTIMA_BINARY, "inventory", "metrics", "--data", dir.path().string(), "i-nope"});
+  auto metrics =
+      run_command({OPTIMA_BINARY, "inventory", "metrics", "--data", dir.path().string(), "i-nope"});
   EXPECT_EQ(metrics.exit_code, 3);
 }
 

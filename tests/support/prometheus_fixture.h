@@ -3,18 +3,18 @@
 // (whole group) by the destructor. Used by tests that pull node metrics over the HTTP API.
 #pragma once
 
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <string>
-#include <vector>
 
 #include "support/shared_data.h"
 
@@ -41,8 +41,9 @@ class PrometheusNodeFixture {
     std::ofstream(config) << "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
                           << "scrape_configs:\n  - job_name: node\n    static_configs:\n"
                           << "      - targets: ['127.0.0.1:" << node_port_ << "']\n";
-    node_pid_ = spawn({kNodeExporter, "--web.listen-address=127.0.0.1:" + std::to_string(node_port_)},
-                      dir_.path() / "node.log");
+    node_pid_ =
+        spawn({kNodeExporter, "--web.listen-address=127.0.0.1:" + std::to_string(node_port_)},
+              dir_.path() / "node.log");
     prometheus_pid_ = spawn({kPrometheus, "--config.file=" + config.string(),
                              "--storage.tsdb.path=" + (dir_.path() / "data").string(),
                              "--web.listen-address=127.0.0.1:" + std::to_string(prometheus_port_)},
@@ -67,7 +68,8 @@ class PrometheusNodeFixture {
  private:
   static int free_port() {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0) return 0;
+    if (fd < 0)
+      return 0;
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -85,24 +87,29 @@ class PrometheusNodeFixture {
   static pid_t spawn(const std::vector<std::string>& argv, const std::filesystem::path& log) {
     std::fflush(nullptr);  // the child must not repeat buffered output
     const pid_t pid = ::fork();
-    if (pid != 0) return pid;
+    if (pid != 0)
+      return pid;
     ::setpgid(0, 0);
     const std::string log_path = log.string();
-    if (std::FILE* out = std::freopen(log_path.c_str(), "w", stdout)) ::dup2(::fileno(out), 2);
+    if (std::FILE* out = std::freopen(log_path.c_str(), "w", stdout))
+      ::dup2(::fileno(out), 2);
     std::vector<char*> args;
-    for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    for (const std::string& a : argv)
+      args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
     ::execv(args[0], args.data());
     ::_exit(127);
   }
 
   static void stop(pid_t pid) {
-    if (pid <= 0) return;
+    if (pid <= 0)
+      return;
     ::kill(-pid, SIGTERM);
     ::kill(pid, SIGTERM);
     int status = 0;
     for (int i = 0; i < 100; ++i) {
-      if (::waitpid(pid, &status, WNOHANG) == pid) return;
+      if (::waitpid(pid, &status, WNOHANG) == pid)
+        return;
       ::usleep(50000);
     }
     ::kill(-pid, SIGKILL);

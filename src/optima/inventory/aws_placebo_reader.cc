@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -46,21 +47,25 @@ std::vector<ResourceKind> kinds_for_metric(const std::string& metric) {
   if (metric.rfind("network_", 0) == 0 || metric.rfind("status_check", 0) == 0) {
     return {ResourceKind::kVirtualMachine};
   }
-  if (metric.rfind("disk_", 0) == 0 || metric.rfind("volume_", 0) == 0 || metric.rfind("burst", 0) == 0) {
+  if (metric.rfind("disk_", 0) == 0 || metric.rfind("volume_", 0) == 0 ||
+      metric.rfind("burst", 0) == 0) {
     return {ResourceKind::kDisk, ResourceKind::kVirtualMachine};
   }
-  if (metric == "connections" || metric.rfind("active_connection", 0) == 0 || metric.rfind("bytes_", 0) == 0 ||
-      metric.rfind("packets_", 0) == 0) {
+  if (metric == "connections" || metric.rfind("active_connection", 0) == 0 ||
+      metric.rfind("bytes_", 0) == 0 || metric.rfind("packets_", 0) == 0) {
     return {ResourceKind::kNatGateway, ResourceKind::kDatabase, ResourceKind::kLoadBalancer};
   }
-  if (metric == "requests" || metric.find("elb") != std::string::npos || metric.rfind("http", 0) == 0 ||
-      metric == "processed_bytes" || metric.find("host_count") != std::string::npos) {
+  if (metric == "requests" || metric.find("elb") != std::string::npos ||
+      metric.rfind("http", 0) == 0 || metric == "processed_bytes" ||
+      metric.find("host_count") != std::string::npos) {
     return {ResourceKind::kLoadBalancer, ResourceKind::kObjectBucket};
   }
-  if (metric.rfind("bucket_", 0) == 0 || metric == "number_of_objects" || metric == "get_requests") {
+  if (metric.rfind("bucket_", 0) == 0 || metric == "number_of_objects" ||
+      metric == "get_requests") {
     return {ResourceKind::kObjectBucket};
   }
-  if (metric.rfind("database_", 0) == 0 || metric.rfind("free_", 0) == 0 || metric.find("latency") != std::string::npos) {
+  if (metric.rfind("database_", 0) == 0 || metric.rfind("free_", 0) == 0 ||
+      metric.find("latency") != std::string::npos) {
     return {ResourceKind::kDatabase};
   }
   return {};
@@ -72,22 +77,30 @@ class FolderReader {
 
   core::Status read(std::vector<PlaceboEntry> entries) {
     // Describe calls first, in call order; then target health; then metrics.
-    std::stable_sort(entries.begin(), entries.end(), [](const PlaceboEntry& a, const PlaceboEntry& b) {
-      return std::tie(a.name.service, a.name.operation, a.name.sequence) <
-             std::tie(b.name.service, b.name.operation, b.name.sequence);
-    });
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const PlaceboEntry& a, const PlaceboEntry& b) {
+                       return std::tie(a.name.service, a.name.operation, a.name.sequence) <
+                              std::tie(b.name.service, b.name.operation, b.name.sequence);
+                     });
     std::vector<const PlaceboEntry*> metric_calls;
     std::vector<const PlaceboEntry*> health_calls;
     for (const PlaceboEntry& entry : entries) {
       const std::string file = entry.path.string();
       if (const ResourceMapper mapper = find_mapper(entry.name)) {
         OPTIMA_ASSIGN_OR_RETURN(std::optional<nlohmann::json> doc, load(entry.path));
-        if (doc) OPTIMA_RETURN_IF_ERROR(mapper(JsonView((*doc)["data"], "$.data", file), &resources_));
+        if (doc) {
+          std::vector<Resource> described;
+          OPTIMA_RETURN_IF_ERROR(mapper(JsonView((*doc)["data"], "$.data", file), &described));
+          for (Resource& r : described)
+            add_resource(std::move(r));
+        }
       } else if (entry.name.service == "monitoring" &&
-                 (entry.name.operation == "GetMetricStatistics" || entry.name.operation == "GetMetricData")) {
+                 (entry.name.operation == "GetMetricStatistics" ||
+                  entry.name.operation == "GetMetricData")) {
         metric_calls.push_back(&entry);
       } else if (entry.name.service == "elasticloadbalancing" &&
-                 (entry.name.operation == "DescribeTargetGroups" || entry.name.operation == "DescribeTargetHealth" ||
+                 (entry.name.operation == "DescribeTargetGroups" ||
+                  entry.name.operation == "DescribeTargetHealth" ||
                   entry.name.operation == "DescribeInstanceHealth")) {
         health_calls.push_back(&entry);
       } else {
@@ -96,8 +109,10 @@ class FolderReader {
       }
     }
     OPTIMA_RETURN_IF_ERROR(read_target_health(health_calls));
-    for (const PlaceboEntry* call : metric_calls) OPTIMA_RETURN_IF_ERROR(read_metrics(*call));
-    for (Resource& r : resources_) OPTIMA_RETURN_IF_ERROR(sink_->add_resource(std::move(r)));
+    for (const PlaceboEntry* call : metric_calls)
+      OPTIMA_RETURN_IF_ERROR(read_metrics(*call));
+    for (Resource& r : resources_)
+      OPTIMA_RETURN_IF_ERROR(sink_->add_resource(std::move(r)));
     return core::Status::ok();
   }
 
@@ -115,14 +130,29 @@ class FolderReader {
 
   static ResourceMapper find_mapper(const PlaceboName& name) {
     for (const ResourceOperation& op : kResourceOperations) {
-      if (op.service == name.service && op.operation == name.operation) return op.mapper;
+      if (op.service == name.service && op.operation == name.operation)
+        return op.mapper;
     }
     return nullptr;
   }
 
+  // A resource described again by a later call replaces the earlier description in place, so
+  // each id appears once and keeps its first position (call order attributes metrics).
+  void add_resource(Resource resource) {
+    auto [it, inserted] = position_.try_emplace(resource.resource_id, resources_.size());
+    if (inserted) {
+      resources_.push_back(std::move(resource));
+    } else {
+      resources_[it->second] = std::move(resource);
+    }
+  }
+
   Resource* find_resource(const std::string& id) {
+    if (auto it = position_.find(id); it != position_.end())
+      return &resources_[it->second];
     for (Resource& r : resources_) {
-      if (r.resource_id == id || (!r.native_id.empty() && r.native_id == id)) return &r;
+      if (r.resource_id == id || (!r.native_id.empty() && r.native_id == id))
+        return &r;
     }
     return nullptr;
   }
@@ -138,14 +168,16 @@ class FolderReader {
       const std::string file = call->path.string();
       OPTIMA_ASSIGN_OR_RETURN(std::optional<nlohmann::json> doc, load(call->path));
       docs.push_back(doc ? std::move(*doc) : nlohmann::json());
-      if (!doc) continue;
+      if (!doc)
+        continue;
       JsonView data(docs.back()["data"], "$.data", file);
       if (call->name.operation == "DescribeTargetGroups") {
         OPTIMA_ASSIGN_OR_RETURN(JsonView groups, data.at("TargetGroups"));
         OPTIMA_RETURN_IF_ERROR(groups.expect_array());
         for (size_t i = 0; i < groups.size(); ++i) {
           std::vector<std::string> arns;
-          OPTIMA_ASSIGN_OR_RETURN(std::optional<JsonView> lbs, groups.element(i).optional_array("LoadBalancerArns"));
+          OPTIMA_ASSIGN_OR_RETURN(std::optional<JsonView> lbs,
+                                  groups.element(i).optional_array("LoadBalancerArns"));
           for (size_t j = 0; lbs && j < lbs->size(); ++j) {
             OPTIMA_ASSIGN_OR_RETURN(std::string arn, lbs->element(j).string());
             arns.push_back(std::move(arn));
@@ -158,7 +190,8 @@ class FolderReader {
     size_t instance_health_call = 0;
     for (size_t c = 0; c < calls.size(); ++c) {
       const std::string file = calls[c]->path.string();
-      if (docs[c].is_null()) continue;
+      if (docs[c].is_null())
+        continue;
       JsonView data(docs[c]["data"], "$.data", file);
       if (calls[c]->name.operation == "DescribeTargetHealth") {
         OPTIMA_ASSIGN_OR_RETURN(JsonView targets, data.at("TargetHealthDescriptions"));
@@ -169,18 +202,21 @@ class FolderReader {
           continue;
         }
         for (const std::string& arn : group_balancers[group]) {
-          if (Resource* lb = find_resource(arn)) add_targets(lb, static_cast<int>(targets.size()), healthy);
+          if (Resource* lb = find_resource(arn))
+            add_targets(lb, static_cast<int>(targets.size()), healthy);
         }
       } else if (calls[c]->name.operation == "DescribeInstanceHealth") {
         OPTIMA_ASSIGN_OR_RETURN(JsonView states, data.at("InstanceStates"));
         OPTIMA_ASSIGN_OR_RETURN(int healthy, count_healthy(states, "", "inservice"));
         std::vector<Resource*> classic;
         for (Resource& r : resources_) {
-          if (r.kind == ResourceKind::kLoadBalancer && r.type == "classic") classic.push_back(&r);
+          if (r.kind == ResourceKind::kLoadBalancer && r.type == "classic")
+            classic.push_back(&r);
         }
         const size_t n = instance_health_call++;
         if (n >= classic.size()) {
-          sink_->skip(file, "no classic load balancer recorded for this DescribeInstanceHealth call");
+          sink_->skip(file,
+                      "no classic load balancer recorded for this DescribeInstanceHealth call");
           continue;
         }
         classic[n]->attributes["target_count"] = std::to_string(states.size());
@@ -202,7 +238,8 @@ class FolderReader {
       } else if (std::optional<JsonView> health = item.find(nested)) {
         OPTIMA_ASSIGN_OR_RETURN(state, health->string_or_empty("State"));
       }
-      if (core::iequals(state, healthy_state)) ++healthy;
+      if (core::iequals(state, healthy_state))
+        ++healthy;
     }
     return healthy;
   }
@@ -219,7 +256,8 @@ class FolderReader {
   core::Status read_metrics(const PlaceboEntry& call) {
     const std::string file = call.path.string();
     OPTIMA_ASSIGN_OR_RETURN(std::optional<nlohmann::json> doc, load(call.path));
-    if (!doc) return core::Status::ok();
+    if (!doc)
+      return core::Status::ok();
     JsonView data((*doc)["data"], "$.data", file);
     std::vector<MetricSeries> series;
     std::vector<std::string> labels;
@@ -232,13 +270,16 @@ class FolderReader {
       const Resource* owner = nullptr;
       if (i < labels.size()) {
         for (std::string_view word : core::split(labels[i], ' ')) {
-          if (const Resource* r = find_resource(std::string(word))) owner = r;
+          if (const Resource* r = find_resource(std::string(word)))
+            owner = r;
         }
       }
-      if (owner == nullptr) owner = nth_candidate(series[i].metric, call.name.sequence);
+      if (owner == nullptr)
+        owner = nth_candidate(series[i].metric, call.name.sequence);
       if (owner == nullptr) {
-        sink_->skip(file, fmt::format("metric {} names no resource and the folder has none it applies to",
-                                      series[i].metric));
+        sink_->skip(file,
+                    fmt::format("metric {} names no resource and the folder has none it applies to",
+                                series[i].metric));
         continue;
       }
       series[i].resource_id = owner->resource_id;
@@ -251,33 +292,38 @@ class FolderReader {
     const std::vector<ResourceKind> kinds = kinds_for_metric(metric);
     std::vector<const Resource*> candidates;
     for (const Resource& r : resources_) {
-      if (std::find(kinds.begin(), kinds.end(), r.kind) != kinds.end()) candidates.push_back(&r);
+      if (std::find(kinds.begin(), kinds.end(), r.kind) != kinds.end())
+        candidates.push_back(&r);
     }
-    if (candidates.empty()) return nullptr;
+    if (candidates.empty())
+      return nullptr;
     const size_t index = static_cast<size_t>(std::max(sequence, 1) - 1) % candidates.size();
     return candidates[index];
   }
 
   InventorySink* sink_;
   std::vector<Resource> resources_;
+  std::unordered_map<std::string, size_t> position_;  // resource_id -> index in resources_
 };
 
 class AwsPlaceboReader final : public InventoryReader {
  public:
   std::string_view name() const override { return "aws-placebo"; }
   std::string_view description() const override {
-    return "AWS API responses (boto3, Cloud Custodian placebo layout: <service>.<Operation>_<n>.json)";
+    return "AWS API responses (boto3, Cloud Custodian placebo layout: "
+           "<service>.<Operation>_<n>.json)";
   }
   bool detect(const std::filesystem::path& path, std::string_view prefix) const override {
     return parse_placebo_name(path.filename().string()).has_value() && prefix.starts_with("{");
   }
-  core::Status read(const std::vector<std::filesystem::path>& files, InventorySink* sink) const override {
+  core::Status read(const std::vector<std::filesystem::path>& files,
+                    InventorySink* sink) const override {
     std::vector<PlaceboEntry> entries;
     for (const auto& path : files) {
       std::optional<PlaceboName> name = parse_placebo_name(path.filename().string());
       if (!name) {
-        return core::invalid_argument(fmt::format("{}: not a placebo file name (<service>.<Operation>_<n>.json)",
-                                                  path.string()));
+        return core::invalid_argument(fmt::format(
+            "{}: not a placebo file name (<service>.<Operation>_<n>.json)", path.string()));
       }
       entries.push_back({path, *name});
     }
@@ -287,6 +333,8 @@ class AwsPlaceboReader final : public InventoryReader {
 
 }  // namespace
 
-std::unique_ptr<InventoryReader> make_aws_placebo_reader() { return std::make_unique<AwsPlaceboReader>(); }
+std::unique_ptr<InventoryReader> make_aws_placebo_reader() {
+  return std::make_unique<AwsPlaceboReader>();
+}
 
 }  // namespace optima::inventory

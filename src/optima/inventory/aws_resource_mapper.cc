@@ -12,13 +12,15 @@ namespace {
 core::Status copy_attribute(const JsonView& object, std::string_view key, const std::string& name,
                             Resource* r) {
   OPTIMA_ASSIGN_OR_RETURN(std::string value, object.text_or_empty(key));
-  if (!value.empty()) r->attributes[name] = std::move(value);
+  if (!value.empty())
+    r->attributes[name] = std::move(value);
   return core::Status::ok();
 }
 
 core::Status read_created(const JsonView& object, std::string_view key, Resource* r) {
   // Some recordings scrub datetimes to {}: unknown, like an absent field.
-  if (std::optional<JsonView> when = object.find(key); when && !(when->is_object() && when->size() == 0)) {
+  if (std::optional<JsonView> when = object.find(key);
+      when && !(when->is_object() && when->size() == 0)) {
     OPTIMA_ASSIGN_OR_RETURN(core::Timestamp t, placebo_datetime(*when));
     r->created_at = t;
   }
@@ -46,7 +48,8 @@ core::Status for_each_element(const JsonView& data, std::string_view key, Fn fn)
   return core::Status::ok();
 }
 
-core::Status map_instance(const JsonView& item, const std::string& owner, std::vector<Resource>* out) {
+core::Status map_instance(const JsonView& item, const std::string& owner,
+                          std::vector<Resource>* out) {
   Resource r = base(item.file(), ResourceKind::kVirtualMachine);
   OPTIMA_ASSIGN_OR_RETURN(r.resource_id, item.string_at("InstanceId"));
   OPTIMA_ASSIGN_OR_RETURN(r.type, item.string_at("InstanceType"));
@@ -61,7 +64,8 @@ core::Status map_instance(const JsonView& item, const std::string& owner, std::v
   }
   r.region = region_of_zone(r.zone);
   OPTIMA_RETURN_IF_ERROR(read_aws_tags(item, "Tags", &r.tags));
-  if (auto name = r.tags.find("Name"); name != r.tags.end()) r.name = name->second;
+  if (auto name = r.tags.find("Name"); name != r.tags.end())
+    r.name = name->second;
   // boto3 omits Platform for Linux; PlatformDetails ("Linux/UNIX") is newer and not always present.
   OPTIMA_ASSIGN_OR_RETURN(std::string platform, item.string_or_empty("Platform"));
   r.attributes["platform"] = platform.empty() ? "linux" : core::to_lower_ascii(platform);
@@ -75,7 +79,8 @@ core::Status map_instance(const JsonView& item, const std::string& owner, std::v
   if (std::optional<JsonView> cpu = item.find("CpuOptions")) {
     OPTIMA_RETURN_IF_ERROR(copy_attribute(*cpu, "CoreCount", "cpu_cores", &r));
   }
-  OPTIMA_ASSIGN_OR_RETURN(std::optional<JsonView> mappings, item.optional_array("BlockDeviceMappings"));
+  OPTIMA_ASSIGN_OR_RETURN(std::optional<JsonView> mappings,
+                          item.optional_array("BlockDeviceMappings"));
   if (mappings) {
     std::vector<std::string> volumes;
     for (size_t i = 0; i < mappings->size(); ++i) {
@@ -86,7 +91,8 @@ core::Status map_instance(const JsonView& item, const std::string& owner, std::v
         volumes.push_back(std::move(volume));
       }
     }
-    if (!volumes.empty()) r.attributes["volume_ids"] = core::join(volumes, ",");
+    if (!volumes.empty())
+      r.attributes["volume_ids"] = core::join(volumes, ",");
   }
   out->push_back(std::move(r));
   return core::Status::ok();
@@ -95,7 +101,8 @@ core::Status map_instance(const JsonView& item, const std::string& owner, std::v
 }  // namespace
 
 std::string region_of_zone(const std::string& zone) {
-  if (zone.empty()) return zone;
+  if (zone.empty())
+    return zone;
   const char last = zone.back();
   return (last >= 'a' && last <= 'z') ? zone.substr(0, zone.size() - 1) : zone;
 }
@@ -103,7 +110,8 @@ std::string region_of_zone(const std::string& zone) {
 core::Status read_aws_tags(const JsonView& object, std::string_view key,
                            std::map<std::string, std::string>* tags) {
   OPTIMA_ASSIGN_OR_RETURN(std::optional<JsonView> list, object.optional_array(key));
-  if (!list) return core::Status::ok();
+  if (!list)
+    return core::Status::ok();
   for (size_t i = 0; i < list->size(); ++i) {
     JsonView tag = list->element(i);
     OPTIMA_ASSIGN_OR_RETURN(std::string k, tag.string_at("Key"));
@@ -116,9 +124,8 @@ core::Status read_aws_tags(const JsonView& object, std::string_view key,
 core::Status map_ec2_instances(const JsonView& data, std::vector<Resource>* out) {
   return for_each_element(data, "Reservations", [&](const JsonView& reservation) -> core::Status {
     OPTIMA_ASSIGN_OR_RETURN(std::string owner, reservation.string_or_empty("OwnerId"));
-    return for_each_element(reservation, "Instances", [&](const JsonView& item) {
-      return map_instance(item, owner, out);
-    });
+    return for_each_element(reservation, "Instances",
+                            [&](const JsonView& item) { return map_instance(item, owner, out); });
   });
 }
 
@@ -132,13 +139,15 @@ core::Status map_ec2_volumes(const JsonView& data, std::vector<Resource>* out) {
     r.region = region_of_zone(r.zone);
     OPTIMA_RETURN_IF_ERROR(read_created(item, "CreateTime", &r));
     OPTIMA_RETURN_IF_ERROR(read_aws_tags(item, "Tags", &r.tags));
-    if (auto name = r.tags.find("Name"); name != r.tags.end()) r.name = name->second;
+    if (auto name = r.tags.find("Name"); name != r.tags.end())
+      r.name = name->second;
     OPTIMA_RETURN_IF_ERROR(copy_attribute(item, "Size", "size_gb", &r));
     OPTIMA_RETURN_IF_ERROR(copy_attribute(item, "Iops", "iops", &r));
     OPTIMA_RETURN_IF_ERROR(copy_attribute(item, "Throughput", "throughput_mbps", &r));
     OPTIMA_RETURN_IF_ERROR(copy_attribute(item, "Encrypted", "encrypted", &r));
     OPTIMA_RETURN_IF_ERROR(copy_attribute(item, "SnapshotId", "snapshot_id", &r));
-    OPTIMA_ASSIGN_OR_RETURN(std::optional<JsonView> attachments, item.optional_array("Attachments"));
+    OPTIMA_ASSIGN_OR_RETURN(std::optional<JsonView> attachments,
+                            item.optional_array("Attachments"));
     if (attachments && attachments->size() > 0) {
       JsonView first = attachments->element(0);
       OPTIMA_RETURN_IF_ERROR(copy_attribute(first, "InstanceId", "attached_to", &r));
@@ -157,7 +166,8 @@ core::Status map_ec2_snapshots(const JsonView& data, std::vector<Resource>* out)
     OPTIMA_ASSIGN_OR_RETURN(r.account_id, item.text_or_empty("OwnerId"));
     OPTIMA_RETURN_IF_ERROR(read_created(item, "StartTime", &r));
     OPTIMA_RETURN_IF_ERROR(read_aws_tags(item, "Tags", &r.tags));
-    if (auto name = r.tags.find("Name"); name != r.tags.end()) r.name = name->second;
+    if (auto name = r.tags.find("Name"); name != r.tags.end())
+      r.name = name->second;
     OPTIMA_RETURN_IF_ERROR(copy_attribute(item, "VolumeId", "volume_id", &r));
     OPTIMA_RETURN_IF_ERROR(copy_attribute(item, "VolumeSize", "size_gb", &r));
     OPTIMA_RETURN_IF_ERROR(copy_attribute(item, "StorageTier", "storage_tier", &r));
@@ -178,15 +188,18 @@ core::Status map_ec2_addresses(const JsonView& data, std::vector<Resource>* out)
     r.native_id = public_ip;
     r.attributes["public_ip"] = public_ip;
     OPTIMA_RETURN_IF_ERROR(read_aws_tags(item, "Tags", &r.tags));
-    if (auto name = r.tags.find("Name"); name != r.tags.end()) r.name = name->second;
+    if (auto name = r.tags.find("Name"); name != r.tags.end())
+      r.name = name->second;
     OPTIMA_RETURN_IF_ERROR(copy_attribute(item, "AssociationId", "association_id", &r));
     OPTIMA_RETURN_IF_ERROR(copy_attribute(item, "InstanceId", "attached_to", &r));
     OPTIMA_RETURN_IF_ERROR(copy_attribute(item, "NetworkInterfaceId", "network_interface_id", &r));
     OPTIMA_RETURN_IF_ERROR(copy_attribute(item, "Domain", "domain", &r));
     OPTIMA_RETURN_IF_ERROR(copy_attribute(item, "NetworkBorderGroup", "network_border_group", &r));
-    r.region = r.attributes.count("network_border_group") ? r.attributes["network_border_group"] : "";
-    r.state = r.attributes.count("association_id") || r.attributes.count("attached_to") ? "associated"
-                                                                                        : "unassociated";
+    r.region =
+        r.attributes.count("network_border_group") ? r.attributes["network_border_group"] : "";
+    r.state = r.attributes.count("association_id") || r.attributes.count("attached_to")
+                  ? "associated"
+                  : "unassociated";
     out->push_back(std::move(r));
     return core::Status::ok();
   });
@@ -199,7 +212,8 @@ core::Status map_ec2_nat_gateways(const JsonView& data, std::vector<Resource>* o
     OPTIMA_ASSIGN_OR_RETURN(r.state, item.string_or_empty("State"));
     OPTIMA_RETURN_IF_ERROR(read_created(item, "CreateTime", &r));
     OPTIMA_RETURN_IF_ERROR(read_aws_tags(item, "Tags", &r.tags));
-    if (auto name = r.tags.find("Name"); name != r.tags.end()) r.name = name->second;
+    if (auto name = r.tags.find("Name"); name != r.tags.end())
+      r.name = name->second;
     OPTIMA_RETURN_IF_ERROR(copy_attribute(item, "VpcId", "vpc_id", &r));
     OPTIMA_RETURN_IF_ERROR(copy_attribute(item, "SubnetId", "subnet_id", &r));
     OPTIMA_RETURN_IF_ERROR(copy_attribute(item, "ConnectivityType", "connectivity_type", &r));
@@ -210,34 +224,39 @@ core::Status map_ec2_nat_gateways(const JsonView& data, std::vector<Resource>* o
 
 core::Status map_load_balancers(const JsonView& data, std::vector<Resource>* out) {
   if (data.find("LoadBalancerDescriptions")) {
-    return for_each_element(data, "LoadBalancerDescriptions", [&](const JsonView& item) -> core::Status {
-      Resource r = base(item.file(), ResourceKind::kLoadBalancer);
-      OPTIMA_ASSIGN_OR_RETURN(r.resource_id, item.string_at("LoadBalancerName"));
-      r.name = r.resource_id;
-      r.type = "classic";
-      r.state = "active";
-      OPTIMA_RETURN_IF_ERROR(read_created(item, "CreatedTime", &r));
-      OPTIMA_RETURN_IF_ERROR(copy_attribute(item, "Scheme", "scheme", &r));
-      OPTIMA_RETURN_IF_ERROR(copy_attribute(item, "DNSName", "dns_name", &r));
-      OPTIMA_RETURN_IF_ERROR(copy_attribute(item, "VPCId", "vpc_id", &r));
-      OPTIMA_ASSIGN_OR_RETURN(std::optional<JsonView> zones, item.optional_array("AvailabilityZones"));
-      if (zones && zones->size() > 0) {
-        OPTIMA_ASSIGN_OR_RETURN(std::string zone, zones->element(0).string());
-        r.region = region_of_zone(zone);
-      }
-      OPTIMA_ASSIGN_OR_RETURN(std::optional<JsonView> instances, item.optional_array("Instances"));
-      std::vector<std::string> ids;
-      if (instances) {
-        for (size_t i = 0; i < instances->size(); ++i) {
-          OPTIMA_ASSIGN_OR_RETURN(std::string id, instances->element(i).string_at("InstanceId"));
-          ids.push_back(std::move(id));
-        }
-      }
-      r.attributes["target_count"] = std::to_string(ids.size());
-      if (!ids.empty()) r.attributes["targets"] = core::join(ids, ",");
-      out->push_back(std::move(r));
-      return core::Status::ok();
-    });
+    return for_each_element(
+        data, "LoadBalancerDescriptions", [&](const JsonView& item) -> core::Status {
+          Resource r = base(item.file(), ResourceKind::kLoadBalancer);
+          OPTIMA_ASSIGN_OR_RETURN(r.resource_id, item.string_at("LoadBalancerName"));
+          r.name = r.resource_id;
+          r.type = "classic";
+          r.state = "active";
+          OPTIMA_RETURN_IF_ERROR(read_created(item, "CreatedTime", &r));
+          OPTIMA_RETURN_IF_ERROR(copy_attribute(item, "Scheme", "scheme", &r));
+          OPTIMA_RETURN_IF_ERROR(copy_attribute(item, "DNSName", "dns_name", &r));
+          OPTIMA_RETURN_IF_ERROR(copy_attribute(item, "VPCId", "vpc_id", &r));
+          OPTIMA_ASSIGN_OR_RETURN(std::optional<JsonView> zones,
+                                  item.optional_array("AvailabilityZones"));
+          if (zones && zones->size() > 0) {
+            OPTIMA_ASSIGN_OR_RETURN(std::string zone, zones->element(0).string());
+            r.region = region_of_zone(zone);
+          }
+          OPTIMA_ASSIGN_OR_RETURN(std::optional<JsonView> instances,
+                                  item.optional_array("Instances"));
+          std::vector<std::string> ids;
+          if (instances) {
+            for (size_t i = 0; i < instances->size(); ++i) {
+              OPTIMA_ASSIGN_OR_RETURN(std::string id,
+                                      instances->element(i).string_at("InstanceId"));
+              ids.push_back(std::move(id));
+            }
+          }
+          r.attributes["target_count"] = std::to_string(ids.size());
+          if (!ids.empty())
+            r.attributes["targets"] = core::join(ids, ",");
+          out->push_back(std::move(r));
+          return core::Status::ok();
+        });
   }
   return for_each_element(data, "LoadBalancers", [&](const JsonView& item) -> core::Status {
     Resource r = base(item.file(), ResourceKind::kLoadBalancer);
@@ -289,8 +308,8 @@ core::Status map_rds_instances(const JsonView& data, std::vector<Resource>* out)
     OPTIMA_RETURN_IF_ERROR(copy_attribute(item, "StorageType", "storage_type", &r));
     OPTIMA_RETURN_IF_ERROR(copy_attribute(item, "Iops", "iops", &r));
     OPTIMA_RETURN_IF_ERROR(copy_attribute(item, "LicenseModel", "license", &r));
-    OPTIMA_RETURN_IF_ERROR(copy_attribute(item, "ReadReplicaSourceDBInstanceIdentifier",
-                                          "replica_source", &r));
+    OPTIMA_RETURN_IF_ERROR(
+        copy_attribute(item, "ReadReplicaSourceDBInstanceIdentifier", "replica_source", &r));
     out->push_back(std::move(r));
     return core::Status::ok();
   });
@@ -308,7 +327,8 @@ core::Status map_s3_buckets(const JsonView& data, std::vector<Resource>* out) {
     r.state = "available";
     OPTIMA_ASSIGN_OR_RETURN(r.region, item.string_or_empty("BucketRegion"));
     OPTIMA_RETURN_IF_ERROR(read_created(item, "CreationDate", &r));
-    if (!owner.empty()) r.attributes["owner_id"] = owner;
+    if (!owner.empty())
+      r.attributes["owner_id"] = owner;
     out->push_back(std::move(r));
     return core::Status::ok();
   });

@@ -36,7 +36,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kAggregat
 
 std::string metric_name(const std::string& azure_name) {
   for (const auto& [azure, ours] : kMetricNames) {
-    if (azure == azure_name) return std::string(ours);
+    if (azure == azure_name)
+      return std::string(ours);
   }
   std::string out;
   for (char c : azure_name) {
@@ -48,7 +49,8 @@ std::string metric_name(const std::string& azure_name) {
       out += '_';
     }
   }
-  while (!out.empty() && out.back() == '_') out.pop_back();
+  while (!out.empty() && out.back() == '_')
+    out.pop_back();
   return out;
 }
 
@@ -63,7 +65,8 @@ core::Status read_response(const std::filesystem::path& path, InventorySink* sin
   if (std::optional<JsonView> interval = root.find("interval")) {
     OPTIMA_ASSIGN_OR_RETURN(std::string iso, interval->string());
     const std::optional<int64_t> seconds = parse_iso8601_duration(iso);
-    if (!seconds) return interval->error("ISO-8601 duration such as \"PT5M\"");
+    if (!seconds)
+      return interval->error("ISO-8601 duration such as \"PT5M\"");
     step = *seconds;
   }
   OPTIMA_ASSIGN_OR_RETURN(JsonView metrics, root.at("value"));
@@ -85,25 +88,32 @@ core::Status read_response(const std::filesystem::path& path, InventorySink* sin
         series.resource_id = resource_id;
         series.metric = metric_name(azure_name);
         series.statistic = std::string(statistic);
-        if (step > 0) series.step_seconds = step;
+        if (step > 0)
+          series.step_seconds = step;
         for (size_t i = 0; i < data.size(); ++i) {
           JsonView point = data.element(i);
           std::optional<JsonView> value = point.find(key);
-          if (!value) continue;
+          if (!value)
+            continue;
           OPTIMA_ASSIGN_OR_RETURN(std::string stamp, point.string_at("timeStamp"));
           core::Timestamp time;
           if (!core::parse_timestamp(stamp, &time)) {
-            return core::invalid_argument(fmt::format("{}: {}.timeStamp: expected ISO-8601 UTC time, found {}", file,
-                                                      point.path(), core::quote_for_message(stamp)));
+            return core::invalid_argument(
+                fmt::format("{}: {}.timeStamp: expected ISO-8601 UTC time, found {}", file,
+                            point.path(), core::quote_for_message(stamp)));
           }
           OPTIMA_ASSIGN_OR_RETURN(double v, value->number());
           series.samples.push_back({time, v});
         }
-        if (series.samples.empty()) continue;
-        std::stable_sort(series.samples.begin(), series.samples.end(),
-                         [](const MetricSample& a, const MetricSample& b) { return a.time < b.time; });
+        if (series.samples.empty())
+          continue;
+        std::stable_sort(
+            series.samples.begin(), series.samples.end(),
+            [](const MetricSample& a, const MetricSample& b) { return a.time < b.time; });
         series.samples.erase(std::unique(series.samples.begin(), series.samples.end(),
-                                         [](const MetricSample& a, const MetricSample& b) { return a.time == b.time; }),
+                                         [](const MetricSample& a, const MetricSample& b) {
+                                           return a.time == b.time;
+                                         }),
                              series.samples.end());
         OPTIMA_RETURN_IF_ERROR(sink->add_series(std::move(series)));
       }
@@ -119,11 +129,14 @@ class AzureMonitorReader final : public InventoryReader {
     return "Azure Monitor metrics responses (value[].timeseries[].data[])";
   }
   bool detect(const std::filesystem::path&, std::string_view prefix) const override {
-    return core::trim(prefix).starts_with("{") && prefix.find("\"timeseries\"") != std::string_view::npos &&
+    return core::trim(prefix).starts_with("{") &&
+           prefix.find("\"timeseries\"") != std::string_view::npos &&
            prefix.find("\"timeSeries\"") == std::string_view::npos;
   }
-  core::Status read(const std::vector<std::filesystem::path>& files, InventorySink* sink) const override {
-    for (const auto& path : files) OPTIMA_RETURN_IF_ERROR(read_response(path, sink));
+  core::Status read(const std::vector<std::filesystem::path>& files,
+                    InventorySink* sink) const override {
+    for (const auto& path : files)
+      OPTIMA_RETURN_IF_ERROR(read_response(path, sink));
     return core::Status::ok();
   }
 };
@@ -131,7 +144,8 @@ class AzureMonitorReader final : public InventoryReader {
 }  // namespace
 
 std::optional<int64_t> parse_iso8601_duration(std::string_view text) {
-  if (text.size() < 2 || text[0] != 'P') return std::nullopt;
+  if (text.size() < 2 || text[0] != 'P')
+    return std::nullopt;
   int64_t total = 0;
   int64_t number = 0;
   bool have_number = false;
@@ -139,7 +153,8 @@ std::optional<int64_t> parse_iso8601_duration(std::string_view text) {
   for (size_t i = 1; i < text.size(); ++i) {
     const char c = text[i];
     if (c >= '0' && c <= '9') {
-      if (number > 100000000) return std::nullopt;
+      if (number > 100000000)
+        return std::nullopt;
       number = number * 10 + (c - '0');
       have_number = true;
       continue;
@@ -148,7 +163,8 @@ std::optional<int64_t> parse_iso8601_duration(std::string_view text) {
       in_time = true;
       continue;
     }
-    if (!have_number) return std::nullopt;
+    if (!have_number)
+      return std::nullopt;
     if (c == 'D' && !in_time) {
       total += number * 86400;
     } else if (c == 'H' && in_time) {
@@ -163,10 +179,13 @@ std::optional<int64_t> parse_iso8601_duration(std::string_view text) {
     number = 0;
     have_number = false;
   }
-  if (have_number || total == 0) return std::nullopt;
+  if (have_number || total == 0)
+    return std::nullopt;
   return total;
 }
 
-std::unique_ptr<InventoryReader> make_azure_monitor_reader() { return std::make_unique<AzureMonitorReader>(); }
+std::unique_ptr<InventoryReader> make_azure_monitor_reader() {
+  return std::make_unique<AzureMonitorReader>();
+}
 
 }  // namespace optima::inventory

@@ -42,7 +42,8 @@ int64_t smallest_gap(const std::vector<MetricSample>& samples) {
   int64_t step = 0;
   for (size_t i = 1; i < samples.size(); ++i) {
     const int64_t gap = samples[i].time.unix_seconds - samples[i - 1].time.unix_seconds;
-    if (gap > 0 && (step == 0 || gap < step)) step = gap;
+    if (gap > 0 && (step == 0 || gap < step))
+      step = gap;
   }
   return step == 0 ? 300 : step;
 }
@@ -50,28 +51,33 @@ int64_t smallest_gap(const std::vector<MetricSample>& samples) {
 void sort_and_dedupe(std::vector<MetricSample>* samples) {
   std::stable_sort(samples->begin(), samples->end(),
                    [](const MetricSample& a, const MetricSample& b) { return a.time < b.time; });
-  samples->erase(std::unique(samples->begin(), samples->end(),
-                             [](const MetricSample& a, const MetricSample& b) { return a.time == b.time; }),
-                 samples->end());
+  samples->erase(
+      std::unique(samples->begin(), samples->end(),
+                  [](const MetricSample& a, const MetricSample& b) { return a.time == b.time; }),
+      samples->end());
 }
 
 }  // namespace
 
 std::string cloudwatch_metric_name(std::string_view cloudwatch_name) {
   for (const auto& [cw, ours] : kMetricNames) {
-    if (cw == cloudwatch_name) return std::string(ours);
+    if (cw == cloudwatch_name)
+      return std::string(ours);
   }
   std::string out;
   for (size_t i = 0; i < cloudwatch_name.size(); ++i) {
     const char c = cloudwatch_name[i];
     const bool upper = c >= 'A' && c <= 'Z';
-    const bool prev_lower = i > 0 && ((cloudwatch_name[i - 1] >= 'a' && cloudwatch_name[i - 1] <= 'z') ||
-                                      (cloudwatch_name[i - 1] >= '0' && cloudwatch_name[i - 1] <= '9'));
+    const bool prev_lower =
+        i > 0 && ((cloudwatch_name[i - 1] >= 'a' && cloudwatch_name[i - 1] <= 'z') ||
+                  (cloudwatch_name[i - 1] >= '0' && cloudwatch_name[i - 1] <= '9'));
     const bool next_lower = i + 1 < cloudwatch_name.size() && cloudwatch_name[i + 1] >= 'a' &&
                             cloudwatch_name[i + 1] <= 'z';
-    if (upper && i > 0 && out.back() != '_' && (prev_lower || next_lower)) out += '_';
+    if (upper && i > 0 && out.back() != '_' && (prev_lower || next_lower))
+      out += '_';
     if (c == '-' || c == ' ' || c == '.') {
-      if (!out.empty() && out.back() != '_') out += '_';
+      if (!out.empty() && out.back() != '_')
+        out += '_';
       continue;
     }
     out += core::to_lower_ascii(c);
@@ -132,17 +138,20 @@ core::Status map_get_metric_data(const JsonView& data, std::vector<MetricSeries>
     if (times.size() != values.size()) {
       return values.error("as many Values as Timestamps (" + std::to_string(times.size()) + ")");
     }
-    if (times.size() == 0) continue;
+    if (times.size() == 0)
+      continue;
     MetricSeries series;
     // Labels are often "<resource> <MetricName>" or "<MetricName> <Statistic>".
     std::vector<std::string_view> words = core::split(label, ' ');
     std::string metric(words.empty() ? std::string_view(label) : words.front());
     for (const auto& [key, statistic] : kStatistics) {
-      if (words.size() > 1 && words.back() == key) series.statistic = std::string(statistic);
+      if (words.size() > 1 && words.back() == key)
+        series.statistic = std::string(statistic);
     }
     for (std::string_view word : words) {
       for (const auto& [cw, ours] : kMetricNames) {
-        if (word == cw) metric = std::string(word);
+        if (word == cw)
+          metric = std::string(word);
       }
     }
     series.metric = cloudwatch_metric_name(metric);

@@ -27,12 +27,14 @@ constexpr std::array<std::pair<std::string_view, ResourceKind>, 11> kAssetKinds 
 
 ResourceKind kind_of(const std::string& asset_type) {
   for (const auto& [type, kind] : kAssetKinds) {
-    if (type == asset_type) return kind;
+    if (type == asset_type)
+      return kind;
   }
   return ResourceKind::kOther;
 }
 
-// The last path segment of a URL or resource name ("…/machineTypes/e2-standard-4" -> "e2-standard-4").
+// The last path segment of a URL or resource name ("…/machineTypes/e2-standard-4" ->
+// "e2-standard-4").
 std::string last_segment(const std::string& s) {
   const size_t slash = s.rfind('/');
   return slash == std::string::npos ? s : s.substr(slash + 1);
@@ -41,16 +43,19 @@ std::string last_segment(const std::string& s) {
 // "projects/my-proj/…" inside an asset name -> "my-proj".
 std::string project_of(const std::string& name) {
   const size_t at = name.find("/projects/");
-  if (at == std::string::npos) return {};
+  if (at == std::string::npos)
+    return {};
   const size_t start = at + 10;
   return name.substr(start, name.find('/', start) - start);
 }
 
-core::Status read_labels(const JsonView& data, std::string_view key, std::map<std::string, std::string>* tags) {
+core::Status read_labels(const JsonView& data, std::string_view key,
+                         std::map<std::string, std::string>* tags) {
   if (std::optional<JsonView> labels = data.find(key)) {
     OPTIMA_RETURN_IF_ERROR(labels->expect_object());
     for (const auto& [k, v] : labels->json().items()) {
-      OPTIMA_ASSIGN_OR_RETURN((*tags)[k], JsonView(v, labels->path() + "." + k, labels->file()).text());
+      OPTIMA_ASSIGN_OR_RETURN((*tags)[k],
+                              JsonView(v, labels->path() + "." + k, labels->file()).text());
     }
   }
   return core::Status::ok();
@@ -89,8 +94,9 @@ core::Status map_asset(const JsonView& asset, InventorySink* sink) {
   if (!created.empty()) {
     core::Timestamp t;
     if (!core::parse_timestamp(created, &t)) {
-      return core::invalid_argument(fmt::format("{}: {}.resource.data: creation time {} is not a timestamp",
-                                                asset.file(), asset.path(), core::quote_for_message(created)));
+      return core::invalid_argument(
+          fmt::format("{}: {}.resource.data: creation time {} is not a timestamp", asset.file(),
+                      asset.path(), core::quote_for_message(created)));
     }
     r.created_at = t;
   }
@@ -107,23 +113,28 @@ core::Status map_asset(const JsonView& asset, InventorySink* sink) {
       OPTIMA_ASSIGN_OR_RETURN(std::string machine_type, data.text_or_empty("machineType"));
       r.type = last_segment(machine_type);
       // TERMINATED is GCE's word for a stopped instance.
-      if (r.state == "terminated") r.state = "stopped";
+      if (r.state == "terminated")
+        r.state = "stopped";
       OPTIMA_ASSIGN_OR_RETURN(std::optional<JsonView> disks, data.optional_array("disks"));
       std::vector<std::string> sources;
       for (size_t i = 0; disks && i < disks->size(); ++i) {
         OPTIMA_ASSIGN_OR_RETURN(std::string source, disks->element(i).text_or_empty("source"));
-        if (!source.empty()) sources.push_back(last_segment(source));
+        if (!source.empty())
+          sources.push_back(last_segment(source));
       }
-      if (!sources.empty()) r.attributes["disk_names"] = core::join(sources, ",");
+      if (!sources.empty())
+        r.attributes["disk_names"] = core::join(sources, ",");
       OPTIMA_ASSIGN_OR_RETURN(std::string platform, data.text_or_empty("cpuPlatform"));
-      if (!platform.empty()) r.attributes["cpu_platform"] = platform;
+      if (!platform.empty())
+        r.attributes["cpu_platform"] = platform;
       break;
     }
     case ResourceKind::kDisk: {
       OPTIMA_ASSIGN_OR_RETURN(std::string type, data.text_or_empty("type"));
       r.type = last_segment(type);
       OPTIMA_ASSIGN_OR_RETURN(std::string size, data.text_or_empty("sizeGb"));
-      if (!size.empty()) r.attributes["size_gb"] = size;
+      if (!size.empty())
+        r.attributes["size_gb"] = size;
       OPTIMA_ASSIGN_OR_RETURN(std::optional<JsonView> users, data.optional_array("users"));
       if (users && users->size() > 0) {
         OPTIMA_ASSIGN_OR_RETURN(std::string user, users->element(0).text());
@@ -136,16 +147,22 @@ core::Status map_asset(const JsonView& asset, InventorySink* sink) {
       if (std::optional<JsonView> settings = data.find("settings")) {
         OPTIMA_ASSIGN_OR_RETURN(r.type, settings->text_or_empty("tier"));
         OPTIMA_ASSIGN_OR_RETURN(std::string size, settings->text_or_empty("dataDiskSizeGb"));
-        if (!size.empty()) r.attributes["size_gb"] = size;
-        OPTIMA_ASSIGN_OR_RETURN(std::string availability, settings->text_or_empty("availabilityType"));
-        if (!availability.empty()) r.attributes["multi_az"] = availability == "REGIONAL" ? "true" : "false";
+        if (!size.empty())
+          r.attributes["size_gb"] = size;
+        OPTIMA_ASSIGN_OR_RETURN(std::string availability,
+                                settings->text_or_empty("availabilityType"));
+        if (!availability.empty())
+          r.attributes["multi_az"] = availability == "REGIONAL" ? "true" : "false";
         OPTIMA_RETURN_IF_ERROR(read_labels(*settings, "userLabels", &r.tags));
       }
       OPTIMA_ASSIGN_OR_RETURN(std::string version, data.text_or_empty("databaseVersion"));
-      if (!version.empty()) r.attributes["engine"] = core::to_lower_ascii(version);
+      if (!version.empty())
+        r.attributes["engine"] = core::to_lower_ascii(version);
       OPTIMA_ASSIGN_OR_RETURN(std::string zone, data.text_or_empty("gceZone"));
-      if (!zone.empty()) r.zone = zone;
-      if (r.state == "runnable") r.state = "running";
+      if (!zone.empty())
+        r.zone = zone;
+      if (r.state == "runnable")
+        r.state = "running";
       break;
     }
     case ResourceKind::kObjectBucket: {
@@ -153,13 +170,15 @@ core::Status map_asset(const JsonView& asset, InventorySink* sink) {
       OPTIMA_ASSIGN_OR_RETURN(std::string bucket_location, data.text_or_empty("location"));
       r.region = core::to_lower_ascii(bucket_location);
       r.state = "available";
-      if (!r.type.empty()) r.attributes["storage_class"] = r.type;
+      if (!r.type.empty())
+        r.attributes["storage_class"] = r.type;
       break;
     }
     default:
       break;
   }
-  if ((r.kind == ResourceKind::kVirtualMachine || r.kind == ResourceKind::kDisk) && !numeric_id.empty()) {
+  if ((r.kind == ResourceKind::kVirtualMachine || r.kind == ResourceKind::kDisk) &&
+      !numeric_id.empty()) {
     r.resource_id = r.native_id.substr(0, r.native_id.rfind('/') + 1) + numeric_id;
   } else if (r.kind == ResourceKind::kObjectBucket && !r.name.empty()) {
     r.resource_id = "//storage.googleapis.com/projects/_/buckets/" + r.name;
@@ -174,11 +193,13 @@ core::Status read_export(const std::filesystem::path& path, InventorySink* sink)
   int64_t line = 0;
   while (start < text.size()) {
     size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
+    if (end == std::string::npos)
+      end = text.size();
     ++line;
     const std::string_view record = core::trim(std::string_view(text).substr(start, end - start));
     start = end + 1;
-    if (record.empty()) continue;
+    if (record.empty())
+      continue;
     const std::string where = fmt::format("{}: line {}", path.string(), line);
     OPTIMA_ASSIGN_OR_RETURN(nlohmann::json asset, parse_json_document(record, where));
     OPTIMA_RETURN_IF_ERROR(map_asset(JsonView(asset, "$", where), sink));
@@ -194,16 +215,21 @@ class GcpAssetReader final : public InventoryReader {
   }
   bool detect(const std::filesystem::path&, std::string_view prefix) const override {
     const std::string_view first = prefix.substr(0, prefix.find('\n'));
-    return core::trim(first).starts_with("{") && first.find("\"asset_type\"") != std::string_view::npos;
+    return core::trim(first).starts_with("{") &&
+           first.find("\"asset_type\"") != std::string_view::npos;
   }
-  core::Status read(const std::vector<std::filesystem::path>& files, InventorySink* sink) const override {
-    for (const auto& path : files) OPTIMA_RETURN_IF_ERROR(read_export(path, sink));
+  core::Status read(const std::vector<std::filesystem::path>& files,
+                    InventorySink* sink) const override {
+    for (const auto& path : files)
+      OPTIMA_RETURN_IF_ERROR(read_export(path, sink));
     return core::Status::ok();
   }
 };
 
 }  // namespace
 
-std::unique_ptr<InventoryReader> make_gcp_asset_reader() { return std::make_unique<GcpAssetReader>(); }
+std::unique_ptr<InventoryReader> make_gcp_asset_reader() {
+  return std::make_unique<GcpAssetReader>();
+}
 
 }  // namespace optima::inventory

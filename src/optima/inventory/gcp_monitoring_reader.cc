@@ -31,12 +31,14 @@ constexpr std::array<MetricMapping, 8> kMetrics = {{
 
 MetricMapping mapping_for(const std::string& type) {
   for (const MetricMapping& m : kMetrics) {
-    if (m.type == type) return m;
+    if (m.type == type)
+      return m;
   }
   return {type, {}, 1.0};
 }
 
-// The last path of a metric type, snake_case: ".../instance/uptime_total" -> "instance_uptime_total".
+// The last path of a metric type, snake_case: ".../instance/uptime_total" ->
+// "instance_uptime_total".
 std::string fallback_name(const std::string& type) {
   std::string path = type.substr(type.find('/') == std::string::npos ? 0 : type.find('/') + 1);
   std::replace(path.begin(), path.end(), '/', '_');
@@ -45,7 +47,8 @@ std::string fallback_name(const std::string& type) {
 
 core::Result<std::string> label(const JsonView& object, std::string_view key) {
   std::optional<JsonView> labels = object.find("labels");
-  if (!labels) return std::string();
+  if (!labels)
+    return std::string();
   return labels->text_or_empty(key);
 }
 
@@ -58,22 +61,25 @@ core::Result<std::string> resource_id_of(const JsonView& resource) {
     if (project.empty() || zone.empty() || instance.empty()) {
       return resource.error("gce_instance labels project_id, zone and instance_id");
     }
-    return fmt::format("//compute.googleapis.com/projects/{}/zones/{}/instances/{}", project, zone, instance);
+    return fmt::format("//compute.googleapis.com/projects/{}/zones/{}/instances/{}", project, zone,
+                       instance);
   }
   if (type == "cloudsql_database") {
     // database_id is "<project>:<instance>".
     OPTIMA_ASSIGN_OR_RETURN(std::string database, label(resource, "database_id"));
     const size_t colon = database.find(':');
-    if (colon == std::string::npos) return resource.error("cloudsql_database label database_id \"project:instance\"");
-    return fmt::format("//cloudsql.googleapis.com/projects/{}/instances/{}", database.substr(0, colon),
-                       database.substr(colon + 1));
+    if (colon == std::string::npos)
+      return resource.error("cloudsql_database label database_id \"project:instance\"");
+    return fmt::format("//cloudsql.googleapis.com/projects/{}/instances/{}",
+                       database.substr(0, colon), database.substr(colon + 1));
   }
   // Other monitored resources: "<type>/<label=value,…>" keeps series of different resources apart.
   std::string id = type;
   if (std::optional<JsonView> labels = resource.find("labels")) {
     OPTIMA_RETURN_IF_ERROR(labels->expect_object());
     for (const auto& [k, v] : labels->json().items()) {
-      OPTIMA_ASSIGN_OR_RETURN(std::string value, JsonView(v, labels->path() + "." + k, labels->file()).text());
+      OPTIMA_ASSIGN_OR_RETURN(std::string value,
+                              JsonView(v, labels->path() + "." + k, labels->file()).text());
       id += "/" + k + "=" + value;
     }
   }
@@ -105,8 +111,9 @@ core::Status read_response(const std::filesystem::path& path, InventorySink* sin
       OPTIMA_ASSIGN_OR_RETURN(std::string end, interval.string_at("endTime"));
       core::Timestamp time;
       if (!core::parse_timestamp(end, &time)) {
-        return core::invalid_argument(fmt::format("{}: {}.endTime: expected RFC 3339 UTC time, found {}", file,
-                                                  interval.path(), core::quote_for_message(end)));
+        return core::invalid_argument(
+            fmt::format("{}: {}.endTime: expected RFC 3339 UTC time, found {}", file,
+                        interval.path(), core::quote_for_message(end)));
       }
       OPTIMA_ASSIGN_OR_RETURN(JsonView value, point.at("value"));
       double v = 0;
@@ -116,26 +123,32 @@ core::Status read_response(const std::filesystem::path& path, InventorySink* sin
         // int64Value is a JSON string in the REST encoding.
         OPTIMA_ASSIGN_OR_RETURN(std::string digits, n->text());
         const std::optional<int64_t> parsed = core::parse_int64(digits);
-        if (!parsed) return n->error("int64 as a decimal string");
+        if (!parsed)
+          return n->error("int64 as a decimal string");
         v = static_cast<double>(*parsed);
       } else {
         return value.error("doubleValue or int64Value");
       }
       series.samples.push_back({time, v * mapping.scale});
     }
-    if (series.samples.empty()) continue;
+    if (series.samples.empty())
+      continue;
     // The API returns the newest point first.
     std::stable_sort(series.samples.begin(), series.samples.end(),
                      [](const MetricSample& a, const MetricSample& b) { return a.time < b.time; });
-    series.samples.erase(std::unique(series.samples.begin(), series.samples.end(),
-                                     [](const MetricSample& a, const MetricSample& b) { return a.time == b.time; }),
-                         series.samples.end());
+    series.samples.erase(
+        std::unique(series.samples.begin(), series.samples.end(),
+                    [](const MetricSample& a, const MetricSample& b) { return a.time == b.time; }),
+        series.samples.end());
     int64_t step = 0;
     for (size_t i = 1; i < series.samples.size(); ++i) {
-      const int64_t gap = series.samples[i].time.unix_seconds - series.samples[i - 1].time.unix_seconds;
-      if (step == 0 || gap < step) step = gap;
+      const int64_t gap =
+          series.samples[i].time.unix_seconds - series.samples[i - 1].time.unix_seconds;
+      if (step == 0 || gap < step)
+        step = gap;
     }
-    if (step > 0) series.step_seconds = step;
+    if (step > 0)
+      series.step_seconds = step;
     OPTIMA_RETURN_IF_ERROR(sink->add_series(std::move(series)));
   }
   return core::Status::ok();
@@ -148,16 +161,21 @@ class GcpMonitoringReader final : public InventoryReader {
     return "Google Cloud Monitoring timeSeries responses (timeSeries[].points[])";
   }
   bool detect(const std::filesystem::path&, std::string_view prefix) const override {
-    return core::trim(prefix).starts_with("{") && prefix.find("\"timeSeries\"") != std::string_view::npos;
+    return core::trim(prefix).starts_with("{") &&
+           prefix.find("\"timeSeries\"") != std::string_view::npos;
   }
-  core::Status read(const std::vector<std::filesystem::path>& files, InventorySink* sink) const override {
-    for (const auto& path : files) OPTIMA_RETURN_IF_ERROR(read_response(path, sink));
+  core::Status read(const std::vector<std::filesystem::path>& files,
+                    InventorySink* sink) const override {
+    for (const auto& path : files)
+      OPTIMA_RETURN_IF_ERROR(read_response(path, sink));
     return core::Status::ok();
   }
 };
 
 }  // namespace
 
-std::unique_ptr<InventoryReader> make_gcp_monitoring_reader() { return std::make_unique<GcpMonitoringReader>(); }
+std::unique_ptr<InventoryReader> make_gcp_monitoring_reader() {
+  return std::make_unique<GcpMonitoringReader>();
+}
 
 }  // namespace optima::inventory

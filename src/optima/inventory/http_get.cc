@@ -19,23 +19,28 @@ using tcp = boost::asio::ip::tcp;
 core::Result<HttpUrl> parse_http_url(std::string_view url) {
   constexpr std::string_view kScheme = "http://";
   if (!core::istarts_with(url, kScheme)) {
-    return core::invalid_argument(fmt::format("{}: expected an http:// URL", core::quote_for_message(url)));
+    return core::invalid_argument(
+        fmt::format("{}: expected an http:// URL", core::quote_for_message(url)));
   }
   std::string_view rest = url.substr(kScheme.size());
   HttpUrl out;
   const size_t slash = rest.find('/');
   std::string_view authority = rest.substr(0, slash);
-  if (slash != std::string_view::npos) out.path = std::string(rest.substr(slash));
-  while (!out.path.empty() && out.path.back() == '/') out.path.pop_back();
+  if (slash != std::string_view::npos)
+    out.path = std::string(rest.substr(slash));
+  while (!out.path.empty() && out.path.back() == '/')
+    out.path.pop_back();
   const size_t colon = authority.rfind(':');
   if (colon != std::string_view::npos && authority.find(']') == std::string_view::npos) {
     out.port = std::string(authority.substr(colon + 1));
     authority = authority.substr(0, colon);
     if (!core::parse_int64(out.port)) {
-      return core::invalid_argument(fmt::format("{}: port is not a number", core::quote_for_message(url)));
+      return core::invalid_argument(
+          fmt::format("{}: port is not a number", core::quote_for_message(url)));
     }
   }
-  if (authority.empty()) return core::invalid_argument(fmt::format("{}: no host", core::quote_for_message(url)));
+  if (authority.empty())
+    return core::invalid_argument(fmt::format("{}: no host", core::quote_for_message(url)));
   out.host = std::string(authority);
   return out;
 }
@@ -45,8 +50,8 @@ std::string url_encode(std::string_view value) {
   std::string out;
   for (char c : value) {
     const auto u = static_cast<unsigned char>(c);
-    if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || c == '-' || c == '_' ||
-        c == '.' || c == '~') {
+    if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || c == '-' ||
+        c == '_' || c == '.' || c == '~') {
       out += c;
     } else {
       out += '%';
@@ -75,29 +80,34 @@ core::Result<HttpResponse> http_get(const HttpUrl& url, const std::string& targe
   // Asynchronous operations on one io_context run for at most `timeout`: the stream's
   // expiry closes the socket, so a silent server cannot block the CLI.
   stream.expires_after(timeout);
-  resolver.async_resolve(url.host, url.port, [&](beast::error_code ec, tcp::resolver::results_type results) {
-    if (ec) {
-      failure = ec;
-      return;
-    }
-    stream.async_connect(results, [&](beast::error_code ec2, const tcp::endpoint&) {
-      if (ec2) {
-        failure = ec2;
-        return;
-      }
-      http::async_write(stream, request, [&](beast::error_code ec3, size_t) {
-        if (ec3) {
-          failure = ec3;
+  resolver.async_resolve(
+      url.host, url.port, [&](beast::error_code ec, tcp::resolver::results_type results) {
+        if (ec) {
+          failure = ec;
           return;
         }
-        http::async_read(stream, buffer, parser, [&](beast::error_code ec4, size_t) { failure = ec4; });
+        stream.async_connect(results, [&](beast::error_code ec2, const tcp::endpoint&) {
+          if (ec2) {
+            failure = ec2;
+            return;
+          }
+          http::async_write(stream, request, [&](beast::error_code ec3, size_t) {
+            if (ec3) {
+              failure = ec3;
+              return;
+            }
+            http::async_read(stream, buffer, parser,
+                             [&](beast::error_code ec4, size_t) { failure = ec4; });
+          });
+        });
       });
-    });
-  });
   ioc.run_for(timeout + std::chrono::seconds(1));
-  if (!ioc.stopped()) return core::io_error(fmt::format("{}: no response within {} ms", where, timeout.count()));
-  if (failure) return core::io_error(fmt::format("{}: {}", where, failure.message()));
-  if (!parser.is_done()) return core::io_error(fmt::format("{}: incomplete response", where));
+  if (!ioc.stopped())
+    return core::io_error(fmt::format("{}: no response within {} ms", where, timeout.count()));
+  if (failure)
+    return core::io_error(fmt::format("{}: {}", where, failure.message()));
+  if (!parser.is_done())
+    return core::io_error(fmt::format("{}: incomplete response", where));
   beast::error_code ignored;
   stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
   HttpResponse response;

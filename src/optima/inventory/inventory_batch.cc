@@ -21,6 +21,8 @@ void InventoryBatch::skip(const std::string& source, const std::string& reason) 
   skipped_.emplace_back(source, reason);
 }
 
-void InventoryBatch::add_source(const std::string& path) { sources_.push_back(path); }
+void InventoryBatch::add_source(const std::string& path) {
+  sources_.push_back(path);
+}
 
 }  // namespace optima::inventory

@@ -15,7 +15,8 @@ namespace {
 
 constexpr size_t kDetectBytes = 4096;
 
-core::Status collect_files(const std::filesystem::path& path, std::vector<std::filesystem::path>* out) {
+core::Status collect_files(const std::filesystem::path& path,
+                           std::vector<std::filesystem::path>* out) {
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);
   if (ec || !std::filesystem::exists(status)) {
@@ -26,10 +27,14 @@ core::Status collect_files(const std::filesystem::path& path, std::vector<std::f
     return core::Status::ok();
   }
   std::filesystem::recursive_directory_iterator it(path, ec);
-  if (ec) return core::io_error(fmt::format("{}: {}", path.string(), ec.message()));
-  for (const auto end = std::filesystem::recursive_directory_iterator(); it != end; it.increment(ec)) {
-    if (ec) return core::io_error(fmt::format("{}: {}", path.string(), ec.message()));
-    if (it->is_regular_file(ec)) out->push_back(it->path());
+  if (ec)
+    return core::io_error(fmt::format("{}: {}", path.string(), ec.message()));
+  for (const auto end = std::filesystem::recursive_directory_iterator(); it != end;
+       it.increment(ec)) {
+    if (ec)
+      return core::io_error(fmt::format("{}: {}", path.string(), ec.message()));
+    if (it->is_regular_file(ec))
+      out->push_back(it->path());
   }
   return core::Status::ok();
 }
@@ -38,7 +43,8 @@ core::Status collect_files(const std::filesystem::path& path, std::vector<std::f
 
 core::Status load_inventory(const std::vector<std::filesystem::path>& paths, InventorySink* sink) {
   std::vector<std::filesystem::path> files;
-  for (const auto& path : paths) OPTIMA_RETURN_IF_ERROR(collect_files(path, &files));
+  for (const auto& path : paths)
+    OPTIMA_RETURN_IF_ERROR(collect_files(path, &files));
   std::sort(files.begin(), files.end());
   files.erase(std::unique(files.begin(), files.end()), files.end());
 
@@ -62,7 +68,8 @@ core::Status load_inventory(const std::vector<std::filesystem::path>& paths, Inv
   }
   if (groups.empty()) {
     std::vector<std::string> names;
-    for (const auto& path : paths) names.push_back(path.string());
+    for (const auto& path : paths)
+      names.push_back(path.string());
     return core::invalid_argument(
         fmt::format("{}: no inventory or utilization file recognised", core::join(names, ", ")));
   }

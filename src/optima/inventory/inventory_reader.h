@@ -23,7 +23,8 @@ class InventoryReader {
   virtual bool detect(const std::filesystem::path& path, std::string_view prefix) const = 0;
   // Reads `files` (all from one folder, sorted by name) into `sink`. On error nothing the caller
   // commits may be trusted: the caller discards the whole ingest.
-  virtual core::Status read(const std::vector<std::filesystem::path>& files, InventorySink* sink) const = 0;
+  virtual core::Status read(const std::vector<std::filesystem::path>& files,
+                            InventorySink* sink) const = 0;
 };
 
 }  // namespace optima::inventory

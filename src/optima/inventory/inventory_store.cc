@@ -1,13 +1,12 @@
 #include "optima/inventory/inventory_store.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <random>
 #include <system_error>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 
 #include "optima/core/file_io.h"
 #include "optima/core/strings.h"
@@ -65,21 +64,26 @@ CREATE INDEX IF NOT EXISTS inventory_series_by_resource
 )sql";
 
 constexpr std::string_view kResourceColumns =
-    "resource_id, provider, native_id, name, kind, account_id, region, zone, type, state, created_at, tags, "
+    "resource_id, provider, native_id, name, kind, account_id, region, zone, type, state, "
+    "created_at, tags, "
     "attributes, source_file";
 
 std::string map_to_json(const std::map<std::string, std::string>& map) {
   nlohmann::json j = nlohmann::json::object();
-  for (const auto& [k, v] : map) j[k] = v;
+  for (const auto& [k, v] : map)
+    j[k] = v;
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-core::Result<std::map<std::string, std::string>> map_from_json(const std::string& text, std::string_view what) {
+core::Result<std::map<std::string, std::string>> map_from_json(const std::string& text,
+                                                               std::string_view what) {
   nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-  if (!j.is_object()) return core::data_loss(fmt::format("state.db: inventory {} is not a JSON object", what));
+  if (!j.is_object())
+    return core::data_loss(fmt::format("state.db: inventory {} is not a JSON object", what));
   std::map<std::string, std::string> out;
   for (const auto& [k, v] : j.items()) {
-    if (!v.is_string()) return core::data_loss(fmt::format("state.db: inventory {} value is not a string", what));
+    if (!v.is_string())
+      return core::data_loss(fmt::format("state.db: inventory {} value is not a string", what));
     out[k] = v.get<std::string>();
   }
   return out;
@@ -92,14 +96,16 @@ core::Result<Resource> resource_from_row(const store::SqliteStatement& row) {
   r.native_id = row.column_text(2);
   r.name = row.column_text(3);
   const std::optional<ResourceKind> kind = parse_resource_kind(row.column_text(4));
-  if (!kind) return core::data_loss(fmt::format("state.db: unknown resource kind '{}'", row.column_text(4)));
+  if (!kind)
+    return core::data_loss(fmt::format("state.db: unknown resource kind '{}'", row.column_text(4)));
   r.kind = *kind;
   r.account_id = row.column_text(5);
   r.region = row.column_text(6);
   r.zone = row.column_text(7);
   r.type = row.column_text(8);
   r.state = row.column_text(9);
-  if (!row.column_is_null(10)) r.created_at = core::Timestamp{row.column_int(10)};
+  if (!row.column_is_null(10))
+    r.created_at = core::Timestamp{row.column_int(10)};
   OPTIMA_ASSIGN_OR_RETURN(r.tags, map_from_json(row.column_text(11), "tags"));
   OPTIMA_ASSIGN_OR_RETURN(r.attributes, map_from_json(row.column_text(12), "attributes"));
   r.source_file = row.column_text(13);
@@ -111,15 +117,17 @@ core::Result<Resource> resource_from_row(const store::SqliteStatement& row) {
 std::vector<MetricSeries> merge_parts(std::vector<MetricSeries> parts) {
   std::vector<MetricSeries> out;
   for (MetricSeries& part : parts) {
-    if (!out.empty() && out.back().metric == part.metric && out.back().statistic == part.statistic) {
+    if (!out.empty() && out.back().metric == part.metric &&
+        out.back().statistic == part.statistic) {
       MetricSeries& into = out.back();
       const bool in_order = into.samples.empty() || part.samples.empty() ||
                             into.samples.back().time < part.samples.front().time;
       into.samples.insert(into.samples.end(), part.samples.begin(), part.samples.end());
       into.step_seconds = std::min(into.step_seconds, part.step_seconds);
       if (!in_order) {
-        std::stable_sort(into.samples.begin(), into.samples.end(),
-                         [](const MetricSample& a, const MetricSample& b) { return a.time < b.time; });
+        std::stable_sort(
+            into.samples.begin(), into.samples.end(),
+            [](const MetricSample& a, const MetricSample& b) { return a.time < b.time; });
         // A later part wins for a duplicate time: keep the last of equal times.
         std::vector<MetricSample> unique;
         for (const MetricSample& s : into.samples) {
@@ -167,12 +175,13 @@ core::Status SnapshotWriter::add_series(MetricSeries series) {
   if (series.resource_id.empty() || series.metric.empty()) {
     return core::invalid_argument("a metric series has no resource id or metric name");
   }
-  if (series.samples.empty()) return core::Status::ok();
+  if (series.samples.empty())
+    return core::Status::ok();
   for (size_t i = 1; i < series.samples.size(); ++i) {
     if (!(series.samples[i - 1].time < series.samples[i].time)) {
-      return core::invalid_argument(fmt::format("series {} {} of {}: samples not in ascending time at {}",
-                                                series.metric, series.statistic, series.resource_id,
-                                                core::format_iso8601(series.samples[i].time)));
+      return core::invalid_argument(fmt::format(
+          "series {} {} of {}: samples not in ascending time at {}", series.metric,
+          series.statistic, series.resource_id, core::format_iso8601(series.samples[i].time)));
     }
   }
   OPTIMA_ASSIGN_OR_RETURN(MetricFrameLocation location, file_->append(series));
@@ -194,18 +203,23 @@ void SnapshotWriter::skip(const std::string& source, const std::string& reason) 
 }
 
 void SnapshotWriter::add_source(const std::string& path) {
-  if (std::find(sources_.begin(), sources_.end(), path) == sources_.end()) sources_.push_back(path);
+  if (std::find(sources_.begin(), sources_.end(), path) == sources_.end())
+    sources_.push_back(path);
 }
 
-InventoryStore::InventoryStore(std::filesystem::path data_dir, std::unique_ptr<store::SqliteDatabase> db)
+InventoryStore::InventoryStore(std::filesystem::path data_dir,
+                               std::unique_ptr<store::SqliteDatabase> db)
     : data_dir_(std::move(data_dir)), db_(std::move(db)) {}
 
 InventoryStore::~InventoryStore() = default;
 
-core::Result<std::unique_ptr<InventoryStore>> InventoryStore::open(const std::filesystem::path& data_dir) {
+core::Result<std::unique_ptr<InventoryStore>> InventoryStore::open(
+    const std::filesystem::path& data_dir) {
   std::error_code ec;
   std::filesystem::create_directories(data_dir / "inventory", ec);
-  if (ec) return core::io_error(fmt::format("{}: cannot create: {}", (data_dir / "inventory").string(), ec.message()));
+  if (ec)
+    return core::io_error(
+        fmt::format("{}: cannot create: {}", (data_dir / "inventory").string(), ec.message()));
   OPTIMA_ASSIGN_OR_RETURN(std::unique_ptr<store::SqliteDatabase> db,
                           store::SqliteDatabase::open(data_dir / "state.db", kBusyTimeoutMs));
   OPTIMA_RETURN_IF_ERROR(db->exec("PRAGMA journal_mode = WAL"));
@@ -217,8 +231,10 @@ std::filesystem::path InventoryStore::metrics_path(int64_t snapshot_id) const {
   return data_dir_ / "inventory" / fmt::format("metrics-{}.bin", snapshot_id);
 }
 
-core::Result<std::unique_ptr<SnapshotWriter>> InventoryStore::begin_snapshot(core::Timestamp taken_at) {
-  const auto temp = data_dir_ / "inventory" / fmt::format("metrics-{}-{}.tmp", ::getpid(), random_suffix());
+core::Result<std::unique_ptr<SnapshotWriter>> InventoryStore::begin_snapshot(
+    core::Timestamp taken_at) {
+  const auto temp =
+      data_dir_ / "inventory" / fmt::format("metrics-{}-{}.tmp", ::getpid(), random_suffix());
   OPTIMA_ASSIGN_OR_RETURN(std::unique_ptr<MetricFileWriter> file, MetricFileWriter::create(temp));
   return std::unique_ptr<SnapshotWriter>(new SnapshotWriter(taken_at, std::move(file)));
 }
@@ -233,27 +249,33 @@ core::Result<SnapshotInfo> InventoryStore::commit_snapshot(std::unique_ptr<Snaps
   info.sources = writer->sources_;
   info.resource_count = static_cast<int64_t>(writer->resources_.size());
   info.series_count = static_cast<int64_t>(writer->index_.size());
-  for (const auto& entry : writer->index_) info.sample_count += entry.summary.sample_count;
+  for (const auto& entry : writer->index_)
+    info.sample_count += entry.summary.sample_count;
 
   OPTIMA_RETURN_IF_ERROR(db_->exec("BEGIN IMMEDIATE"));
   std::filesystem::path final_path;
   const auto body = [&]() -> core::Status {
-    OPTIMA_ASSIGN_OR_RETURN(store::SqliteStatement insert_snapshot,
-                            db_->prepare("INSERT INTO inventory_snapshots (taken_at, ingested_at, sources, "
-                                         "resource_count, series_count, sample_count) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+    OPTIMA_ASSIGN_OR_RETURN(
+        store::SqliteStatement insert_snapshot,
+        db_->prepare(
+            "INSERT INTO inventory_snapshots (taken_at, ingested_at, sources, "
+            "resource_count, series_count, sample_count) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
     insert_snapshot.bind(1, info.taken_at.unix_seconds)
         .bind(2, info.ingested_at.unix_seconds)
-        .bind(3, nlohmann::json(info.sources).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
+        .bind(3, nlohmann::json(info.sources)
+                     .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
         .bind(4, info.resource_count)
         .bind(5, info.series_count)
         .bind(6, info.sample_count);
     OPTIMA_RETURN_IF_ERROR(insert_snapshot.run());
     info.id = db_->last_insert_rowid();
 
-    OPTIMA_ASSIGN_OR_RETURN(store::SqliteStatement insert_resource,
-                            db_->prepare(fmt::format("INSERT INTO inventory_resources (snapshot_id, {}) VALUES "
-                                                     "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-                                                     kResourceColumns)));
+    OPTIMA_ASSIGN_OR_RETURN(
+        store::SqliteStatement insert_resource,
+        db_->prepare(
+            fmt::format("INSERT INTO inventory_resources (snapshot_id, {}) VALUES "
+                        "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                        kResourceColumns)));
     for (const auto& [id, r] : writer->resources_) {
       insert_resource.reset()
           .bind(1, info.id)
@@ -267,17 +289,19 @@ core::Result<SnapshotInfo> InventoryStore::commit_snapshot(std::unique_ptr<Snaps
           .bind(9, r.zone)
           .bind(10, r.type)
           .bind(11, r.state)
-          .bind(12, r.created_at ? std::optional<int64_t>(r.created_at->unix_seconds) : std::nullopt)
+          .bind(12,
+                r.created_at ? std::optional<int64_t>(r.created_at->unix_seconds) : std::nullopt)
           .bind(13, map_to_json(r.tags))
           .bind(14, map_to_json(r.attributes))
           .bind(15, r.source_file);
       OPTIMA_RETURN_IF_ERROR(insert_resource.run());
     }
-    OPTIMA_ASSIGN_OR_RETURN(store::SqliteStatement insert_series,
-                            db_->prepare("INSERT INTO inventory_series (snapshot_id, part, resource_id, metric, "
-                                         "statistic, step_seconds, sample_count, first_time, last_time, "
-                                         "frame_offset, frame_length) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-                                         "?10, ?11)"));
+    OPTIMA_ASSIGN_OR_RETURN(
+        store::SqliteStatement insert_series,
+        db_->prepare("INSERT INTO inventory_series (snapshot_id, part, resource_id, metric, "
+                     "statistic, step_seconds, sample_count, first_time, last_time, "
+                     "frame_offset, frame_length) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                     "?10, ?11)"));
     int64_t part = 0;
     for (const auto& entry : writer->index_) {
       const SeriesSummary& s = entry.summary;
@@ -300,7 +324,8 @@ core::Result<SnapshotInfo> InventoryStore::commit_snapshot(std::unique_ptr<Snaps
     final_path = metrics_path(info.id);
     std::error_code ec;
     std::filesystem::rename(temp, final_path, ec);
-    if (ec) return core::io_error(fmt::format("{}: cannot rename: {}", temp.string(), ec.message()));
+    if (ec)
+      return core::io_error(fmt::format("{}: cannot rename: {}", temp.string(), ec.message()));
     OPTIMA_RETURN_IF_ERROR(core::fsync_directory(final_path.parent_path()));
     return db_->exec("COMMIT");
   };
@@ -308,7 +333,8 @@ core::Result<SnapshotInfo> InventoryStore::commit_snapshot(std::unique_ptr<Snaps
   if (!status.is_ok()) {
     (void)db_->exec("ROLLBACK");
     std::error_code ec;
-    if (!final_path.empty()) std::filesystem::remove(final_path, ec);
+    if (!final_path.empty())
+      std::filesystem::remove(final_path, ec);
     return status;
   }
   writer->file_.reset();
@@ -316,20 +342,24 @@ core::Result<SnapshotInfo> InventoryStore::commit_snapshot(std::unique_ptr<Snaps
 }
 
 core::Result<SnapshotInfo> InventoryStore::load_snapshot(int64_t snapshot_id) {
-  OPTIMA_ASSIGN_OR_RETURN(store::SqliteStatement select,
-                          db_->prepare("SELECT id, taken_at, ingested_at, sources, resource_count, series_count, "
-                                       "sample_count FROM inventory_snapshots WHERE id = ?1"));
+  OPTIMA_ASSIGN_OR_RETURN(
+      store::SqliteStatement select,
+      db_->prepare("SELECT id, taken_at, ingested_at, sources, resource_count, series_count, "
+                   "sample_count FROM inventory_snapshots WHERE id = ?1"));
   select.bind(1, snapshot_id);
   OPTIMA_ASSIGN_OR_RETURN(bool found, select.step());
-  if (!found) return core::not_found(fmt::format("inventory snapshot {} does not exist", snapshot_id));
+  if (!found)
+    return core::not_found(fmt::format("inventory snapshot {} does not exist", snapshot_id));
   SnapshotInfo info;
   info.id = select.column_int(0);
   info.taken_at = core::Timestamp{select.column_int(1)};
   info.ingested_at = core::Timestamp{select.column_int(2)};
   nlohmann::json sources = nlohmann::json::parse(select.column_text(3), nullptr, false);
-  if (!sources.is_array()) return core::data_loss("state.db: inventory snapshot sources are not a JSON array");
+  if (!sources.is_array())
+    return core::data_loss("state.db: inventory snapshot sources are not a JSON array");
   for (const auto& s : sources) {
-    if (s.is_string()) info.sources.push_back(s.get<std::string>());
+    if (s.is_string())
+      info.sources.push_back(s.get<std::string>());
   }
   info.resource_count = select.column_int(4);
   info.series_count = select.column_int(5);
@@ -338,8 +368,10 @@ core::Result<SnapshotInfo> InventoryStore::load_snapshot(int64_t snapshot_id) {
 }
 
 core::Result<std::optional<SnapshotInfo>> InventoryStore::latest_snapshot() {
-  OPTIMA_ASSIGN_OR_RETURN(int64_t id, db_->query_int("SELECT COALESCE(MAX(id), 0) FROM inventory_snapshots"));
-  if (id == 0) return std::optional<SnapshotInfo>();
+  OPTIMA_ASSIGN_OR_RETURN(int64_t id,
+                          db_->query_int("SELECT COALESCE(MAX(id), 0) FROM inventory_snapshots"));
+  if (id == 0)
+    return std::optional<SnapshotInfo>();
   OPTIMA_ASSIGN_OR_RETURN(SnapshotInfo info, load_snapshot(id));
   return std::optional<SnapshotInfo>(std::move(info));
 }
@@ -351,7 +383,8 @@ core::Result<std::vector<SnapshotInfo>> InventoryStore::snapshots() {
                             db_->prepare("SELECT id FROM inventory_snapshots ORDER BY id"));
     while (true) {
       OPTIMA_ASSIGN_OR_RETURN(bool row, select.step());
-      if (!row) break;
+      if (!row)
+        break;
       ids.push_back(select.column_int(0));
     }
   }
@@ -363,23 +396,32 @@ core::Result<std::vector<SnapshotInfo>> InventoryStore::snapshots() {
   return out;
 }
 
-core::Result<std::vector<Resource>> InventoryStore::resources(int64_t snapshot_id, const ResourceFilter& filter) {
-  std::string sql = fmt::format("SELECT {} FROM inventory_resources WHERE snapshot_id = ?1", kResourceColumns);
-  if (filter.kind) sql += " AND kind = ?2";
-  if (!filter.provider.empty()) sql += " AND provider = ?3 COLLATE NOCASE";
-  if (!filter.resource_ids.empty()) sql += " AND resource_id = ?4";
+core::Result<std::vector<Resource>> InventoryStore::resources(int64_t snapshot_id,
+                                                              const ResourceFilter& filter) {
+  std::string sql =
+      fmt::format("SELECT {} FROM inventory_resources WHERE snapshot_id = ?1", kResourceColumns);
+  if (filter.kind)
+    sql += " AND kind = ?2";
+  if (!filter.provider.empty())
+    sql += " AND provider = ?3 COLLATE NOCASE";
+  if (!filter.resource_ids.empty())
+    sql += " AND resource_id = ?4";
   sql += " ORDER BY resource_id";
   OPTIMA_ASSIGN_OR_RETURN(store::SqliteStatement select, db_->prepare(sql));
   std::vector<Resource> out;
   const std::vector<std::string> any_id{std::string()};
   for (const std::string& id : filter.resource_ids.empty() ? any_id : filter.resource_ids) {
     select.reset().bind(1, snapshot_id);
-    if (filter.kind) select.bind(2, resource_kind_name(*filter.kind));
-    if (!filter.provider.empty()) select.bind(3, filter.provider);
-    if (!filter.resource_ids.empty()) select.bind(4, id);
+    if (filter.kind)
+      select.bind(2, resource_kind_name(*filter.kind));
+    if (!filter.provider.empty())
+      select.bind(3, filter.provider);
+    if (!filter.resource_ids.empty())
+      select.bind(4, id);
     while (true) {
       OPTIMA_ASSIGN_OR_RETURN(bool row, select.step());
-      if (!row) break;
+      if (!row)
+        break;
       OPTIMA_ASSIGN_OR_RETURN(Resource r, resource_from_row(select));
       out.push_back(std::move(r));
     }
@@ -388,17 +430,21 @@ core::Result<std::vector<Resource>> InventoryStore::resources(int64_t snapshot_i
 }
 
 core::Result<std::vector<SeriesSummary>> InventoryStore::series_index(int64_t snapshot_id) {
-  OPTIMA_ASSIGN_OR_RETURN(store::SqliteStatement select,
-                          db_->prepare("SELECT resource_id, metric, statistic, MIN(step_seconds), SUM(sample_count), "
-                                       "MIN(first_time), MAX(last_time) FROM inventory_series WHERE snapshot_id = ?1 "
-                                       "GROUP BY resource_id, metric, statistic ORDER BY resource_id, metric, statistic"));
+  OPTIMA_ASSIGN_OR_RETURN(
+      store::SqliteStatement select,
+      db_->prepare(
+          "SELECT resource_id, metric, statistic, MIN(step_seconds), SUM(sample_count), "
+          "MIN(first_time), MAX(last_time) FROM inventory_series WHERE snapshot_id = ?1 "
+          "GROUP BY resource_id, metric, statistic ORDER BY resource_id, metric, statistic"));
   select.bind(1, snapshot_id);
   std::vector<SeriesSummary> out;
   while (true) {
     OPTIMA_ASSIGN_OR_RETURN(bool row, select.step());
-    if (!row) break;
-    out.push_back({select.column_text(0), select.column_text(1), select.column_text(2), select.column_int(3),
-                   select.column_int(4), core::Timestamp{select.column_int(5)}, core::Timestamp{select.column_int(6)}});
+    if (!row)
+      break;
+    out.push_back({select.column_text(0), select.column_text(1), select.column_text(2),
+                   select.column_int(3), select.column_int(4),
+                   core::Timestamp{select.column_int(5)}, core::Timestamp{select.column_int(6)}});
   }
   return out;
 }
@@ -420,18 +466,22 @@ core::Status InventoryStore::for_each_series(int64_t snapshot_id, const SeriesCa
 
 core::Status InventoryStore::stream_series(int64_t snapshot_id, const std::string* only_resource,
                                            const SeriesCallback& fn) {
-  std::string sql = "SELECT resource_id, frame_offset, frame_length FROM inventory_series WHERE snapshot_id = ?1";
-  if (only_resource != nullptr) sql += " AND resource_id = ?2";
+  std::string sql =
+      "SELECT resource_id, frame_offset, frame_length FROM inventory_series WHERE snapshot_id = ?1";
+  if (only_resource != nullptr)
+    sql += " AND resource_id = ?2";
   sql += " ORDER BY resource_id, metric, statistic, part";
   OPTIMA_ASSIGN_OR_RETURN(store::SqliteStatement select, db_->prepare(sql));
   select.bind(1, snapshot_id);
-  if (only_resource != nullptr) select.bind(2, *only_resource);
+  if (only_resource != nullptr)
+    select.bind(2, *only_resource);
   std::unique_ptr<MetricFileReader> file;
   std::string current;
   std::vector<MetricSeries> pending;
   while (true) {
     OPTIMA_ASSIGN_OR_RETURN(bool row, select.step());
-    if (!row) break;
+    if (!row)
+      break;
     std::string id = select.column_text(0);
     if (id != current && !pending.empty()) {
       std::vector<MetricSeries> merged = merge_parts(std::move(pending));

@@ -35,8 +35,8 @@ namespace optima::inventory {
 
 struct SnapshotInfo {
   int64_t id = 0;
-  core::Timestamp taken_at;     // when the inventory was observed
-  core::Timestamp ingested_at;  // when it was committed
+  core::Timestamp taken_at;          // when the inventory was observed
+  core::Timestamp ingested_at;       // when it was committed
   std::vector<std::string> sources;  // files the snapshot was read from
   int64_t resource_count = 0;
   int64_t series_count = 0;  // series parts in the index
@@ -110,7 +110,8 @@ class InventoryStore {
   // Starts a snapshot observed at `taken_at`.
   core::Result<std::unique_ptr<SnapshotWriter>> begin_snapshot(core::Timestamp taken_at);
   // Makes the writer's snapshot visible atomically. `now` is recorded as ingested_at.
-  core::Result<SnapshotInfo> commit_snapshot(std::unique_ptr<SnapshotWriter> writer, core::Timestamp now);
+  core::Result<SnapshotInfo> commit_snapshot(std::unique_ptr<SnapshotWriter> writer,
+                                             core::Timestamp now);
 
   // The snapshot with the highest id, or nullopt when there is none.
   core::Result<std::optional<SnapshotInfo>> latest_snapshot();
@@ -121,12 +122,13 @@ class InventoryStore {
   // The series index of `snapshot_id`, ordered by resource_id, metric, statistic.
   core::Result<std::vector<SeriesSummary>> series_index(int64_t snapshot_id);
   // All series of one resource (parts of the same metric and statistic merged, ascending time).
-  core::Result<std::vector<MetricSeries>> series_for(int64_t snapshot_id, const std::string& resource_id);
+  core::Result<std::vector<MetricSeries>> series_for(int64_t snapshot_id,
+                                                     const std::string& resource_id);
   // Calls `fn` once per resource that has series, in resource_id order, with that resource's
   // merged series; only one resource's series are in memory at a time. Stops at and returns the
   // first error `fn` returns.
-  using SeriesCallback =
-      std::function<core::Status(const std::string& resource_id, std::vector<MetricSeries>& series)>;
+  using SeriesCallback = std::function<core::Status(const std::string& resource_id,
+                                                    std::vector<MetricSeries>& series)>;
   core::Status for_each_series(int64_t snapshot_id, const SeriesCallback& fn);
 
   const std::filesystem::path& data_dir() const { return data_dir_; }
@@ -136,7 +138,8 @@ class InventoryStore {
   std::filesystem::path metrics_path(int64_t snapshot_id) const;
   core::Result<SnapshotInfo> load_snapshot(int64_t snapshot_id);
   // for_each_series over all resources, or only `*only_resource` when not null.
-  core::Status stream_series(int64_t snapshot_id, const std::string* only_resource, const SeriesCallback& fn);
+  core::Status stream_series(int64_t snapshot_id, const std::string* only_resource,
+                             const SeriesCallback& fn);
 
   std::filesystem::path data_dir_;
   std::unique_ptr<store::SqliteDatabase> db_;

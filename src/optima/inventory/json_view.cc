@@ -16,22 +16,28 @@ core::Result<nlohmann::json> parse_json_document(std::string_view text, std::str
 
 std::string describe_json_value(const nlohmann::json& value) {
   switch (value.type()) {
-    case nlohmann::json::value_t::null: return "null";
-    case nlohmann::json::value_t::object: return "object";
-    case nlohmann::json::value_t::array: return "array";
+    case nlohmann::json::value_t::null:
+      return "null";
+    case nlohmann::json::value_t::object:
+      return "object";
+    case nlohmann::json::value_t::array:
+      return "array";
     case nlohmann::json::value_t::string:
       return "string " + core::quote_for_message(value.get_ref<const std::string&>());
-    case nlohmann::json::value_t::boolean: return value.get<bool>() ? "true" : "false";
+    case nlohmann::json::value_t::boolean:
+      return value.get<bool>() ? "true" : "false";
     case nlohmann::json::value_t::number_integer:
     case nlohmann::json::value_t::number_unsigned:
-    case nlohmann::json::value_t::number_float: return "number " + value.dump();
-    default: return "binary";
+    case nlohmann::json::value_t::number_float:
+      return "number " + value.dump();
+    default:
+      return "binary";
   }
 }
 
 core::Status JsonView::error(std::string_view expected) const {
-  return core::invalid_argument(
-      fmt::format("{}: {}: expected {}, found {}", file_, path_, expected, describe_json_value(*value_)));
+  return core::invalid_argument(fmt::format("{}: {}: expected {}, found {}", file_, path_, expected,
+                                            describe_json_value(*value_)));
 }
 
 core::Result<JsonView> JsonView::at(std::string_view key) const {
@@ -44,9 +50,11 @@ core::Result<JsonView> JsonView::at(std::string_view key) const {
 }
 
 std::optional<JsonView> JsonView::find(std::string_view key) const {
-  if (!value_->is_object()) return std::nullopt;
+  if (!value_->is_object())
+    return std::nullopt;
   auto it = value_->find(key);
-  if (it == value_->end() || it->is_null()) return std::nullopt;
+  if (it == value_->end() || it->is_null())
+    return std::nullopt;
   return JsonView(*it, fmt::format("{}.{}", path_, key), file_);
 }
 
@@ -64,23 +72,28 @@ core::Status JsonView::expect_array() const {
 
 core::Result<std::optional<JsonView>> JsonView::optional_array(std::string_view key) const {
   std::optional<JsonView> member = find(key);
-  if (member) OPTIMA_RETURN_IF_ERROR(member->expect_array());
+  if (member)
+    OPTIMA_RETURN_IF_ERROR(member->expect_array());
   return member;
 }
 
 core::Result<std::string> JsonView::string() const {
-  if (!value_->is_string()) return error("string");
+  if (!value_->is_string())
+    return error("string");
   return value_->get<std::string>();
 }
 
 core::Result<double> JsonView::number() const {
-  if (!value_->is_number()) return error("number");
+  if (!value_->is_number())
+    return error("number");
   return value_->get<double>();
 }
 
 core::Result<std::string> JsonView::text() const {
-  if (value_->is_string()) return value_->get<std::string>();
-  if (value_->is_number() || value_->is_boolean()) return value_->dump();
+  if (value_->is_string())
+    return value_->get<std::string>();
+  if (value_->is_number() || value_->is_boolean())
+    return value_->dump();
   return error("string, number or boolean");
 }
 
@@ -91,13 +104,15 @@ core::Result<std::string> JsonView::string_at(std::string_view key) const {
 
 core::Result<std::string> JsonView::string_or_empty(std::string_view key) const {
   std::optional<JsonView> member = find(key);
-  if (!member) return std::string();
+  if (!member)
+    return std::string();
   return member->string();
 }
 
 core::Result<std::string> JsonView::text_or_empty(std::string_view key) const {
   std::optional<JsonView> member = find(key);
-  if (!member) return std::string();
+  if (!member)
+    return std::string();
   return member->text();
 }
 

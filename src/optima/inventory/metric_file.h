@@ -47,7 +47,8 @@ class MetricFileWriter {
   const std::filesystem::path& path() const { return path_; }
 
  private:
-  MetricFileWriter(std::filesystem::path path, std::FILE* file) : path_(std::move(path)), file_(file) {}
+  MetricFileWriter(std::filesystem::path path, std::FILE* file)
+      : path_(std::move(path)), file_(file) {}
   std::filesystem::path path_;
   std::FILE* file_;
   uint64_t offset_ = 0;
@@ -67,7 +68,8 @@ class MetricFileReader {
   core::Result<MetricSeries> read(MetricFrameLocation location);
 
  private:
-  MetricFileReader(std::filesystem::path path, std::FILE* file) : path_(std::move(path)), file_(file) {}
+  MetricFileReader(std::filesystem::path path, std::FILE* file)
+      : path_(std::move(path)), file_(file) {}
   std::filesystem::path path_;
   std::FILE* file_;
 };

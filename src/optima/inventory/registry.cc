@@ -14,12 +14,8 @@ using ReaderFactory = std::unique_ptr<InventoryReader> (*)();
 
 // Detection order: readers that recognise a file by its name pattern first.
 constexpr ReaderFactory kReaderFactories[] = {
-    &make_aws_placebo_reader,
-    &make_azure_resource_graph_reader,
-    &make_gcp_asset_reader,
-    &make_azure_monitor_reader,
-    &make_gcp_monitoring_reader,
-    &make_utilization_csv_reader,
+    &make_aws_placebo_reader,   &make_azure_resource_graph_reader, &make_gcp_asset_reader,
+    &make_azure_monitor_reader, &make_gcp_monitoring_reader,       &make_utilization_csv_reader,
 };
 
 }  // namespace
@@ -27,7 +23,8 @@ constexpr ReaderFactory kReaderFactories[] = {
 const std::vector<std::unique_ptr<InventoryReader>>& all_inventory_readers() {
   static const std::vector<std::unique_ptr<InventoryReader>> readers = [] {
     std::vector<std::unique_ptr<InventoryReader>> out;
-    for (ReaderFactory factory : kReaderFactories) out.push_back(factory());
+    for (ReaderFactory factory : kReaderFactories)
+      out.push_back(factory());
     return out;
   }();
   return readers;
@@ -35,7 +32,8 @@ const std::vector<std::unique_ptr<InventoryReader>>& all_inventory_readers() {
 
 const InventoryReader* find_inventory_reader(std::string_view name) {
   for (const auto& reader : all_inventory_readers()) {
-    if (reader->name() == name) return reader.get();
+    if (reader->name() == name)
+      return reader.get();
   }
   return nullptr;
 }

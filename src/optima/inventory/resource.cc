@@ -25,14 +25,16 @@ constexpr std::array<std::pair<ResourceKind, std::string_view>, 11> kKindNames =
 
 std::string_view resource_kind_name(ResourceKind kind) {
   for (const auto& [k, name] : kKindNames) {
-    if (k == kind) return name;
+    if (k == kind)
+      return name;
   }
   return "other";
 }
 
 std::optional<ResourceKind> parse_resource_kind(std::string_view name) {
   for (const auto& [k, kind_name] : kKindNames) {
-    if (kind_name == name) return k;
+    if (kind_name == name)
+      return k;
   }
   return std::nullopt;
 }

@@ -1,14 +1,14 @@
 // AwsPlaceboReader on every Cloud Custodian placebo recording in ../shared/data, and on broken
 // recordings written by the tests.
-#include <gtest/gtest.h>
-
 #include <fstream>
 #include <map>
 
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 
 #include "optima/inventory/inventory_batch.h"
 #include "optima/inventory/inventory_loader.h"
+
 #include "support/shared_data.h"
 
 namespace optima::inventory {
@@ -16,7 +16,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path placebo_dir() { return testing::shared_data("cloud_custodian/placebo"); }
+fs::path placebo_dir() {
+  return testing::shared_data("cloud_custodian/placebo");
+}
 
 void write_text(const fs::path& path, const std::string& text) {
   fs::create_directories(path.parent_path());
@@ -25,7 +27,8 @@ void write_text(const fs::path& path, const std::string& text) {
 
 const Resource* find_by_id(const InventoryBatch& batch, const std::string& id) {
   for (const Resource& r : batch.resources()) {
-    if (r.resource_id == id) return &r;
+    if (r.resource_id == id)
+      return &r;
   }
   return nullptr;
 }
@@ -37,16 +40,20 @@ TEST(AwsPlaceboReaderTest, LoadsEveryRecordedFolderWithExactCountsPerKind) {
   int skipped_metrics = 0;
   int failed_calls = 0;
   for (const auto& entry : fs::directory_iterator(placebo_dir())) {
-    if (!entry.is_directory()) continue;
+    if (!entry.is_directory())
+      continue;
     InventoryBatch batch;
     const core::Status status = load_inventory({entry.path()}, &batch);
     ASSERT_TRUE(status.is_ok()) << status.to_string();
     ++folders;
-    for (const Resource& r : batch.resources()) ++resources_by_kind[std::string(resource_kind_name(r.kind))];
+    for (const Resource& r : batch.resources())
+      ++resources_by_kind[std::string(resource_kind_name(r.kind))];
     series += static_cast<int>(batch.series().size());
     for (const auto& [source, reason] : batch.skipped()) {
-      if (reason.rfind("metric ", 0) == 0) ++skipped_metrics;
-      if (reason.rfind("recorded failed call", 0) == 0) ++failed_calls;
+      if (reason.rfind("metric ", 0) == 0)
+        ++skipped_metrics;
+      if (reason.rfind("recorded failed call", 0) == 0)
+        ++failed_calls;
     }
   }
   std::string table = fmt::format("{:<18} {:>6}\n", "kind", "count");
@@ -116,10 +123,12 @@ TEST(AwsPlaceboReaderTest, ReadsTerminatedInstanceLaunchTimeAsUtc) {
 
 TEST(AwsPlaceboReaderTest, CountsHealthyTargetsOfApplicationLoadBalancers) {
   InventoryBatch batch;
-  ASSERT_TRUE(load_inventory({placebo_dir() / "test_appelb_instance_count_non_zero"}, &batch).is_ok());
+  ASSERT_TRUE(
+      load_inventory({placebo_dir() / "test_appelb_instance_count_non_zero"}, &batch).is_ok());
   int with_targets = 0;
   for (const Resource& r : batch.resources()) {
-    if (r.kind == ResourceKind::kLoadBalancer && r.attributes.count("target_count")) ++with_targets;
+    if (r.kind == ResourceKind::kLoadBalancer && r.attributes.count("target_count"))
+      ++with_targets;
   }
   EXPECT_GT(with_targets, 0);
 }
@@ -129,7 +138,8 @@ TEST(AwsPlaceboReaderTest, SkipsAndListsOperationsThatAreNotInventory) {
   ASSERT_TRUE(load_inventory({placebo_dir() / "test_ec2_resize"}, &batch).is_ok());
   bool listed = false;
   for (const auto& [source, reason] : batch.skipped()) {
-    if (reason.find("is not an inventory operation") != std::string::npos) listed = true;
+    if (reason.find("is not an inventory operation") != std::string::npos)
+      listed = true;
   }
   EXPECT_TRUE(listed);
 }
@@ -147,20 +157,23 @@ TEST(AwsPlaceboReaderTest, MalformedJsonNamesTheFile) {
 
 TEST(AwsPlaceboReaderTest, WrongTypeNamesTheJsonPath) {
   testing::TempDir dir;
-  write_text(dir.path() / "ec2.DescribeInstances_1.json",
-             R"({"status_code": 200, "data": {"Reservations": [{"Instances": [)"
-             R"({"InstanceId": 42, "InstanceType": "t3.micro", "State": {"Name": "running"}}]}]}})");
+  write_text(
+      dir.path() / "ec2.DescribeInstances_1.json",
+      R"({"status_code": 200, "data": {"Reservations": [{"Instances": [)"
+      R"({"InstanceId": 42, "InstanceType": "t3.micro", "State": {"Name": "running"}}]}]}})");
   InventoryBatch batch;
   const core::Status status = load_inventory({dir.path()}, &batch);
   ASSERT_FALSE(status.is_ok());
-  EXPECT_NE(status.message().find("$.data.Reservations[0].Instances[0].InstanceId: expected string, found number 42"),
+  EXPECT_NE(status.message().find(
+                "$.data.Reservations[0].Instances[0].InstanceId: expected string, found number 42"),
             std::string::npos)
       << status.message();
 }
 
 TEST(AwsPlaceboReaderTest, MissingMemberNamesTheJsonPath) {
   testing::TempDir dir;
-  write_text(dir.path() / "rds.DescribeDBInstances_1.json", R"({"status_code": 200, "data": {"DBInstances": [{}]}})");
+  write_text(dir.path() / "rds.DescribeDBInstances_1.json",
+             R"({"status_code": 200, "data": {"DBInstances": [{}]}})");
   InventoryBatch batch;
   const core::Status status = load_inventory({dir.path()}, &batch);
   ASSERT_FALSE(status.is_ok());
@@ -181,14 +194,16 @@ TEST(AwsPlaceboReaderTest, WrongEnvelopeIsAnError) {
 
 TEST(AwsPlaceboReaderTest, GetMetricDataAttributesByLabel) {
   testing::TempDir dir;
-  write_text(dir.path() / "ec2.DescribeInstances_1.json",
-             R"({"status_code": 200, "data": {"Reservations": [{"OwnerId": "1", "Instances": [)"
-             R"({"InstanceId": "i-a", "InstanceType": "t3.micro", "State": {"Name": "running"}},)"
-             R"({"InstanceId": "i-b", "InstanceType": "t3.micro", "State": {"Name": "running"}}]}]}})");
-  write_text(dir.path() / "monitoring.GetMetricData_1.json",
-             R"({"status_code": 200, "data": {"MetricDataResults": [{"Id": "m1", "Label": "i-b CPUUtilization",)"
-             R"("Timestamps": ["2024-01-01T00:05:00Z", "2024-01-01T00:00:00Z"], "Values": [2.5, 1.5],)"
-             R"("StatusCode": "Complete"}]}})");
+  write_text(
+      dir.path() / "ec2.DescribeInstances_1.json",
+      R"({"status_code": 200, "data": {"Reservations": [{"OwnerId": "1", "Instances": [)"
+      R"({"InstanceId": "i-a", "InstanceType": "t3.micro", "State": {"Name": "running"}},)"
+      R"({"InstanceId": "i-b", "InstanceType": "t3.micro", "State": {"Name": "running"}}]}]}})");
+  write_text(
+      dir.path() / "monitoring.GetMetricData_1.json",
+      R"({"status_code": 200, "data": {"MetricDataResults": [{"Id": "m1", "Label": "i-b CPUUtilization",)"
+      R"("Timestamps": ["2024-01-01T00:05:00Z", "2024-01-01T00:00:00Z"], "Values": [2.5, 1.5],)"
+      R"("StatusCode": "Complete"}]}})");
   InventoryBatch batch;
   ASSERT_TRUE(load_inventory({dir.path()}, &batch).is_ok());
   ASSERT_EQ(batch.series().size(), 1u);

@@ -1,12 +1,13 @@
 // Azure Resource Graph, Azure Monitor, GCP Cloud Asset Inventory and Cloud Monitoring readers on
 // hand-made fixtures (tests/unit/inventory/fixtures, shapes from the public API references).
-#include <gtest/gtest.h>
-
 #include <fstream>
+
+#include <gtest/gtest.h>
 
 #include "optima/inventory/azure_monitor_reader.h"
 #include "optima/inventory/inventory_batch.h"
 #include "optima/inventory/inventory_loader.h"
+
 #include "support/shared_data.h"
 
 namespace optima::inventory {
@@ -54,7 +55,8 @@ TEST(GcpMonitoringReaderTest, MapsGceInstanceToBillingGlobalName) {
   ASSERT_EQ(batch.series().size(), 2u);
   const MetricSeries& cpu = batch.series()[0];
   EXPECT_EQ(cpu.resource_id,
-            "//compute.googleapis.com/projects/shop-prod/zones/europe-west1-b/instances/4567890123456789012");
+            "//compute.googleapis.com/projects/shop-prod/zones/europe-west1-b/instances/"
+            "4567890123456789012");
   EXPECT_EQ(cpu.metric, "cpu_percent");
   ASSERT_EQ(cpu.samples.size(), 2u);
   EXPECT_EQ(core::format_iso8601(cpu.samples[0].time), "2024-03-01T00:01:00Z");
@@ -88,7 +90,8 @@ TEST(AzureResourceGraphReaderTest, RowWithoutIdNamesThePath) {
   InventoryBatch batch;
   const core::Status status = load_inventory({dir.path()}, &batch);
   ASSERT_FALSE(status.is_ok());
-  EXPECT_NE(status.message().find("resource-graph-1.json: $.data[0]: missing member \"id\""), std::string::npos)
+  EXPECT_NE(status.message().find("resource-graph-1.json: $.data[0]: missing member \"id\""),
+            std::string::npos)
       << status.message();
 }
 
@@ -109,8 +112,10 @@ TEST(GcpAssetReaderTest, UsesNumericIdForComputeAndBillingNameForBuckets) {
   ASSERT_TRUE(status.is_ok()) << status.to_string();
   ASSERT_EQ(batch.resources().size(), 2u);
   const Resource& vm = batch.resources()[0];
-  EXPECT_EQ(vm.resource_id, "//compute.googleapis.com/projects/p1/zones/us-central1-a/instances/123");
-  EXPECT_EQ(vm.native_id, "//compute.googleapis.com/projects/p1/zones/us-central1-a/instances/web-1");
+  EXPECT_EQ(vm.resource_id,
+            "//compute.googleapis.com/projects/p1/zones/us-central1-a/instances/123");
+  EXPECT_EQ(vm.native_id,
+            "//compute.googleapis.com/projects/p1/zones/us-central1-a/instances/web-1");
   EXPECT_EQ(vm.type, "e2-standard-4");
   EXPECT_EQ(vm.state, "stopped");
   EXPECT_EQ(vm.zone, "us-central1-a");
@@ -122,13 +127,15 @@ TEST(GcpAssetReaderTest, UsesNumericIdForComputeAndBillingNameForBuckets) {
 
 TEST(GcpAssetReaderTest, BadLineNamesFileAndLine) {
   testing::TempDir dir;
-  std::ofstream(dir.path() / "assets.jsonl") << R"({"name": "a", "asset_type": "x", "resource": {"data": {}}})"
-                                             << "\n{\"name\": \"b\", \"asset_type\": 5}\n";
+  std::ofstream(dir.path() / "assets.jsonl")
+      << R"({"name": "a", "asset_type": "x", "resource": {"data": {}}})"
+      << "\n{\"name\": \"b\", \"asset_type\": 5}\n";
   InventoryBatch batch;
   const core::Status status = load_inventory({dir.path()}, &batch);
   ASSERT_FALSE(status.is_ok());
-  EXPECT_NE(status.message().find("assets.jsonl: line 2: $.asset_type: expected string, found number 5"),
-            std::string::npos)
+  EXPECT_NE(
+      status.message().find("assets.jsonl: line 2: $.asset_type: expected string, found number 5"),
+      std::string::npos)
       << status.message();
 }
 

@@ -1,10 +1,12 @@
 // InventoryStore: snapshots of resources and metric series in a temp data directory.
-#include <gtest/gtest.h>
+#include "optima/inventory/inventory_store.h"
 
 #include <fstream>
 
+#include <gtest/gtest.h>
+
 #include "optima/inventory/inventory_loader.h"
-#include "optima/inventory/inventory_store.h"
+
 #include "support/shared_data.h"
 
 namespace optima::inventory {
@@ -31,7 +33,8 @@ MetricSeries make_series(const std::string& id, const std::string& metric, int64
   s.resource_id = id;
   s.metric = metric;
   s.step_seconds = 300;
-  for (int i = 0; i < n; ++i) s.samples.push_back({core::Timestamp{start + i * 300}, 0.25 * i});
+  for (int i = 0; i < n; ++i)
+    s.samples.push_back({core::Timestamp{start + i * 300}, 0.25 * i});
   return s;
 }
 
@@ -94,9 +97,11 @@ TEST(InventoryStoreTest, CommitsResourcesAndSeriesAndReadsThemBack) {
   ASSERT_EQ(series->size(), 2u);
   const MetricSeries& cpu = (*series)[0];
   EXPECT_EQ(cpu.metric, "cpu_percent");
-  // Parts merged: 10 samples from t0 and 4 from t0+2400 (two overlap, the later part wins), ascending and unique.
+  // Parts merged: 10 samples from t0 and 4 from t0+2400 (two overlap, the later part wins),
+  // ascending and unique.
   ASSERT_EQ(cpu.samples.size(), 12u);
-  for (size_t i = 1; i < cpu.samples.size(); ++i) EXPECT_LT(cpu.samples[i - 1].time, cpu.samples[i].time);
+  for (size_t i = 1; i < cpu.samples.size(); ++i)
+    EXPECT_LT(cpu.samples[i - 1].time, cpu.samples[i].time);
   EXPECT_FLOAT_EQ(static_cast<float>(cpu.samples[1].value), 0.25f);
   EXPECT_EQ((*series)[1].metric, "memory_percent");
 
@@ -184,7 +189,8 @@ TEST(InventoryStoreTest, PlaceboFolderIsOneSnapshot) {
   ASSERT_TRUE(store.is_ok());
   auto writer = (*store)->begin_snapshot(core::Timestamp{0});
   ASSERT_TRUE(writer.is_ok());
-  ASSERT_TRUE(load_inventory({testing::shared_data("cloud_custodian/placebo/test_metric_filter_multiple_datapoints")},
+  ASSERT_TRUE(load_inventory({testing::shared_data(
+                                 "cloud_custodian/placebo/test_metric_filter_multiple_datapoints")},
                              writer->get())
                   .is_ok());
   auto info = (*store)->commit_snapshot(std::move(*writer), core::Timestamp{0});

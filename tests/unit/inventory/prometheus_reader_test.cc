@@ -1,31 +1,37 @@
 // read_prometheus against a real Prometheus scraping a real node exporter on loopback.
-#include <gtest/gtest.h>
+#include "optima/inventory/prometheus_reader.h"
 
 #include <chrono>
 #include <ctime>
 #include <fstream>
 #include <thread>
 
+#include <gtest/gtest.h>
+
 #include "optima/inventory/http_get.h"
 #include "optima/inventory/inventory_batch.h"
-#include "optima/inventory/prometheus_reader.h"
+
 #include "support/prometheus_fixture.h"
 
 namespace optima::inventory {
 namespace {
 
-core::Timestamp now() { return core::Timestamp{static_cast<int64_t>(std::time(nullptr))}; }
+core::Timestamp now() {
+  return core::Timestamp{static_cast<int64_t>(std::time(nullptr))};
+}
 
 const MetricSeries* find_series(const InventoryBatch& batch, const std::string& metric) {
   for (const MetricSeries& s : batch.series()) {
-    if (s.metric == metric) return &s;
+    if (s.metric == metric)
+      return &s;
   }
   return nullptr;
 }
 
 TEST(PrometheusReaderTest, PullsNodeCpuMemoryAndNetworkPerInstance) {
   if (!testing::PrometheusNodeFixture::binaries_present()) {
-    GTEST_SKIP() << "prometheus or prometheus-node-exporter not installed (scripts/install-deps.sh test)";
+    GTEST_SKIP()
+        << "prometheus or prometheus-node-exporter not installed (scripts/install-deps.sh test)";
   }
   testing::PrometheusNodeFixture prometheus;
   std::string reason;
@@ -45,15 +51,19 @@ TEST(PrometheusReaderTest, PullsNodeCpuMemoryAndNetworkPerInstance) {
     query.start = core::Timestamp{query.end.unix_seconds - 60};
     batch = InventoryBatch();
     const core::Status status = read_prometheus(query, &batch);
-    if (status.is_ok() && batch.series().size() == 4 && find_series(batch, "cpu_percent")->samples.size() >= 5) break;
+    if (status.is_ok() && batch.series().size() == 4 &&
+        find_series(batch, "cpu_percent")->samples.size() >= 5)
+      break;
   }
-  ASSERT_EQ(batch.series().size(), 4u) << "no node samples within 60 s; logs in " << prometheus.log_dir();
+  ASSERT_EQ(batch.series().size(), 4u)
+      << "no node samples within 60 s; logs in " << prometheus.log_dir();
   const std::string instance = prometheus.node_instance();
   for (const MetricSeries& s : batch.series()) {
     EXPECT_EQ(s.resource_id, instance) << s.metric;
     EXPECT_EQ(s.step_seconds, 1);
     ASSERT_FALSE(s.samples.empty()) << s.metric;
-    for (size_t i = 1; i < s.samples.size(); ++i) EXPECT_LT(s.samples[i - 1].time, s.samples[i].time);
+    for (size_t i = 1; i < s.samples.size(); ++i)
+      EXPECT_LT(s.samples[i - 1].time, s.samples[i].time);
   }
   const MetricSeries* cpu = find_series(batch, "cpu_percent");
   ASSERT_NE(cpu, nullptr);
@@ -78,7 +88,8 @@ TEST(PrometheusReaderTest, PullsNodeCpuMemoryAndNetworkPerInstance) {
   ASSERT_TRUE(read_prometheus(query, &windowed).is_ok());
   int cpu_parts = 0;
   for (const MetricSeries& s : windowed.series()) {
-    if (s.metric != "cpu_percent") continue;
+    if (s.metric != "cpu_percent")
+      continue;
     ++cpu_parts;
     EXPECT_LE(s.samples.size(), 3u);
     EXPECT_GE(s.samples.front().time, query.start);

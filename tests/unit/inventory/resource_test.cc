@@ -1,15 +1,16 @@
-#include <gtest/gtest.h>
-
 #include "optima/inventory/resource.h"
+
+#include <gtest/gtest.h>
 
 namespace optima::inventory {
 namespace {
 
 TEST(ResourceTest, KindNamesRoundTrip) {
-  for (ResourceKind kind : {ResourceKind::kVirtualMachine, ResourceKind::kScaleSet, ResourceKind::kDisk,
-                            ResourceKind::kSnapshot, ResourceKind::kPublicIp, ResourceKind::kLoadBalancer,
-                            ResourceKind::kNatGateway, ResourceKind::kDatabase, ResourceKind::kObjectBucket,
-                            ResourceKind::kKubernetesNode, ResourceKind::kOther}) {
+  for (ResourceKind kind :
+       {ResourceKind::kVirtualMachine, ResourceKind::kScaleSet, ResourceKind::kDisk,
+        ResourceKind::kSnapshot, ResourceKind::kPublicIp, ResourceKind::kLoadBalancer,
+        ResourceKind::kNatGateway, ResourceKind::kDatabase, ResourceKind::kObjectBucket,
+        ResourceKind::kKubernetesNode, ResourceKind::kOther}) {
     const auto parsed = parse_resource_kind(resource_kind_name(kind));
     ASSERT_TRUE(parsed.has_value()) << resource_kind_name(kind);
     EXPECT_EQ(*parsed, kind);

@@ -1,9 +1,10 @@
-#include <gtest/gtest.h>
-
 #include <fstream>
+
+#include <gtest/gtest.h>
 
 #include "optima/inventory/inventory_batch.h"
 #include "optima/inventory/inventory_loader.h"
+
 #include "support/shared_data.h"
 
 namespace optima::inventory {
@@ -19,13 +20,14 @@ fs::path write_csv(const testing::TempDir& dir, const std::string& text) {
 
 TEST(UtilizationCsvReaderTest, GroupsLinesIntoSeriesPerResourceAndMetric) {
   testing::TempDir dir;
-  write_csv(dir,
-            "resource_id,timestamp,metric,value\n"
-            "i-1,2024-01-01T00:00:00Z,cpu_percent,1.50\n"
-            "i-1,2024-01-01T00:00:00Z,memory_percent,40.00\n"
-            "i-1,2024-01-01T01:00:00Z,cpu_percent,2.50\n"
-            "\"/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm,1\","
-            "2024-01-01T00:00:00Z,cpu_percent,7\n");
+  write_csv(
+      dir,
+      "resource_id,timestamp,metric,value\n"
+      "i-1,2024-01-01T00:00:00Z,cpu_percent,1.50\n"
+      "i-1,2024-01-01T00:00:00Z,memory_percent,40.00\n"
+      "i-1,2024-01-01T01:00:00Z,cpu_percent,2.50\n"
+      "\"/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm,1\","
+      "2024-01-01T00:00:00Z,cpu_percent,7\n");
   InventoryBatch batch;
   const core::Status status = load_inventory({dir.path()}, &batch);
   ASSERT_TRUE(status.is_ok()) << status.to_string();
@@ -63,13 +65,15 @@ TEST(UtilizationCsvReaderTest, TimeOrderedLinesStillMakeOneSeriesPerResource) {
 
 TEST(UtilizationCsvReaderTest, BadValueNamesFileLineAndColumn) {
   testing::TempDir dir;
-  write_csv(dir, "resource_id,timestamp,metric,value\ni-1,2024-01-01T00:00:00Z,cpu_percent,1\n"
-                 "i-1,2024-01-01T01:00:00Z,cpu_percent,n/a\n");
+  write_csv(dir,
+            "resource_id,timestamp,metric,value\ni-1,2024-01-01T00:00:00Z,cpu_percent,1\n"
+            "i-1,2024-01-01T01:00:00Z,cpu_percent,n/a\n");
   InventoryBatch batch;
   const core::Status status = load_inventory({dir.path()}, &batch);
   ASSERT_FALSE(status.is_ok());
-  EXPECT_NE(status.message().find("samples.csv: line 3, column value: expected a number, found 'n/a'"),
-            std::string::npos)
+  EXPECT_NE(
+      status.message().find("samples.csv: line 3, column value: expected a number, found 'n/a'"),
+      std::string::npos)
       << status.message();
 }
 
@@ -83,7 +87,8 @@ TEST(UtilizationCsvReaderTest, BadTimestampAndShortLineAreErrors) {
       << status.message();
   write_csv(dir, "resource_id,timestamp,metric,value\ni-1,2024-01-01T00:00:00Z,cpu_percent\n");
   status = load_inventory({dir.path()}, &batch);
-  EXPECT_NE(status.message().find("line 2, column *: expected 4 fields, found 3"), std::string::npos)
+  EXPECT_NE(status.message().find("line 2, column *: expected 4 fields, found 3"),
+            std::string::npos)
       << status.message();
 }
 
