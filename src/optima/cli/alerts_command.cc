@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "optima/analysis/budget/budget_repository.h"
+#include "optima/analysis/budget/forecast_spend_projector.h"
 #include "optima/analysis/budget/json_fields.h"
 #include "optima/cli/commands.h"
 #include "optima/cli/state_flags.h"
@@ -286,7 +287,7 @@ int run_run(const GlobalOptions& global, const AlertFlags& flags) {
   notify::DeliveryOptions options;
   if (!flags.as_of.empty()) options.clock = [t = *now] { return t; };
   notify::Deliverer deliverer(std::move(options));
-  analysis::DailyPaceProjector projector;
+  analysis::ForecastSpendProjector projector;
   // Anomaly events come from the anomaly detector once it is wired in; none here yet.
   auto report = notify::run_alerts(*state->alerts, *budgets, **snapshot, {}, projector, deliverer);
   if (!report.is_ok()) return report_error(global, report.status());

@@ -10,6 +10,7 @@
 #include "optima/analysis/budget/budget_json.h"
 #include "optima/analysis/budget/budget_repository.h"
 #include "optima/analysis/budget/budget_status.h"
+#include "optima/analysis/budget/forecast_spend_projector.h"
 #include "optima/analysis/budget/budget_variance.h"
 #include "optima/analysis/budget/json_fields.h"
 #include "optima/cli/commands.h"
@@ -142,7 +143,7 @@ int run_status(const GlobalOptions& global, const BudgetFlags& flags) {
   if (!store.is_ok()) return report_error(global, store.status());
   auto snapshot = (*store)->snapshot();
   if (!snapshot.is_ok()) return report_error(global, snapshot.status());
-  analysis::DailyPaceProjector projector;
+  analysis::ForecastSpendProjector projector;
   auto status = analysis::compute_budget_status(*budget, **snapshot, *now, projector);
   if (!status.is_ok()) return report_error(global, status.status());
   std::vector<analysis::PeriodVariance> variance;

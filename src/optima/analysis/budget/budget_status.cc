@@ -10,8 +10,6 @@
 namespace optima::analysis {
 namespace {
 
-constexpr int64_t kHistoryDays = 28;
-
 core::Decimal percent_of(core::Decimal part, core::Decimal whole) {
   if (whole.is_zero()) return core::Decimal();
   return core::Decimal::divide(core::Decimal::multiply(part, core::Decimal::from_int(100)), whole)
@@ -63,8 +61,9 @@ core::Result<BudgetStatus> compute_budget_status(const Budget& budget,
   s.amount = budget_amount_for(budget, s.period.start);
 
   const core::Timestamp today = core::start_of_day(as_of);
+  const int64_t history_days = std::max(1, projector.history_days());
   const core::Timestamp history_start = {
-      std::min(s.period.start.unix_seconds, today.unix_seconds - kHistoryDays * core::kSecondsPerDay)};
+      std::min(s.period.start.unix_seconds, today.unix_seconds - history_days * core::kSecondsPerDay)};
   OPTIMA_ASSIGN_OR_RETURN(DailySpendSeries series,
                           daily_spend(budget, source, {history_start, as_of}));
   s.currency = series.currency;
@@ -77,7 +76,7 @@ core::Result<BudgetStatus> compute_budget_status(const Budget& budget,
       s.daily.push_back(d);
       if (d.day < today) spent_before_today += d.amount;
     }
-    if (d.day < today && d.day.unix_seconds >= today.unix_seconds - kHistoryDays * core::kSecondsPerDay)
+    if (d.day < today && d.day.unix_seconds >= today.unix_seconds - history_days * core::kSecondsPerDay)
       history.push_back(d);
   }
   // The projector wants consecutive days from the first day with spend.

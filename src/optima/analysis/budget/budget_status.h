@@ -50,7 +50,8 @@ struct BudgetStatus {
 };
 
 // The budget's status for the period containing `as_of`. History for the projection is the
-// complete days before as_of's day (up to 28, crossing into the previous period when needed);
+// complete days before as_of's day (projector.history_days() of them, crossing into earlier
+// periods);
 // as_of's own partial day counts in `actual` but is projected as a whole day.
 // Errors: InvalidArgument when the budget is invalid or its scope matches rows in several
 // currencies (pin `currency`); the source's DataLoss / IoError.

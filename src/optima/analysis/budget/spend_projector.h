@@ -38,6 +38,8 @@ class SpendProjector {
   virtual core::Result<SpendProjection> project(const std::vector<DailySpend>& history,
                                                 core::Timestamp first_day,
                                                 core::Timestamp period_end) const = 0;
+  // How many days of history the projector wants (the budget status queries that many).
+  virtual int history_days() const = 0;
 };
 
 // The daily pace of the last `window_days` days (default 28): a least-squares line through the
@@ -51,6 +53,7 @@ class DailyPaceProjector final : public SpendProjector {
   core::Result<SpendProjection> project(const std::vector<DailySpend>& history,
                                         core::Timestamp first_day,
                                         core::Timestamp period_end) const override;
+  int history_days() const override { return window_days_; }
 
  private:
   int window_days_;
