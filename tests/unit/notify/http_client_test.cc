@@ -1,5 +1,7 @@
 #include "optima/notify/http_client.h"
 
+#include <cstdlib>
+
 #include <gtest/gtest.h>
 
 #include "notify_test_support.h"
@@ -57,6 +59,45 @@ TEST(HttpClientTest, HttpsVerifiesTheCertificate) {
   auto r = send_http(request, options);
   ASSERT_FALSE(r.is_ok());
   EXPECT_NE(r.status().message().find("TLS handshake"), std::string::npos) << r.status().message();
+}
+
+TEST(HttpClientTest, HttpsTrustsAConfiguredCaAndRejectsAnUnknownOne) {
+  NotifyTempDir dir("https-ok");
+  const std::string cert = (dir.path() / "cert.pem").string();
+  const std::string key = (dir.path() / "key.pem").string();
+  // A self-signed certificate for 127.0.0.1 (its own CA), made by the openssl tool.
+  const std::string make_cert =
+      "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 "
+      "-addext subjectAltName=IP:127.0.0.1 -keyout " + key + " -out " + cert + " 2>/dev/null";
+  ASSERT_EQ(std::system(make_cert.c_str()), 0);
+  const std::filesystem::path records = dir.path() / "records";
+  std::filesystem::create_directories(records);
+  LocalTestServer receiver("http_receiver.py", records, {"--tls", cert, key});
+  ASSERT_GT(receiver.port(), 0);
+  HttpRequest request;
+  request.url = "https://127.0.0.1:" + std::to_string(receiver.port()) + "/secure";
+  request.body = "{}";
+  HttpClientOptions options;
+  options.timeout = std::chrono::milliseconds(5000);
+
+  auto untrusted = send_http(request, options);
+  ASSERT_FALSE(untrusted.is_ok());
+  EXPECT_NE(untrusted.status().message().find("TLS handshake"), std::string::npos)
+      << untrusted.status().message();
+
+  options.ca_file = cert;
+  auto trusted = send_http(request, options);
+  ASSERT_TRUE(trusted.is_ok()) << trusted.status().to_string();
+  EXPECT_EQ(trusted->status, 200);
+  const auto recorded = testing::notify_recorded_requests(records);
+  ASSERT_EQ(recorded.size(), 1u);
+  EXPECT_EQ(recorded[0]["path"], "/secure");
+
+  // The certificate names 127.0.0.1, not localhost: the host name check fails.
+  request.url = "https://localhost:" + std::to_string(receiver.port()) + "/secure";
+  auto wrong_name = send_http(request, options);
+  ASSERT_FALSE(wrong_name.is_ok());
+  EXPECT_NE(wrong_name.status().message().find("TLS handshake"), std::string::npos);
 }
 
 TEST(UrlTest, ParsesHttpAndHttpsUrls) {
