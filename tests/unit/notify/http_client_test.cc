@@ -1,7 +1,5 @@
 #include "optima/notify/http_client.h"
 
-#include <cstdlib>
-
 #include <gtest/gtest.h>
 
 #include "notify_test_support.h"
@@ -63,13 +61,10 @@ TEST(HttpClientTest, HttpsVerifiesTheCertificate) {
 
 TEST(HttpClientTest, HttpsTrustsAConfiguredCaAndRejectsAnUnknownOne) {
   NotifyTempDir dir("https-ok");
-  const std::string cert = (dir.path() / "cert.pem").string();
-  const std::string key = (dir.path() / "key.pem").string();
-  // A self-signed certificate for 127.0.0.1 (its own CA), made by the openssl tool.
-  const std::string make_cert =
-      "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 "
-      "-addext subjectAltName=IP:127.0.0.1 -keyout " + key + " -out " + cert + " 2>/dev/null";
-  ASSERT_EQ(std::system(make_cert.c_str()), 0);
+  const auto certificate = testing::notify_make_certificate(dir.path());
+  ASSERT_FALSE(certificate.cert.empty());
+  const std::string& cert = certificate.cert;
+  const std::string& key = certificate.key;
   const std::filesystem::path records = dir.path() / "records";
   std::filesystem::create_directories(records);
   LocalTestServer receiver("http_receiver.py", records, {"--tls", cert, key});

@@ -3,6 +3,8 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
+#include <cstdlib>
+
 namespace optima::notify::testing {
 
 int notify_unused_port() {
@@ -17,6 +19,16 @@ int notify_unused_port() {
   const int port = ntohs(addr.sin_port);
   ::close(fd);
   return port;
+}
+
+NotifyTestCertificate notify_make_certificate(const std::filesystem::path& dir) {
+  NotifyTestCertificate out{(dir / "cert.pem").string(), (dir / "key.pem").string()};
+  const std::string command =
+      "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 "
+      "-addext subjectAltName=IP:127.0.0.1 -keyout " + out.key + " -out " + out.cert +
+      " 2>/dev/null";
+  if (std::system(command.c_str()) != 0) return {};
+  return out;
 }
 
 }  // namespace optima::notify::testing

@@ -114,4 +114,13 @@ inline std::vector<nlohmann::json> notify_recorded_requests(const std::filesyste
 // A loopback port nothing listens on (bound, then released).
 int notify_unused_port();
 
+struct NotifyTestCertificate {
+  std::string cert;  // PEM path; self-signed, so also the CA to trust
+  std::string key;
+};
+
+// Makes a self-signed certificate for 127.0.0.1 in `dir` with the openssl tool. Empty paths
+// when the tool fails.
+NotifyTestCertificate notify_make_certificate(const std::filesystem::path& dir);
+
 }  // namespace optima::notify::testing

@@ -96,6 +96,61 @@ TEST(SmtpClientTest, StartTlsIsRequiredWhenConfigured) {
   EXPECT_FALSE(std::filesystem::exists(dir.path() / "msg-1.eml"));
 }
 
+TEST(SmtpClientTest, UpgradesWithStartTlsThenAuthenticates) {
+  NotifyTempDir dir("smtp-starttls");
+  const auto certificate = testing::notify_make_certificate(dir.path());
+  ASSERT_FALSE(certificate.cert.empty());
+  LocalTestServer sink("smtp_sink.py", dir.path(),
+                       {"--user", "mailer", "--password", "s3cr3t", "--tls", "starttls",
+                        certificate.cert, certificate.key});
+  ASSERT_GT(sink.port(), 0);
+  SmtpSettings settings;
+  settings.host = "127.0.0.1";
+  settings.port = static_cast<uint16_t>(sink.port());
+  settings.username = "mailer";
+  settings.password = "s3cr3t";
+  const EmailMessage m = sample_message();
+  const std::string mime = build_mime_message(m, {0}, "optima.test", "tls");
+
+  // Plain SMTP to a server that requires STARTTLS: refused before any mail is sent.
+  core::Status plain = send_smtp(settings, m.from, m.to, mime);
+  ASSERT_FALSE(plain.is_ok());
+  // An untrusted certificate fails the handshake.
+  settings.security = SmtpSecurity::kStartTls;
+  core::Status untrusted = send_smtp(settings, m.from, m.to, mime);
+  ASSERT_FALSE(untrusted.is_ok());
+  EXPECT_NE(untrusted.message().find("TLS handshake"), std::string::npos) << untrusted.message();
+
+  settings.ca_file = certificate.cert;
+  core::Status ok = send_smtp(settings, m.from, m.to, mime);
+  ASSERT_TRUE(ok.is_ok()) << ok.to_string();
+  ASSERT_TRUE(testing::notify_wait_for_file(dir.path() / "msg-1.eml"));
+  const auto envelope = nlohmann::json::parse(testing::notify_read_text(dir.path() / "msg-1.json"));
+  EXPECT_EQ(envelope["auth_user"], "mailer");
+  EXPECT_EQ(envelope["tls"], true);
+  const std::string received = testing::notify_read_text(dir.path() / "msg-1.eml");
+  EXPECT_NE(received.find("\n.starts with a dot\n..two dots\n"), std::string::npos);
+}
+
+TEST(SmtpClientTest, ImplicitTlsDelivers) {
+  NotifyTempDir dir("smtp-implicit");
+  const auto certificate = testing::notify_make_certificate(dir.path());
+  ASSERT_FALSE(certificate.cert.empty());
+  LocalTestServer sink("smtp_sink.py", dir.path(),
+                       {"--tls", "implicit", certificate.cert, certificate.key});
+  SmtpSettings settings;
+  settings.host = "127.0.0.1";
+  settings.port = static_cast<uint16_t>(sink.port());
+  settings.security = SmtpSecurity::kTls;
+  settings.ca_file = certificate.cert;
+  const EmailMessage m = sample_message();
+  core::Status ok = send_smtp(settings, m.from, m.to, build_mime_message(m, {0}, "optima.test", "i"));
+  ASSERT_TRUE(ok.is_ok()) << ok.to_string();
+  ASSERT_TRUE(testing::notify_wait_for_file(dir.path() / "msg-1.eml"));
+  const auto envelope = nlohmann::json::parse(testing::notify_read_text(dir.path() / "msg-1.json"));
+  EXPECT_EQ(envelope["rcpt_tos"], nlohmann::json({"finops@example.com", "cto@example.com"}));
+}
+
 TEST(SmtpClientTest, ServerDownIsAnIoErrorNotACrash) {
   SmtpSettings settings;
   settings.host = "127.0.0.1";
