@@ -1,9 +1,9 @@
-#include "optima/analysis/budget/forecast_spend_projector.h"
-
 #include <gtest/gtest.h>
 
-#include "budget_test_support.h"
 #include "optima/analysis/budget/budget_status.h"
+#include "optima/analysis/budget/forecast_spend_projector.h"
+
+#include "budget_test_support.h"
 
 namespace optima::analysis {
 namespace {
@@ -15,15 +15,15 @@ using testing::budget_source;
 TEST(BudgetForecastProjectorTest, PredictsTheBreachOfALinearSeriesAWeekAhead) {
   // Day i from December 1st costs 10 + i; as of March 10th, 100 days of history. A March
   // budget of 2600 is exceeded on the 24th (2576 through the 23rd, 2700 through the 24th).
-  auto source = budget_source(budget_daily_rows(budget_day(2023, 12, 1), 100, [](int i) {
-    return std::to_string(10 + i);
-  }));
+  auto source = budget_source(budget_daily_rows(budget_day(2023, 12, 1), 100,
+                                                [](int i) { return std::to_string(10 + i); }));
   // Day index of March 1st 2024 from December 1st 2023: 31 + 31 + 29 = 91.
   int64_t through = 0;
   int truth_day = 0;
   for (int d = 1; d <= 31 && truth_day == 0; ++d) {
     through += 10 + 91 + (d - 1);
-    if (through > 2600) truth_day = d;
+    if (through > 2600)
+      truth_day = d;
   }
   ASSERT_EQ(truth_day, 24);
   Budget b;
@@ -43,7 +43,8 @@ TEST(BudgetForecastProjectorTest, PredictsTheBreachOfALinearSeriesAWeekAhead) {
 }
 
 TEST(BudgetForecastProjectorTest, FallsBackToTheDailyPaceOnShortHistory) {
-  auto source = budget_source(budget_daily_rows(budget_day(2024, 3, 1), 2, [](int) { return "10"; }));
+  auto source =
+      budget_source(budget_daily_rows(budget_day(2024, 3, 1), 2, [](int) { return "10"; }));
   Budget b;
   b.name = "short";
   b.amount = core::Decimal::from_int(1000);

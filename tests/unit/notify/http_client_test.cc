@@ -2,9 +2,10 @@
 
 #include <gtest/gtest.h>
 
-#include "notify_test_support.h"
 #include "optima/notify/hmac_signature.h"
 #include "optima/notify/url.h"
+
+#include "notify_test_support.h"
 
 namespace optima::notify {
 namespace {
@@ -110,7 +111,8 @@ TEST(UrlTest, ParsesHttpAndHttpsUrls) {
   EXPECT_FALSE(parse_url("http://x:99999/").is_ok());
   EXPECT_FALSE(parse_url("http://user:pw@x/").is_ok());
   EXPECT_FALSE(parse_url("http://x/a b").is_ok());
-  EXPECT_EQ(redact_url("https://hooks.slack.com/services/T0/B0/xyz"), "https://hooks.slack.com/[redacted]");
+  EXPECT_EQ(redact_url("https://hooks.slack.com/services/T0/B0/xyz"),
+            "https://hooks.slack.com/[redacted]");
 }
 
 TEST(HmacSignatureTest, MatchesTheRfc4231TestVector) {

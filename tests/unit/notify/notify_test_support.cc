@@ -1,9 +1,9 @@
 #include "notify_test_support.h"
 
+#include <cstdlib>
+
 #include <netinet/in.h>
 #include <sys/socket.h>
-
-#include <cstdlib>
 
 namespace optima::notify::testing {
 
@@ -25,9 +25,10 @@ NotifyTestCertificate notify_make_certificate(const std::filesystem::path& dir) 
   NotifyTestCertificate out{(dir / "cert.pem").string(), (dir / "key.pem").string()};
   const std::string command =
       "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 "
-      "-addext subjectAltName=IP:127.0.0.1 -keyout " + out.key + " -out " + out.cert +
-      " 2>/dev/null";
-  if (std::system(command.c_str()) != 0) return {};
+      "-addext subjectAltName=IP:127.0.0.1 -keyout " +
+      out.key + " -out " + out.cert + " 2>/dev/null";
+  if (std::system(command.c_str()) != 0)
+    return {};
   return out;
 }
 

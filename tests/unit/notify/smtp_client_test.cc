@@ -28,7 +28,8 @@ TEST(SmtpClientTest, DeliversAMimeMessageToARealSmtpServer) {
   settings.host = "127.0.0.1";
   settings.port = static_cast<uint16_t>(sink.port());
   const EmailMessage m = sample_message();
-  const std::string mime = build_mime_message(m, core::make_timestamp({2024, 3, 5}, 14, 3), "optima.test", "abc123");
+  const std::string mime =
+      build_mime_message(m, core::make_timestamp({2024, 3, 5}, 14, 3), "optima.test", "abc123");
   core::Status s = send_smtp(settings, m.from, m.to, mime);
   ASSERT_TRUE(s.is_ok()) << s.to_string();
   ASSERT_TRUE(testing::notify_wait_for_file(dir.path() / "msg-1.eml"));
@@ -37,7 +38,8 @@ TEST(SmtpClientTest, DeliversAMimeMessageToARealSmtpServer) {
   // what arrived is exactly what was built.
   std::string expected;
   for (size_t i = 0; i < mime.size(); ++i)
-    if (!(mime[i] == '\r' && i + 1 < mime.size() && mime[i + 1] == '\n')) expected.push_back(mime[i]);
+    if (!(mime[i] == '\r' && i + 1 < mime.size() && mime[i + 1] == '\n'))
+      expected.push_back(mime[i]);
   EXPECT_EQ(received + "\n", expected);
   EXPECT_NE(received.find("From: CloudOptima <alerts@optima.test>\n"), std::string::npos);
   EXPECT_NE(received.find("To: finops@example.com, cto@example.com\n"), std::string::npos);
@@ -144,7 +146,8 @@ TEST(SmtpClientTest, ImplicitTlsDelivers) {
   settings.security = SmtpSecurity::kTls;
   settings.ca_file = certificate.cert;
   const EmailMessage m = sample_message();
-  core::Status ok = send_smtp(settings, m.from, m.to, build_mime_message(m, {0}, "optima.test", "i"));
+  core::Status ok =
+      send_smtp(settings, m.from, m.to, build_mime_message(m, {0}, "optima.test", "i"));
   ASSERT_TRUE(ok.is_ok()) << ok.to_string();
   ASSERT_TRUE(testing::notify_wait_for_file(dir.path() / "msg-1.eml"));
   const auto envelope = nlohmann::json::parse(testing::notify_read_text(dir.path() / "msg-1.json"));

@@ -32,9 +32,9 @@ struct BudgetStatus {
   core::Timestamp as_of;
   std::string currency;  // of the spend; empty when no row matched
   core::Decimal amount;
-  core::Decimal actual;             // spend in [period start, as_of)
-  core::Decimal projected;          // expected spend over the whole period
-  core::Decimal projected_low;      // ~80% interval
+  core::Decimal actual;         // spend in [period start, as_of)
+  core::Decimal projected;      // expected spend over the whole period
+  core::Decimal projected_low;  // ~80% interval
   core::Decimal projected_high;
   std::string projection_model;     // the SpendProjector's model name
   core::Decimal percent_used;       // actual / amount × 100, 2 decimals
@@ -45,7 +45,7 @@ struct BudgetStatus {
   std::optional<core::Timestamp> breach_date;
   std::optional<int64_t> breach_lead_days;  // days from as_of's day to a future breach_date
   std::vector<ThresholdState> thresholds;
-  std::string summary;  // one sentence for people and notifications
+  std::string summary;            // one sentence for people and notifications
   std::vector<DailySpend> daily;  // actual spend per day of the period so far
 };
 

@@ -21,9 +21,9 @@ core::Decimal decimal_of(double value) {
 
 }  // namespace
 
-core::Result<SpendProjection> ForecastSpendProjector::project(const std::vector<DailySpend>& history,
-                                                              core::Timestamp first_day,
-                                                              core::Timestamp period_end) const {
+core::Result<SpendProjection> ForecastSpendProjector::project(
+    const std::vector<DailySpend>& history, core::Timestamp first_day,
+    core::Timestamp period_end) const {
   const DailyPaceProjector pace(28);
   auto fallback = [&](const std::string& reason) -> core::Result<SpendProjection> {
     OPTIMA_ASSIGN_OR_RETURN(SpendProjection p, pace.project(history, first_day, period_end));
@@ -32,8 +32,10 @@ core::Result<SpendProjection> ForecastSpendProjector::project(const std::vector<
   };
   if (first_day.unix_seconds % core::kSecondsPerDay != 0 || first_day > period_end)
     return pace.project(history, first_day, period_end);  // its error names the precondition
-  if (history.empty()) return fallback("no history");
-  if (first_day == period_end) return pace.project(history, first_day, period_end);
+  if (history.empty())
+    return fallback("no history");
+  if (first_day == period_end)
+    return pace.project(history, first_day, period_end);
 
   TimeSeries series;
   series.granularity = Granularity::kDay;
@@ -44,13 +46,16 @@ core::Result<SpendProjection> ForecastSpendProjector::project(const std::vector<
   // Forecast points start the day after the history; the projection wants [first_day, end).
   const core::Timestamp after_history{history.back().day.unix_seconds + core::kSecondsPerDay};
   const int64_t skip = (first_day.unix_seconds - after_history.unix_seconds) / core::kSecondsPerDay;
-  const int64_t days = (period_end.unix_seconds - first_day.unix_seconds + core::kSecondsPerDay - 1) /
-                       core::kSecondsPerDay;
-  if (skip < 0) return fallback("history overlaps the projected days");
+  const int64_t days =
+      (period_end.unix_seconds - first_day.unix_seconds + core::kSecondsPerDay - 1) /
+      core::kSecondsPerDay;
+  if (skip < 0)
+    return fallback("history overlaps the projected days");
   ForecastOptions options;
   options.horizon = static_cast<int>(std::min<int64_t>(skip + days, kMaxHorizon));
   auto forecast = forecast_series(series, options);
-  if (!forecast.is_ok()) return fallback(forecast.status().message());
+  if (!forecast.is_ok())
+    return fallback(forecast.status().message());
   if (static_cast<int64_t>(forecast->points.size()) < skip + days)
     return fallback("forecast shorter than the period");
 

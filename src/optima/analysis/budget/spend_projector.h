@@ -22,8 +22,8 @@ struct DailySpend {
 struct SpendProjection {
   // One projected value per day of [first_day, period end), in order.
   std::vector<DailySpend> days;
-  core::Decimal remaining;       // the sum of `days`
-  core::Decimal remaining_low;   // ~80% interval of `remaining`
+  core::Decimal remaining;      // the sum of `days`
+  core::Decimal remaining_low;  // ~80% interval of `remaining`
   core::Decimal remaining_high;
   std::string model;  // e.g. "daily_pace_weekday"
 };
