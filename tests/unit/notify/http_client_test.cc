@@ -47,6 +47,19 @@ TEST(HttpClientTest, ReceiverDownIsAnIoError) {
       << r.status().message();
 }
 
+TEST(HttpClientTest, SilentServerTimesOut) {
+  testing::SilentListener silent;
+  HttpRequest request;
+  request.url = "http://127.0.0.1:" + std::to_string(silent.port()) + "/";
+  HttpClientOptions options;
+  options.timeout = std::chrono::milliseconds(300);
+  auto r = send_http(request, options);
+  ASSERT_FALSE(r.is_ok());
+  EXPECT_EQ(r.status().code(), core::StatusCode::kIoError);
+  EXPECT_NE(r.status().message().find("timed out after 300 ms"), std::string::npos)
+      << r.status().message();
+}
+
 TEST(HttpClientTest, HttpsVerifiesTheCertificate) {
   // A plain-HTTP server on the https port: the TLS handshake fails cleanly.
   NotifyTempDir dir("https");

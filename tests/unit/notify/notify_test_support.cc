@@ -21,6 +21,22 @@ int notify_unused_port() {
   return port;
 }
 
+SilentListener::SilentListener() {
+  fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof(addr));
+  ::listen(fd_, 8);
+  socklen_t len = sizeof(addr);
+  ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len);
+  port_ = ntohs(addr.sin_port);
+}
+
+SilentListener::~SilentListener() {
+  ::close(fd_);
+}
+
 NotifyTestCertificate notify_make_certificate(const std::filesystem::path& dir) {
   NotifyTestCertificate out{(dir / "cert.pem").string(), (dir / "key.pem").string()};
   const std::string command =

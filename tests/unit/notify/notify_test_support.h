@@ -119,6 +119,21 @@ inline std::vector<nlohmann::json> notify_recorded_requests(const std::filesyste
 // A loopback port nothing listens on (bound, then released).
 int notify_unused_port();
 
+// A loopback socket that listens but never answers (connections wait in its backlog); closed
+// with the object.
+class SilentListener {
+ public:
+  SilentListener();
+  ~SilentListener();
+  SilentListener(const SilentListener&) = delete;
+  SilentListener& operator=(const SilentListener&) = delete;
+  int port() const { return port_; }
+
+ private:
+  int fd_ = -1;
+  int port_ = 0;
+};
+
 struct NotifyTestCertificate {
   std::string cert;  // PEM path; self-signed, so also the CA to trust
   std::string key;

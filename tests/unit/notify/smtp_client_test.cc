@@ -154,6 +154,18 @@ TEST(SmtpClientTest, ImplicitTlsDelivers) {
   EXPECT_EQ(envelope["rcpt_tos"], nlohmann::json({"finops@example.com", "cto@example.com"}));
 }
 
+TEST(SmtpClientTest, SilentServerTimesOut) {
+  testing::SilentListener silent;
+  SmtpSettings settings;
+  settings.host = "127.0.0.1";
+  settings.port = static_cast<uint16_t>(silent.port());
+  settings.timeout = std::chrono::milliseconds(300);
+  core::Status s = send_smtp(settings, "a@b.test", {"c@d.test"}, "x");
+  ASSERT_FALSE(s.is_ok());
+  EXPECT_EQ(s.code(), core::StatusCode::kIoError);
+  EXPECT_NE(s.message().find("greeting: timed out after 300 ms"), std::string::npos) << s.message();
+}
+
 TEST(SmtpClientTest, ServerDownIsAnIoErrorNotACrash) {
   SmtpSettings settings;
   settings.host = "127.0.0.1";
