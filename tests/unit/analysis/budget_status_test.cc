@@ -174,3 +174,27 @@ TEST(BudgetStatusTest, SeveralCurrenciesNeedTheBudgetPinnedToOne) {
 
 }  // namespace
 }  // namespace optima::analysis
+
+namespace optima::analysis {
+namespace {
+
+TEST(DailyPaceProjectorTest, HoldsTheTrendFlatOneWindowPastTheHistory) {
+  // 28 days rising by 1 a day (0 … 27): the line reaches 27 + 28 = 55 one window later and
+  // stays there, instead of climbing for the rest of a year.
+  std::vector<DailySpend> history;
+  const core::Timestamp first = testing::budget_day(2024, 1, 1);
+  for (int i = 0; i < 28; ++i)
+    history.push_back(
+        {{first.unix_seconds + i * core::kSecondsPerDay}, core::Decimal::from_int(i)});
+  DailyPaceProjector projector;
+  auto p =
+      projector.project(history, testing::budget_day(2024, 1, 29), testing::budget_day(2025, 1, 1));
+  ASSERT_TRUE(p.is_ok()) << p.status().to_string();
+  EXPECT_NEAR(p->days[0].amount.to_double(), 28.0, 1e-3);
+  EXPECT_NEAR(p->days[27].amount.to_double(), 55.0, 1e-3);
+  EXPECT_NEAR(p->days[28].amount.to_double(), 55.0, 1e-3);
+  EXPECT_NEAR(p->days.back().amount.to_double(), 55.0, 1e-3);
+}
+
+}  // namespace
+}  // namespace optima::analysis

@@ -126,8 +126,11 @@ core::Result<SpendProjection> DailyPaceProjector::project(const std::vector<Dail
   size_t days = 0;
   for (core::Timestamp d = first_day; d < period_end;
        d.unix_seconds += core::kSecondsPerDay, ++days) {
-    const double x =
-        static_cast<double>(n) - 1 + static_cast<double>(offset) + static_cast<double>(days);
+    // The trend runs on for at most one window past the history, then holds: a month's slope
+    // says little about the rest of a year.
+    const double x = std::min(
+        static_cast<double>(n) - 1 + static_cast<double>(offset) + static_cast<double>(days),
+        static_cast<double>(n) - 1 + static_cast<double>(window_days_));
     const core::Decimal value = n == 0 ? core::Decimal() : decimal_of(fitted(x, d));
     out.days.push_back({d, value});
     out.remaining += value;

@@ -45,7 +45,8 @@ class SpendProjector {
 // The daily pace of the last `window_days` days (default 28): a least-squares line through the
 // weekday-adjusted daily spend, times the weekday's factor. The trend is used only with at least
 // two weeks of history, and weekday factors only with at least two of each weekday; with less,
-// the projection is the mean daily spend. Projected days are never negative. The interval is
+// the projection is the mean daily spend. The trend is extended at most window_days past the
+// history, then held flat. Projected days are never negative. The interval is
 // ±1.2816 residual standard deviations × √(days) (80% for independent daily errors).
 class DailyPaceProjector final : public SpendProjector {
  public:
