@@ -7,12 +7,15 @@ numbered in arrival order. The first --fail N requests are answered with --fail-
 (default 500; 429 adds "Retry-After: 1"); later ones with 200 "ok". POST /_control with
 {"fail": N, "status": S} resets that behaviour at run time (not recorded). Stops on SIGTERM.
 
-Usage: http_receiver.py DIR [--fail N] [--fail-status S]
+With --tls CERT KEY it serves HTTPS with that certificate (PEM files).
+
+Usage: http_receiver.py DIR [--fail N] [--fail-status S] [--tls CERT KEY]
 """
 import argparse
 import json
 import os
 import signal
+import ssl
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -76,13 +79,26 @@ class Handler(BaseHTTPRequestHandler):
     do_GET = _handle
 
 
+class Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A client that refused our certificate: expected in TLS tests, not worth a traceback.
+        print("http_receiver: %s" % sys.exc_info()[1], file=sys.stderr)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("directory")
     parser.add_argument("--fail", type=int, default=0)
     parser.add_argument("--fail-status", type=int, default=500)
+    parser.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))
     args = parser.parse_args()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = Server(("127.0.0.1", 0), Handler)
+    if args.tls:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(args.tls[0], args.tls[1])
+        # The handshake runs in the handler thread, so a client that fails it blocks nothing.
+        server.socket = context.wrap_socket(server.socket, server_side=True,
+                                            do_handshake_on_connect=False)
     server.daemon_threads = True
     server.state = State(args.directory, args.fail, args.fail_status)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))

@@ -6,14 +6,21 @@ message it accepts to DIR as msg-N.eml (the DATA, dot-stuffing undone) and msg-N
 (envelope: mail_from, rcpt_tos, auth_user). With --user/--password it offers AUTH PLAIN and
 LOGIN and refuses MAIL before a successful AUTH. Stops on SIGTERM.
 
-Usage: smtp_sink.py DIR [--user U --password P]
+smtpd speaks no TLS, so with --tls starttls|implicit CERT KEY a small threaded server of this
+file takes its place: the same commands and files, plus STARTTLS (offered, and required before
+MAIL) or TLS from the first byte.
+
+Usage: smtp_sink.py DIR [--user U --password P] [--tls starttls|implicit CERT KEY]
 """
 import argparse
 import base64
 import json
 import os
 import signal
+import socketserver
+import ssl
 import sys
+import threading
 import warnings
 
 warnings.filterwarnings("ignore", category=DeprecationWarning)
@@ -125,13 +132,145 @@ class Sink(smtpd.SMTPServer):
         return None
 
 
+def save_message(directory, number, mail_from, rcpt_tos, auth_user, data):
+    base = os.path.join(directory, "msg-%d" % number)
+    with open(base + ".json.tmp", "w") as f:
+        json.dump({"mail_from": mail_from, "rcpt_tos": rcpt_tos, "auth_user": auth_user,
+                   "tls": True}, f)
+    with open(base + ".eml.tmp", "wb") as f:
+        f.write(data)
+    os.rename(base + ".json.tmp", base + ".json")
+    os.rename(base + ".eml.tmp", base + ".eml")
+
+
+class TlsSession(socketserver.StreamRequestHandler):
+    """One SMTP session with STARTTLS or implicit TLS (blocking, one thread per client)."""
+
+    def send(self, line):
+        self.wfile.write((line + "\r\n").encode())
+        self.wfile.flush()
+
+    def readline(self):
+        line = self.rfile.readline(65536)
+        if not line:
+            raise EOFError
+        return line.decode("utf-8", "replace").rstrip("\r\n")
+
+    def start_tls(self):
+        self.connection = self.server.context.wrap_socket(self.request, server_side=True)
+        self.rfile = self.connection.makefile("rb")
+        self.wfile = self.connection.makefile("wb")
+        self.secure = True
+
+    def handle(self):
+        server = self.server
+        self.secure = False
+        try:
+            if server.mode == "implicit":
+                self.start_tls()
+            self.session(server)
+        except (EOFError, ssl.SSLError, ConnectionError) as e:
+            print("smtp_sink: %s" % e, file=sys.stderr)
+
+    def session(self, server):
+        self.send("220 optima-test ESMTP")
+        auth_user, mail_from, rcpts = None, None, []
+        while True:
+            line = self.readline()
+            verb = line.split(" ", 1)[0].upper()
+            arg = line[len(verb) + 1:] if " " in line else ""
+            if verb == "EHLO":
+                self.send("250-optima-test")
+                if not self.secure:
+                    self.send("250-STARTTLS")
+                if server.credentials:
+                    self.send("250-AUTH PLAIN LOGIN")
+                self.send("250 8BITMIME")
+            elif verb == "STARTTLS" and not self.secure:
+                self.send("220 Ready to start TLS")
+                self.start_tls()
+                auth_user, mail_from, rcpts = None, None, []
+            elif verb == "AUTH":
+                parts = arg.split()
+                user = password = None
+                if parts and parts[0].upper() == "PLAIN" and len(parts) == 2:
+                    _, user, password = base64.b64decode(parts[1]).decode().split("\0")
+                elif parts and parts[0].upper() == "LOGIN":
+                    self.send("334 VXNlcm5hbWU6")
+                    user = base64.b64decode(self.readline()).decode()
+                    self.send("334 UGFzc3dvcmQ6")
+                    password = base64.b64decode(self.readline()).decode()
+                if server.credentials and (user, password) == server.credentials:
+                    auth_user = user
+                    self.send("235 2.7.0 Authentication successful")
+                else:
+                    self.send("535 5.7.8 Authentication credentials invalid")
+            elif verb == "MAIL":
+                if not self.secure:
+                    self.send("530 5.7.0 Must issue a STARTTLS command first")
+                elif server.credentials and auth_user is None:
+                    self.send("530 5.7.0 Authentication required")
+                else:
+                    mail_from, rcpts = arg.split(":", 1)[1].strip().strip("<>"), []
+                    self.send("250 OK")
+            elif verb == "RCPT":
+                rcpts.append(arg.split(":", 1)[1].strip().strip("<>"))
+                self.send("250 OK")
+            elif verb == "DATA":
+                self.send("354 End data with <CR><LF>.<CR><LF>")
+                lines = []
+                while True:
+                    raw = self.rfile.readline(1 << 20)
+                    if not raw:
+                        raise EOFError
+                    if raw == b".\r\n":
+                        break
+                    if raw.startswith(b"."):
+                        raw = raw[1:]
+                    lines.append(raw.rstrip(b"\r\n"))
+                with server.lock:
+                    server.count += 1
+                    number = server.count
+                save_message(server.directory, number, mail_from, rcpts, auth_user,
+                             b"\n".join(lines))
+                self.send("250 OK")
+            elif verb == "QUIT":
+                self.send("221 Bye")
+                return
+            elif verb in ("RSET", "NOOP"):
+                self.send("250 OK")
+            else:
+                self.send("502 command not implemented")
+
+
+class TlsSink(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+
+    def __init__(self, directory, credentials, mode, cert, key):
+        super().__init__(("127.0.0.1", 0), TlsSession)
+        self.directory = directory
+        self.credentials = credentials
+        self.mode = mode
+        self.context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        self.context.load_cert_chain(cert, key)
+        self.count = 0
+        self.lock = threading.Lock()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("directory")
     parser.add_argument("--user")
     parser.add_argument("--password")
+    parser.add_argument("--tls", nargs=3, metavar=("MODE", "CERT", "KEY"))
     args = parser.parse_args()
     credentials = (args.user, args.password) if args.user else None
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    if args.tls:
+        server = TlsSink(args.directory, credentials, args.tls[0], args.tls[1], args.tls[2])
+        print(server.server_address[1], flush=True)
+        server.serve_forever(poll_interval=0.2)
+        return
     sink = Sink(args.directory, credentials)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     print(sink.socket.getsockname()[1], flush=True)

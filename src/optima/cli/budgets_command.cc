@@ -11,6 +11,7 @@
 #include "optima/analysis/budget/budget_repository.h"
 #include "optima/analysis/budget/budget_status.h"
 #include "optima/analysis/budget/budget_variance.h"
+#include "optima/analysis/budget/forecast_spend_projector.h"
 #include "optima/analysis/budget/json_fields.h"
 #include "optima/cli/commands.h"
 #include "optima/cli/state_flags.h"
@@ -37,19 +38,26 @@ struct BudgetFlags {
 };
 
 core::Result<nlohmann::json> budget_document(const BudgetFlags& f) {
-  if (!f.definition.empty()) return analysis::parse_json_text(f.definition, "--definition");
+  if (!f.definition.empty())
+    return analysis::parse_json_text(f.definition, "--definition");
   nlohmann::json doc = nlohmann::json::object();
-  if (!f.name.empty()) doc["name"] = f.name;
-  if (!f.amount.empty()) doc["amount"] = f.amount;
-  if (!f.period.empty()) doc["period"] = f.period;
-  if (!f.metric.empty()) doc["metric"] = f.metric;
-  if (!f.currency.empty()) doc["currency"] = f.currency;
+  if (!f.name.empty())
+    doc["name"] = f.name;
+  if (!f.amount.empty())
+    doc["amount"] = f.amount;
+  if (!f.period.empty())
+    doc["period"] = f.period;
+  if (!f.metric.empty())
+    doc["metric"] = f.metric;
+  if (!f.currency.empty())
+    doc["currency"] = f.currency;
   OPTIMA_ASSIGN_OR_RETURN(doc["scope"], filters_from_flags(f.filters));
   doc["thresholds"] = nlohmann::json::array();
   for (const std::string& t : f.thresholds) {
     const size_t colon = t.find(':');
     nlohmann::json threshold = {{"percent", t.substr(0, colon)}};
-    if (colon != std::string::npos) threshold["basis"] = t.substr(colon + 1);
+    if (colon != std::string::npos)
+      threshold["basis"] = t.substr(colon + 1);
     doc["thresholds"].push_back(threshold);
   }
   doc["period_amounts"] = nlohmann::json::array();
@@ -58,34 +66,43 @@ core::Result<nlohmann::json> budget_document(const BudgetFlags& f) {
     if (eq == std::string::npos)
       return core::invalid_argument(
           fmt::format("--period-amount: expected PERIOD_START=AMOUNT; found \"{}\"", pa));
-    doc["period_amounts"].push_back({{"period_start", pa.substr(0, eq)}, {"amount", pa.substr(eq + 1)}});
+    doc["period_amounts"].push_back(
+        {{"period_start", pa.substr(0, eq)}, {"amount", pa.substr(eq + 1)}});
   }
   return doc;
 }
 
 std::string scope_text(const analysis::Budget& b) {
-  if (b.scope.empty()) return "(all spend)";
+  if (b.scope.empty())
+    return "(all spend)";
   std::string out;
   for (const query::Filter& f : b.scope) {
-    if (!out.empty()) out += " and ";
+    if (!out.empty())
+      out += " and ";
     out += fmt::format("{} {}", f.dimension.to_string(), query::filter_op_name(f.op));
-    if (!f.values.empty()) out += " " + core::join(f.values, ",");
+    if (!f.values.empty())
+      out += " " + core::join(f.values, ",");
   }
   return out;
 }
 
 int run_add(const GlobalOptions& global, const BudgetFlags& flags) {
   auto doc = budget_document(flags);
-  if (!doc.is_ok()) return report_error(global, doc.status());
+  if (!doc.is_ok())
+    return report_error(global, doc.status());
   auto budget = analysis::budget_from_json(*doc);
-  if (!budget.is_ok()) return report_error(global, budget.status());
+  if (!budget.is_ok())
+    return report_error(global, budget.status());
   auto db = open_state(global);
-  if (!db.is_ok()) return report_error(global, db.status());
+  if (!db.is_ok())
+    return report_error(global, db.status());
   auto repo = analysis::BudgetRepository::open(**db);
-  if (!repo.is_ok()) return report_error(global, repo.status());
+  if (!repo.is_ok())
+    return report_error(global, repo.status());
   auto now = now_or("");
   auto created = repo->create(*budget, *now);
-  if (!created.is_ok()) return report_error(global, created.status());
+  if (!created.is_ok())
+    return report_error(global, created.status());
   if (global.json) {
     print_json(analysis::budget_to_json(*created));
   } else {
@@ -100,28 +117,35 @@ int run_add(const GlobalOptions& global, const BudgetFlags& flags) {
 
 int run_list(const GlobalOptions& global) {
   auto db = open_state(global);
-  if (!db.is_ok()) return report_error(global, db.status());
+  if (!db.is_ok())
+    return report_error(global, db.status());
   auto repo = analysis::BudgetRepository::open(**db);
-  if (!repo.is_ok()) return report_error(global, repo.status());
+  if (!repo.is_ok())
+    return report_error(global, repo.status());
   auto budgets = repo->list();
-  if (!budgets.is_ok()) return report_error(global, budgets.status());
+  if (!budgets.is_ok())
+    return report_error(global, budgets.status());
   if (global.json) {
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& b : *budgets) out.push_back(analysis::budget_to_json(b));
+    for (const auto& b : *budgets)
+      out.push_back(analysis::budget_to_json(b));
     print_json(out);
     return 0;
   }
   if (budgets->empty()) {
-    std::printf("No budgets yet. Add one with: cloudoptima budgets add --name NAME --amount AMOUNT\n");
+    std::printf(
+        "No budgets yet. Add one with: cloudoptima budgets add --name NAME --amount AMOUNT\n");
     return 0;
   }
   std::vector<std::vector<std::string>> rows;
   for (const auto& b : *budgets) {
     std::string thresholds;
     for (const auto& t : b.thresholds)
-      thresholds += fmt::format("{}{}%{}", thresholds.empty() ? "" : " ", t.percent.to_string(),
-                                t.basis == analysis::ThresholdBasis::kForecast ? " (forecast)" : "");
-    rows.push_back({std::to_string(b.id), b.name, std::string(analysis::budget_period_name(b.period)),
+      thresholds +=
+          fmt::format("{}{}%{}", thresholds.empty() ? "" : " ", t.percent.to_string(),
+                      t.basis == analysis::ThresholdBasis::kForecast ? " (forecast)" : "");
+    rows.push_back({std::to_string(b.id), b.name,
+                    std::string(analysis::budget_period_name(b.period)),
                     b.amount.to_fixed(2) + (b.currency.empty() ? "" : " " + b.currency),
                     b.metric.to_string(), scope_text(b), thresholds});
   }
@@ -131,34 +155,44 @@ int run_list(const GlobalOptions& global) {
 
 int run_status(const GlobalOptions& global, const BudgetFlags& flags) {
   auto now = now_or(flags.as_of);
-  if (!now.is_ok()) return report_error(global, now.status());
+  if (!now.is_ok())
+    return report_error(global, now.status());
   auto db = open_state(global);
-  if (!db.is_ok()) return report_error(global, db.status());
+  if (!db.is_ok())
+    return report_error(global, db.status());
   auto repo = analysis::BudgetRepository::open(**db);
-  if (!repo.is_ok()) return report_error(global, repo.status());
+  if (!repo.is_ok())
+    return report_error(global, repo.status());
   auto budget = repo->find(flags.key);
-  if (!budget.is_ok()) return report_error(global, budget.status());
+  if (!budget.is_ok())
+    return report_error(global, budget.status());
   auto store = store::Store::open(data_dir_of(global));
-  if (!store.is_ok()) return report_error(global, store.status());
+  if (!store.is_ok())
+    return report_error(global, store.status());
   auto snapshot = (*store)->snapshot();
-  if (!snapshot.is_ok()) return report_error(global, snapshot.status());
-  analysis::DailyPaceProjector projector;
+  if (!snapshot.is_ok())
+    return report_error(global, snapshot.status());
+  analysis::ForecastSpendProjector projector;
   auto status = analysis::compute_budget_status(*budget, **snapshot, *now, projector);
-  if (!status.is_ok()) return report_error(global, status.status());
+  if (!status.is_ok())
+    return report_error(global, status.status());
   std::vector<analysis::PeriodVariance> variance;
   if (flags.variance_periods > 0) {
     analysis::VarianceOptions options;
     options.periods = flags.variance_periods;
     auto dimension = query::Dimension::parse(flags.variance_by);
-    if (!dimension.is_ok()) return report_error(global, dimension.status().with_context("--by"));
+    if (!dimension.is_ok())
+      return report_error(global, dimension.status().with_context("--by"));
     options.dimension = *dimension;
     auto v = analysis::compute_budget_variance(*budget, **snapshot, *now, options);
-    if (!v.is_ok()) return report_error(global, v.status());
+    if (!v.is_ok())
+      return report_error(global, v.status());
     variance = std::move(*v);
   }
   if (global.json) {
     nlohmann::json out = analysis::budget_status_to_json(*status);
-    if (flags.variance_periods > 0) out["variance"] = analysis::budget_variance_to_json(variance);
+    if (flags.variance_periods > 0)
+      out["variance"] = analysis::budget_variance_to_json(variance);
     print_json(out);
     return 0;
   }
@@ -193,9 +227,10 @@ int run_status(const GlobalOptions& global, const BudgetFlags& flags) {
       for (const auto& c : v.top)
         top += fmt::format("{}{} {}{}", top.empty() ? "" : ", ", c.value.value_or("(null)"),
                            c.contribution.is_negative() ? "" : "+", c.contribution.to_fixed(2));
-      rows.push_back({v.label, v.amount.to_fixed(2), v.actual.to_fixed(2),
-                      fmt::format("{}{}", v.variance.is_negative() ? "" : "+", v.variance.to_fixed(2)),
-                      v.variance_percent.to_fixed(1) + "%", top});
+      rows.push_back(
+          {v.label, v.amount.to_fixed(2), v.actual.to_fixed(2),
+           fmt::format("{}{}", v.variance.is_negative() ? "" : "+", v.variance.to_fixed(2)),
+           v.variance_percent.to_fixed(1) + "%", top});
     }
     std::printf("\nVariance by %s:\n", flags.variance_by.c_str());
     print_table({"period", "budget", "actual", "variance", "%", "top contributors"}, rows);
@@ -205,16 +240,21 @@ int run_status(const GlobalOptions& global, const BudgetFlags& flags) {
 
 int run_delete(const GlobalOptions& global, const BudgetFlags& flags) {
   auto db = open_state(global);
-  if (!db.is_ok()) return report_error(global, db.status());
+  if (!db.is_ok())
+    return report_error(global, db.status());
   auto repo = analysis::BudgetRepository::open(**db);
-  if (!repo.is_ok()) return report_error(global, repo.status());
+  if (!repo.is_ok())
+    return report_error(global, repo.status());
   auto budget = repo->find(flags.key);
-  if (!budget.is_ok()) return report_error(global, budget.status());
-  if (core::Status s = repo->remove(budget->id); !s.is_ok()) return report_error(global, s);
+  if (!budget.is_ok())
+    return report_error(global, budget.status());
+  if (core::Status s = repo->remove(budget->id); !s.is_ok())
+    return report_error(global, s);
   if (global.json) {
     print_json({{"deleted", budget->id}});
   } else {
-    std::printf("Budget %lld \"%s\" deleted.\n", static_cast<long long>(budget->id), budget->name.c_str());
+    std::printf("Budget %lld \"%s\" deleted.\n", static_cast<long long>(budget->id),
+                budget->name.c_str());
   }
   return 0;
 }
@@ -223,7 +263,8 @@ int run_delete(const GlobalOptions& global, const BudgetFlags& flags) {
 
 void add_budgets_command(CLI::App& app, GlobalOptions& global, int* exit_code) {
   auto flags = std::make_shared<BudgetFlags>();
-  CLI::App* budgets = app.add_subcommand("budgets", "Budgets per scope: add, list, status, delete.");
+  CLI::App* budgets =
+      app.add_subcommand("budgets", "Budgets per scope: add, list, status, delete.");
   budgets->require_subcommand(1);
 
   CLI::App* add = budgets->add_subcommand("add", "Add a budget.");

@@ -23,7 +23,8 @@ core::Result<core::Timestamp> now_or(const std::string& as_of) {
                                std::chrono::system_clock::now().time_since_epoch())
                                .count()};
   auto t = core::timestamp_from_string(as_of);
-  if (!t.is_ok()) return core::invalid_argument("--as-of: " + t.status().message());
+  if (!t.is_ok())
+    return core::invalid_argument("--as-of: " + t.status().message());
   return t;
 }
 
@@ -39,7 +40,8 @@ core::Result<nlohmann::json> filters_from_flags(const std::vector<std::string>& 
     nlohmann::json values = nlohmann::json::array();
     for (std::string_view v : core::split(std::string_view(flag).substr(eq + 1), ','))
       values.push_back(std::string(v));
-    out.push_back({{"dimension", dimension}, {"op", negated ? "not_in" : "in"}, {"values", values}});
+    out.push_back(
+        {{"dimension", dimension}, {"op", negated ? "not_in" : "in"}, {"values", values}});
   }
   return out;
 }

@@ -59,10 +59,11 @@ core::Status name_free(store::SqliteDatabase& db, std::string_view table, std::s
   return core::Status::ok();
 }
 
-core::Result<Channel> channel_of_row(int64_t id, const std::string& config, const std::string& secrets) {
+core::Result<Channel> channel_of_row(int64_t id, const std::string& config,
+                                     const std::string& secrets) {
   auto c = analysis::parse_json_text(config, "config");
   auto s = analysis::parse_json_text(secrets, "secrets");
-  core::Result<Channel> channel = !c.is_ok() ? core::Result<Channel>(c.status())
+  core::Result<Channel> channel = !c.is_ok()   ? core::Result<Channel>(c.status())
                                   : !s.is_ok() ? core::Result<Channel>(s.status())
                                                : channel_from_stored(*c, *s);
   if (!channel.is_ok())
@@ -74,10 +75,11 @@ core::Result<Channel> channel_of_row(int64_t id, const std::string& config, cons
 
 core::Result<AlertRule> rule_of_row(int64_t id, const std::string& definition) {
   auto d = analysis::parse_json_text(definition, "definition");
-  core::Result<AlertRule> rule = d.is_ok() ? alert_rule_from_json(*d) : core::Result<AlertRule>(d.status());
+  core::Result<AlertRule> rule =
+      d.is_ok() ? alert_rule_from_json(*d) : core::Result<AlertRule>(d.status());
   if (!rule.is_ok())
-    return core::data_loss(fmt::format("alert_rules row {}: stored rule is invalid: {}", id,
-                                       rule.status().message()));
+    return core::data_loss(
+        fmt::format("alert_rules row {}: stored rule is invalid: {}", id, rule.status().message()));
   rule->id = id;
   return rule;
 }
@@ -104,8 +106,10 @@ DeliveryRecord delivery_of_row(const store::SqliteStatement& s) {
   r.period = s.column_text(7);
   r.payload_hash = s.column_text(8);
   r.attempts = static_cast<int>(s.column_int(9));
-  r.status = s.column_text(10) == "delivered" ? DeliveryStatus::kDelivered : DeliveryStatus::kFailed;
-  if (!s.column_is_null(11)) r.response_code = static_cast<int>(s.column_int(11));
+  r.status =
+      s.column_text(10) == "delivered" ? DeliveryStatus::kDelivered : DeliveryStatus::kFailed;
+  if (!s.column_is_null(11))
+    r.response_code = static_cast<int>(s.column_int(11));
   r.error = s.column_text(12);
   r.first_attempt_at = {s.column_int(13)};
   r.last_attempt_at = {s.column_int(14)};
@@ -124,8 +128,9 @@ core::Result<Channel> AlertRepository::create_channel(Channel channel, core::Tim
   OPTIMA_RETURN_IF_ERROR(validate_channel(channel));
   OPTIMA_RETURN_IF_ERROR(name_free(*db_, "alert_channels", "a channel", channel.name, 0));
   OPTIMA_ASSIGN_OR_RETURN(
-      auto stmt, db_->prepare("INSERT INTO alert_channels (name, kind, config, secrets, created_at, "
-                              "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)"));
+      auto stmt,
+      db_->prepare("INSERT INTO alert_channels (name, kind, config, secrets, created_at, "
+                   "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)"));
   stmt.bind(1, channel.name)
       .bind(2, channel_kind_name(channel.kind))
       .bind(3, channel_config_to_json(channel).dump())
@@ -137,14 +142,15 @@ core::Result<Channel> AlertRepository::create_channel(Channel channel, core::Tim
 }
 
 core::Result<std::vector<Channel>> AlertRepository::list_channels() {
-  OPTIMA_ASSIGN_OR_RETURN(auto stmt,
-                          db_->prepare("SELECT id, config, secrets FROM alert_channels ORDER BY id"));
+  OPTIMA_ASSIGN_OR_RETURN(
+      auto stmt, db_->prepare("SELECT id, config, secrets FROM alert_channels ORDER BY id"));
   std::vector<Channel> out;
   while (true) {
     OPTIMA_ASSIGN_OR_RETURN(bool row, stmt.step());
-    if (!row) break;
-    OPTIMA_ASSIGN_OR_RETURN(Channel c, channel_of_row(stmt.column_int(0), stmt.column_text(1),
-                                                      stmt.column_text(2)));
+    if (!row)
+      break;
+    OPTIMA_ASSIGN_OR_RETURN(
+        Channel c, channel_of_row(stmt.column_int(0), stmt.column_text(1), stmt.column_text(2)));
     out.push_back(std::move(c));
   }
   return out;
@@ -155,16 +161,19 @@ core::Result<Channel> AlertRepository::get_channel(int64_t id) {
                           db_->prepare("SELECT config, secrets FROM alert_channels WHERE id = ?1"));
   stmt.bind(1, id);
   OPTIMA_ASSIGN_OR_RETURN(bool found, stmt.step());
-  if (!found) return core::not_found(fmt::format("no channel with id {}", id));
+  if (!found)
+    return core::not_found(fmt::format("no channel with id {}", id));
   return channel_of_row(id, stmt.column_text(0), stmt.column_text(1));
 }
 
 core::Result<Channel> AlertRepository::find_channel(std::string_view key) {
-  if (auto id = core::parse_int64(key)) return get_channel(*id);
+  if (auto id = core::parse_int64(key))
+    return get_channel(*id);
   OPTIMA_ASSIGN_OR_RETURN(auto stmt, db_->prepare("SELECT id FROM alert_channels WHERE name = ?1"));
   stmt.bind(1, key);
   OPTIMA_ASSIGN_OR_RETURN(bool found, stmt.step());
-  if (!found) return core::not_found(fmt::format("no channel named \"{}\"", key));
+  if (!found)
+    return core::not_found(fmt::format("no channel named \"{}\"", key));
   return get_channel(stmt.column_int(0));
 }
 
@@ -174,9 +183,9 @@ core::Status AlertRepository::remove_channel(int64_t id) {
   for (const AlertRule& rule : rules)
     for (int64_t channel_id : rule.channel_ids)
       if (channel_id == id)
-        return core::failed_precondition(fmt::format(
-            "channel {} is used by rule {} (\"{}\"); delete or change the rule first", id, rule.id,
-            rule.name));
+        return core::failed_precondition(
+            fmt::format("channel {} is used by rule {} (\"{}\"); delete or change the rule first",
+                        id, rule.id, rule.name));
   OPTIMA_ASSIGN_OR_RETURN(auto stmt, db_->prepare("DELETE FROM alert_channels WHERE id = ?1"));
   stmt.bind(1, id);
   return stmt.run();
@@ -215,9 +224,9 @@ core::Result<AlertRule> AlertRepository::update_rule(const AlertRule& rule, core
   OPTIMA_RETURN_IF_ERROR(get_rule(rule.id).status());
   OPTIMA_RETURN_IF_ERROR(check_rule_channels(rule));
   OPTIMA_RETURN_IF_ERROR(name_free(*db_, "alert_rules", "a rule", rule.name, rule.id));
-  OPTIMA_ASSIGN_OR_RETURN(auto stmt,
-                          db_->prepare("UPDATE alert_rules SET name = ?1, type = ?2, definition = ?3, "
-                                       "updated_at = ?4 WHERE id = ?5"));
+  OPTIMA_ASSIGN_OR_RETURN(
+      auto stmt, db_->prepare("UPDATE alert_rules SET name = ?1, type = ?2, definition = ?3, "
+                              "updated_at = ?4 WHERE id = ?5"));
   stmt.bind(1, rule.name)
       .bind(2, alert_rule_type_name(rule.type))
       .bind(3, rule_definition(rule))
@@ -228,11 +237,13 @@ core::Result<AlertRule> AlertRepository::update_rule(const AlertRule& rule, core
 }
 
 core::Result<std::vector<AlertRule>> AlertRepository::list_rules() {
-  OPTIMA_ASSIGN_OR_RETURN(auto stmt, db_->prepare("SELECT id, definition FROM alert_rules ORDER BY id"));
+  OPTIMA_ASSIGN_OR_RETURN(auto stmt,
+                          db_->prepare("SELECT id, definition FROM alert_rules ORDER BY id"));
   std::vector<AlertRule> out;
   while (true) {
     OPTIMA_ASSIGN_OR_RETURN(bool row, stmt.step());
-    if (!row) break;
+    if (!row)
+      break;
     OPTIMA_ASSIGN_OR_RETURN(AlertRule r, rule_of_row(stmt.column_int(0), stmt.column_text(1)));
     out.push_back(std::move(r));
   }
@@ -240,20 +251,24 @@ core::Result<std::vector<AlertRule>> AlertRepository::list_rules() {
 }
 
 core::Result<AlertRule> AlertRepository::get_rule(int64_t id) {
-  OPTIMA_ASSIGN_OR_RETURN(auto stmt, db_->prepare("SELECT definition FROM alert_rules WHERE id = ?1"));
+  OPTIMA_ASSIGN_OR_RETURN(auto stmt,
+                          db_->prepare("SELECT definition FROM alert_rules WHERE id = ?1"));
   stmt.bind(1, id);
   OPTIMA_ASSIGN_OR_RETURN(bool found, stmt.step());
-  if (!found) return core::not_found(fmt::format("no alert rule with id {}", id));
+  if (!found)
+    return core::not_found(fmt::format("no alert rule with id {}", id));
   return rule_of_row(id, stmt.column_text(0));
 }
 
 core::Result<AlertRule> AlertRepository::find_rule(std::string_view key) {
-  if (auto id = core::parse_int64(key)) return get_rule(*id);
+  if (auto id = core::parse_int64(key))
+    return get_rule(*id);
   OPTIMA_ASSIGN_OR_RETURN(auto stmt,
                           db_->prepare("SELECT id, definition FROM alert_rules WHERE name = ?1"));
   stmt.bind(1, key);
   OPTIMA_ASSIGN_OR_RETURN(bool found, stmt.step());
-  if (!found) return core::not_found(fmt::format("no alert rule named \"{}\"", key));
+  if (!found)
+    return core::not_found(fmt::format("no alert rule named \"{}\"", key));
   return rule_of_row(stmt.column_int(0), stmt.column_text(1));
 }
 
@@ -308,7 +323,8 @@ core::Result<std::vector<DeliveryRecord>> AlertRepository::list_deliveries(
   std::vector<DeliveryRecord> out;
   while (true) {
     OPTIMA_ASSIGN_OR_RETURN(bool row, stmt.step());
-    if (!row) break;
+    if (!row)
+      break;
     out.push_back(delivery_of_row(stmt));
   }
   return out;

@@ -8,18 +8,21 @@
 namespace optima::notify {
 namespace {
 
-using nlohmann::json;
 using analysis::json_decimal;
 using analysis::json_expected;
 using analysis::json_int;
 using analysis::json_string;
+using nlohmann::json;
 
 // The fields each type accepts beside name, type, channels, enabled.
 std::vector<std::string_view> fields_of(AlertRuleType type) {
   switch (type) {
-    case AlertRuleType::kBudgetThreshold: return {"budget_id", "basis", "percent"};
-    case AlertRuleType::kAnomaly: return {"min_severity", "min_impact"};
-    case AlertRuleType::kForecast: return {"scope", "period", "metric", "currency", "amount"};
+    case AlertRuleType::kBudgetThreshold:
+      return {"budget_id", "basis", "percent"};
+    case AlertRuleType::kAnomaly:
+      return {"min_severity", "min_impact"};
+    case AlertRuleType::kForecast:
+      return {"scope", "period", "metric", "currency", "amount"};
     case AlertRuleType::kSpendChange:
       return {"scope", "metric", "currency", "window_days", "percent", "absolute", "direction"};
   }
@@ -30,10 +33,14 @@ std::vector<std::string_view> fields_of(AlertRuleType type) {
 
 std::string_view alert_rule_type_name(AlertRuleType type) {
   switch (type) {
-    case AlertRuleType::kBudgetThreshold: return "budget_threshold";
-    case AlertRuleType::kAnomaly: return "anomaly";
-    case AlertRuleType::kForecast: return "forecast";
-    case AlertRuleType::kSpendChange: return "spend_change";
+    case AlertRuleType::kBudgetThreshold:
+      return "budget_threshold";
+    case AlertRuleType::kAnomaly:
+      return "anomaly";
+    case AlertRuleType::kForecast:
+      return "forecast";
+    case AlertRuleType::kSpendChange:
+      return "spend_change";
   }
   return "budget_threshold";
 }
@@ -41,15 +48,19 @@ std::string_view alert_rule_type_name(AlertRuleType type) {
 std::optional<AlertRuleType> parse_alert_rule_type(std::string_view text) {
   for (AlertRuleType t : {AlertRuleType::kBudgetThreshold, AlertRuleType::kAnomaly,
                           AlertRuleType::kForecast, AlertRuleType::kSpendChange})
-    if (text == alert_rule_type_name(t)) return t;
+    if (text == alert_rule_type_name(t))
+      return t;
   return std::nullopt;
 }
 
 std::string_view change_direction_name(ChangeDirection direction) {
   switch (direction) {
-    case ChangeDirection::kIncrease: return "increase";
-    case ChangeDirection::kDecrease: return "decrease";
-    case ChangeDirection::kAny: return "any";
+    case ChangeDirection::kIncrease:
+      return "increase";
+    case ChangeDirection::kDecrease:
+      return "decrease";
+    case ChangeDirection::kAny:
+      return "any";
   }
   return "increase";
 }
@@ -79,16 +90,17 @@ core::Status validate_alert_rule(const AlertRule& rule) {
   switch (rule.type) {
     case AlertRuleType::kBudgetThreshold:
       if (rule.budget_id < 0)
-        return core::invalid_argument(
-            fmt::format("budget_id: expected a budget id, or 0 for every budget; found {}", rule.budget_id));
+        return core::invalid_argument(fmt::format(
+            "budget_id: expected a budget id, or 0 for every budget; found {}", rule.budget_id));
       if (rule.percent && *rule.percent <= core::Decimal())
-        return core::invalid_argument(
-            fmt::format("percent: expected a positive number; found {}", rule.percent->to_string()));
+        return core::invalid_argument(fmt::format("percent: expected a positive number; found {}",
+                                                  rule.percent->to_string()));
       return core::Status::ok();
     case AlertRuleType::kAnomaly:
       if (rule.min_impact.is_negative())
-        return core::invalid_argument(fmt::format(
-            "min_impact: expected zero or a positive decimal; found {}", rule.min_impact.to_string()));
+        return core::invalid_argument(
+            fmt::format("min_impact: expected zero or a positive decimal; found {}",
+                        rule.min_impact.to_string()));
       return core::Status::ok();
     case AlertRuleType::kForecast: {
       if (rule.amount <= core::Decimal())
@@ -101,22 +113,25 @@ core::Status validate_alert_rule(const AlertRule& rule) {
         return core::invalid_argument(
             fmt::format("window_days: expected 1 to 366; found {}", rule.window_days));
       if (!rule.percent && !rule.absolute)
-        return core::invalid_argument("percent: expected percent, absolute or both for a spend_change rule");
+        return core::invalid_argument(
+            "percent: expected percent, absolute or both for a spend_change rule");
       if (rule.percent && *rule.percent <= core::Decimal())
-        return core::invalid_argument(
-            fmt::format("percent: expected a positive number; found {}", rule.percent->to_string()));
+        return core::invalid_argument(fmt::format("percent: expected a positive number; found {}",
+                                                  rule.percent->to_string()));
       if (rule.absolute && *rule.absolute <= core::Decimal())
-        return core::invalid_argument(
-            fmt::format("absolute: expected a positive decimal; found {}", rule.absolute->to_string()));
+        return core::invalid_argument(fmt::format("absolute: expected a positive decimal; found {}",
+                                                  rule.absolute->to_string()));
       return analysis::validate_budget(scope_budget_of(rule));
   }
   return core::Status::ok();
 }
 
 core::Result<AlertRule> alert_rule_from_json(const json& document) {
-  if (!document.is_object()) return json_expected("", "an object", document);
+  if (!document.is_object())
+    return json_expected("", "an object", document);
   AlertRule r;
-  if (!document.contains("type")) return core::invalid_argument("type: required");
+  if (!document.contains("type"))
+    return core::invalid_argument("type: required");
   OPTIMA_ASSIGN_OR_RETURN(std::string type_text, json_string(document["type"], "type"));
   auto type = parse_alert_rule_type(type_text);
   if (!type)
@@ -125,23 +140,29 @@ core::Result<AlertRule> alert_rule_from_json(const json& document) {
   r.type = *type;
   const std::vector<std::string_view> specific = fields_of(r.type);
   for (const auto& [key, unused] : document.items()) {
-    bool known = key == "id" || key == "name" || key == "type" || key == "channels" || key == "enabled";
-    for (std::string_view f : specific) known = known || key == f;
+    bool known =
+        key == "id" || key == "name" || key == "type" || key == "channels" || key == "enabled";
+    for (std::string_view f : specific)
+      known = known || key == f;
     if (!known) {
       std::string list = "id, name, type, channels, enabled";
-      for (std::string_view f : specific) list += fmt::format(", {}", f);
-      return core::invalid_argument(fmt::format("{}: unknown field for a {} rule; expected one of {}",
-                                                key, type_text, list));
+      for (std::string_view f : specific)
+        list += fmt::format(", {}", f);
+      return core::invalid_argument(
+          fmt::format("{}: unknown field for a {} rule; expected one of {}", key, type_text, list));
     }
   }
   if (document.contains("id")) {
     OPTIMA_ASSIGN_OR_RETURN(r.id, json_int(document["id"], "id"));
   }
-  if (!document.contains("name")) return core::invalid_argument("name: required");
+  if (!document.contains("name"))
+    return core::invalid_argument("name: required");
   OPTIMA_ASSIGN_OR_RETURN(r.name, json_string(document["name"], "name"));
-  if (!document.contains("channels")) return core::invalid_argument("channels: required");
+  if (!document.contains("channels"))
+    return core::invalid_argument("channels: required");
   const json& channels = document["channels"];
-  if (!channels.is_array()) return json_expected("channels", "an array of channel ids", channels);
+  if (!channels.is_array())
+    return json_expected("channels", "an array of channel ids", channels);
   for (size_t i = 0; i < channels.size(); ++i) {
     OPTIMA_ASSIGN_OR_RETURN(int64_t id, json_int(channels[i], fmt::format("channels[{}]", i)));
     r.channel_ids.push_back(id);
@@ -166,10 +187,12 @@ core::Result<AlertRule> alert_rule_from_json(const json& document) {
     OPTIMA_ASSIGN_OR_RETURN(r.percent, json_decimal(document["percent"], "percent"));
   }
   if (document.contains("min_severity")) {
-    OPTIMA_ASSIGN_OR_RETURN(std::string text, json_string(document["min_severity"], "min_severity"));
+    OPTIMA_ASSIGN_OR_RETURN(std::string text,
+                            json_string(document["min_severity"], "min_severity"));
     auto severity = parse_anomaly_severity(text);
     if (!severity)
-      return json_expected("min_severity", "one of low, medium, high, critical", document["min_severity"]);
+      return json_expected("min_severity", "one of low, medium, high, critical",
+                           document["min_severity"]);
     r.min_severity = *severity;
   }
   if (document.contains("min_impact")) {
@@ -181,13 +204,15 @@ core::Result<AlertRule> alert_rule_from_json(const json& document) {
   if (document.contains("period")) {
     OPTIMA_ASSIGN_OR_RETURN(std::string text, json_string(document["period"], "period"));
     auto period = analysis::parse_budget_period(text);
-    if (!period) return json_expected("period", "one of monthly, quarterly, annual", document["period"]);
+    if (!period)
+      return json_expected("period", "one of monthly, quarterly, annual", document["period"]);
     r.period = *period;
   }
   if (document.contains("metric")) {
     OPTIMA_ASSIGN_OR_RETURN(std::string text, json_string(document["metric"], "metric"));
     auto metric = query::Metric::parse(text);
-    if (!metric.is_ok()) return core::invalid_argument("metric: " + metric.status().message());
+    if (!metric.is_ok())
+      return core::invalid_argument("metric: " + metric.status().message());
     r.metric = *metric;
   }
   if (document.contains("currency")) {
@@ -198,7 +223,8 @@ core::Result<AlertRule> alert_rule_from_json(const json& document) {
   }
   if (document.contains("window_days")) {
     OPTIMA_ASSIGN_OR_RETURN(int64_t days, json_int(document["window_days"], "window_days"));
-    if (days < 1 || days > 366) return json_expected("window_days", "1 to 366", document["window_days"]);
+    if (days < 1 || days > 366)
+      return json_expected("window_days", "1 to 366", document["window_days"]);
     r.window_days = static_cast<int>(days);
   }
   if (document.contains("absolute")) {
@@ -207,12 +233,14 @@ core::Result<AlertRule> alert_rule_from_json(const json& document) {
   if (document.contains("direction")) {
     OPTIMA_ASSIGN_OR_RETURN(std::string text, json_string(document["direction"], "direction"));
     bool found = false;
-    for (ChangeDirection d : {ChangeDirection::kIncrease, ChangeDirection::kDecrease, ChangeDirection::kAny})
+    for (ChangeDirection d :
+         {ChangeDirection::kIncrease, ChangeDirection::kDecrease, ChangeDirection::kAny})
       if (text == change_direction_name(d)) {
         r.direction = d;
         found = true;
       }
-    if (!found) return json_expected("direction", "increase, decrease or any", document["direction"]);
+    if (!found)
+      return json_expected("direction", "increase, decrease or any", document["direction"]);
   }
   OPTIMA_RETURN_IF_ERROR(validate_alert_rule(r));
   return r;
@@ -223,12 +251,14 @@ json alert_rule_to_json(const AlertRule& r) {
               {"type", alert_rule_type_name(r.type)},
               {"channels", r.channel_ids},
               {"enabled", r.enabled}};
-  if (r.id != 0) out["id"] = r.id;
+  if (r.id != 0)
+    out["id"] = r.id;
   switch (r.type) {
     case AlertRuleType::kBudgetThreshold:
       out["budget_id"] = r.budget_id;
       out["basis"] = analysis::threshold_basis_name(r.basis);
-      if (r.percent) out["percent"] = r.percent->to_string();
+      if (r.percent)
+        out["percent"] = r.percent->to_string();
       break;
     case AlertRuleType::kAnomaly:
       out["min_severity"] = anomaly_severity_name(r.min_severity);
@@ -238,16 +268,20 @@ json alert_rule_to_json(const AlertRule& r) {
       out["scope"] = analysis::scope_to_json(r.scope);
       out["period"] = analysis::budget_period_name(r.period);
       out["metric"] = r.metric.to_string();
-      if (!r.currency.empty()) out["currency"] = r.currency;
+      if (!r.currency.empty())
+        out["currency"] = r.currency;
       out["amount"] = r.amount.to_string();
       break;
     case AlertRuleType::kSpendChange:
       out["scope"] = analysis::scope_to_json(r.scope);
       out["metric"] = r.metric.to_string();
-      if (!r.currency.empty()) out["currency"] = r.currency;
+      if (!r.currency.empty())
+        out["currency"] = r.currency;
       out["window_days"] = r.window_days;
-      if (r.percent) out["percent"] = r.percent->to_string();
-      if (r.absolute) out["absolute"] = r.absolute->to_string();
+      if (r.percent)
+        out["percent"] = r.percent->to_string();
+      if (r.absolute)
+        out["absolute"] = r.absolute->to_string();
       out["direction"] = change_direction_name(r.direction);
       break;
   }

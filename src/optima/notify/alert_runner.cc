@@ -10,14 +10,19 @@ namespace optima::notify {
 
 nlohmann::json alert_run_report_to_json(const AlertRunReport& r) {
   nlohmann::json deliveries = nlohmann::json::array();
-  for (const DeliveryRecord& d : r.deliveries) deliveries.push_back(delivery_to_json(d));
-  return {{"rules", r.rules},          {"notifications", r.notifications},
-          {"delivered", r.delivered},  {"failed", r.failed},
-          {"duplicates", r.duplicates}, {"errors", r.errors},
+  for (const DeliveryRecord& d : r.deliveries)
+    deliveries.push_back(delivery_to_json(d));
+  return {{"rules", r.rules},
+          {"notifications", r.notifications},
+          {"delivered", r.delivered},
+          {"failed", r.failed},
+          {"duplicates", r.duplicates},
+          {"errors", r.errors},
           {"deliveries", std::move(deliveries)}};
 }
 
-core::Result<AlertRunReport> run_alerts(AlertRepository& alerts, analysis::BudgetRepository& budgets,
+core::Result<AlertRunReport> run_alerts(AlertRepository& alerts,
+                                        analysis::BudgetRepository& budgets,
                                         const store::TableSource& source,
                                         const std::vector<AnomalyEvent>& anomalies,
                                         const analysis::SpendProjector& projector,
@@ -26,11 +31,13 @@ core::Result<AlertRunReport> run_alerts(AlertRepository& alerts, analysis::Budge
   OPTIMA_ASSIGN_OR_RETURN(std::vector<AlertRule> rules, alerts.list_rules());
   OPTIMA_ASSIGN_OR_RETURN(std::vector<Channel> channel_list, alerts.list_channels());
   std::map<int64_t, const Channel*> channels;
-  for (const Channel& c : channel_list) channels[c.id] = &c;
+  for (const Channel& c : channel_list)
+    channels[c.id] = &c;
   std::map<int64_t, const AlertRule*> by_id;
   for (const AlertRule& r : rules) {
     by_id[r.id] = &r;
-    if (r.enabled) ++report.rules;
+    if (r.enabled)
+      ++report.rules;
   }
 
   RuleEvaluationInput input;
@@ -45,7 +52,10 @@ core::Result<AlertRunReport> run_alerts(AlertRepository& alerts, analysis::Budge
   report.notifications = evaluation.notifications.size();
 
   for (const Notification& n : evaluation.notifications) {
-    for (int64_t channel_id : by_id.at(n.rule_id)->channel_ids) {
+    const auto rule = by_id.find(n.rule_id);
+    if (rule == by_id.end())
+      continue;  // every notification comes from one of `rules`
+    for (int64_t channel_id : rule->second->channel_ids) {
       auto found = channels.find(channel_id);
       if (found == channels.end()) {
         report.errors.push_back(
@@ -53,7 +63,8 @@ core::Result<AlertRunReport> run_alerts(AlertRepository& alerts, analysis::Budge
         continue;
       }
       const Channel& channel = *found->second;
-      if (!channel.enabled) continue;
+      if (!channel.enabled)
+        continue;
       OPTIMA_ASSIGN_OR_RETURN(bool done, alerts.was_delivered(channel.id, n.dedupe_key()));
       if (done) {
         ++report.duplicates;

@@ -26,7 +26,7 @@ struct AlertRunReport {
   size_t notifications = 0;  // raised by the rules
   size_t delivered = 0;
   size_t failed = 0;
-  size_t duplicates = 0;  // (notification, channel) pairs already delivered before
+  size_t duplicates = 0;                   // (notification, channel) pairs already delivered before
   std::vector<std::string> errors;         // rules that could not be evaluated, missing channels
   std::vector<DeliveryRecord> deliveries;  // this run's, as logged
 };
@@ -35,7 +35,8 @@ nlohmann::json alert_run_report_to_json(const AlertRunReport& report);
 
 // Evaluates and delivers; the deliverer's clock is "now". Errors only when the state database
 // fails; rule and delivery failures are in the report (and the delivery log).
-core::Result<AlertRunReport> run_alerts(AlertRepository& alerts, analysis::BudgetRepository& budgets,
+core::Result<AlertRunReport> run_alerts(AlertRepository& alerts,
+                                        analysis::BudgetRepository& budgets,
                                         const store::TableSource& source,
                                         const std::vector<AnomalyEvent>& anomalies,
                                         const analysis::SpendProjector& projector,

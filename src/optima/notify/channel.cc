@@ -8,7 +8,6 @@
 namespace optima::notify {
 namespace {
 
-using nlohmann::json;
 using analysis::check_json_object;
 using analysis::json_bool;
 using analysis::json_child;
@@ -17,8 +16,11 @@ using analysis::json_expected;
 using analysis::json_int;
 using analysis::json_string;
 using analysis::json_strings;
+using nlohmann::json;
 
-bool url_is_secret(ChannelKind kind) { return kind == ChannelKind::kSlack || kind == ChannelKind::kTeams; }
+bool url_is_secret(ChannelKind kind) {
+  return kind == ChannelKind::kSlack || kind == ChannelKind::kTeams;
+}
 
 core::Status parse_smtp(const json& value, SmtpSettings* smtp) {
   OPTIMA_RETURN_IF_ERROR(check_json_object(
@@ -29,13 +31,15 @@ core::Status parse_smtp(const json& value, SmtpSettings* smtp) {
   }
   if (value.contains("port")) {
     OPTIMA_ASSIGN_OR_RETURN(int64_t port, json_int(value["port"], "smtp.port"));
-    if (port < 1 || port > 65535) return json_expected("smtp.port", "1 to 65535", value["port"]);
+    if (port < 1 || port > 65535)
+      return json_expected("smtp.port", "1 to 65535", value["port"]);
     smtp->port = static_cast<uint16_t>(port);
   }
   if (value.contains("security")) {
     OPTIMA_ASSIGN_OR_RETURN(std::string text, json_string(value["security"], "smtp.security"));
     auto security = parse_smtp_security(text);
-    if (!security) return json_expected("smtp.security", "none, starttls or tls", value["security"]);
+    if (!security)
+      return json_expected("smtp.security", "none, starttls or tls", value["security"]);
     smtp->security = *security;
   }
   if (value.contains("username")) {
@@ -65,8 +69,10 @@ json smtp_public_json(const SmtpSettings& s) {
               {"security", smtp_security_name(s.security)},
               {"helo_name", s.helo_name},
               {"timeout_ms", s.timeout.count()}};
-  if (!s.username.empty()) out["username"] = s.username;
-  if (!s.ca_file.empty()) out["ca_file"] = s.ca_file;
+  if (!s.username.empty())
+    out["username"] = s.username;
+  if (!s.ca_file.empty())
+    out["ca_file"] = s.ca_file;
   return out;
 }
 
@@ -84,18 +90,23 @@ bool operator==(const Channel& a, const Channel& b) {
 
 std::string_view channel_kind_name(ChannelKind kind) {
   switch (kind) {
-    case ChannelKind::kWebhook: return "webhook";
-    case ChannelKind::kSlack: return "slack";
-    case ChannelKind::kTeams: return "teams";
-    case ChannelKind::kEmail: return "email";
+    case ChannelKind::kWebhook:
+      return "webhook";
+    case ChannelKind::kSlack:
+      return "slack";
+    case ChannelKind::kTeams:
+      return "teams";
+    case ChannelKind::kEmail:
+      return "email";
   }
   return "webhook";
 }
 
 std::optional<ChannelKind> parse_channel_kind(std::string_view text) {
-  for (ChannelKind k : {ChannelKind::kWebhook, ChannelKind::kSlack, ChannelKind::kTeams,
-                        ChannelKind::kEmail})
-    if (text == channel_kind_name(k)) return k;
+  for (ChannelKind k :
+       {ChannelKind::kWebhook, ChannelKind::kSlack, ChannelKind::kTeams, ChannelKind::kEmail})
+    if (text == channel_kind_name(k))
+      return k;
   return std::nullopt;
 }
 
@@ -104,17 +115,21 @@ core::Status validate_channel(const Channel& c) {
     return core::invalid_argument(
         fmt::format("name: expected 1 to 200 characters; found {}", c.name.size()));
   if (c.kind == ChannelKind::kEmail) {
-    if (c.smtp.host.empty()) return core::invalid_argument("smtp.host: required for an email channel");
+    if (c.smtp.host.empty())
+      return core::invalid_argument("smtp.host: required for an email channel");
     OPTIMA_RETURN_IF_ERROR(validate_email_address(c.from, "from"));
-    if (c.to.empty()) return core::invalid_argument("to: expected at least one recipient");
+    if (c.to.empty())
+      return core::invalid_argument("to: expected at least one recipient");
     for (size_t i = 0; i < c.to.size(); ++i)
       OPTIMA_RETURN_IF_ERROR(validate_email_address(c.to[i], json_element("to", i)));
     if (c.smtp.password.empty() != c.smtp.username.empty())
-      return core::invalid_argument("smtp.password: expected both smtp.username and smtp.password, or neither");
+      return core::invalid_argument(
+          "smtp.password: expected both smtp.username and smtp.password, or neither");
     return core::Status::ok();
   }
   auto url = parse_url(c.url);
-  if (!url.is_ok()) return core::invalid_argument("url: " + url.status().message());
+  if (!url.is_ok())
+    return core::invalid_argument("url: " + url.status().message());
   if (c.kind == ChannelKind::kWebhook && c.secret.size() < 16)
     return core::invalid_argument(
         "secret: required for a webhook channel (the HMAC-SHA256 signing key, at least 16 "
@@ -129,9 +144,11 @@ core::Result<Channel> channel_from_json(const json& document) {
   if (document.contains("id")) {
     OPTIMA_ASSIGN_OR_RETURN(c.id, json_int(document["id"], "id"));
   }
-  if (!document.contains("name")) return core::invalid_argument("name: required");
+  if (!document.contains("name"))
+    return core::invalid_argument("name: required");
   OPTIMA_ASSIGN_OR_RETURN(c.name, json_string(document["name"], "name"));
-  if (!document.contains("kind")) return core::invalid_argument("kind: required");
+  if (!document.contains("kind"))
+    return core::invalid_argument("kind: required");
   OPTIMA_ASSIGN_OR_RETURN(std::string kind, json_string(document["kind"], "kind"));
   auto parsed_kind = parse_channel_kind(kind);
   if (!parsed_kind)
@@ -146,7 +163,8 @@ core::Result<Channel> channel_from_json(const json& document) {
   if (document.contains("secret")) {
     OPTIMA_ASSIGN_OR_RETURN(c.secret, json_string(document["secret"], "secret"));
   }
-  if (document.contains("smtp")) OPTIMA_RETURN_IF_ERROR(parse_smtp(document["smtp"], &c.smtp));
+  if (document.contains("smtp"))
+    OPTIMA_RETURN_IF_ERROR(parse_smtp(document["smtp"], &c.smtp));
   if (document.contains("from")) {
     OPTIMA_ASSIGN_OR_RETURN(c.from, json_string(document["from"], "from"));
   }
@@ -159,13 +177,15 @@ core::Result<Channel> channel_from_json(const json& document) {
 
 json channel_to_json(const Channel& c) {
   json out = channel_config_to_json(c);
-  if (c.id != 0) out["id"] = c.id;
+  if (c.id != 0)
+    out["id"] = c.id;
   if (c.kind == ChannelKind::kEmail) {
     out["smtp"]["password_set"] = !c.smtp.password.empty();
   } else {
     out["url"] = url_is_secret(c.kind) ? redact_url(c.url) : c.url;
   }
-  if (c.kind == ChannelKind::kWebhook) out["secret_set"] = !c.secret.empty();
+  if (c.kind == ChannelKind::kWebhook)
+    out["secret_set"] = !c.secret.empty();
   return out;
 }
 
@@ -183,9 +203,12 @@ json channel_config_to_json(const Channel& c) {
 
 json channel_secrets_to_json(const Channel& c) {
   json out = json::object();
-  if (url_is_secret(c.kind)) out["url"] = c.url;
-  if (!c.secret.empty()) out["secret"] = c.secret;
-  if (!c.smtp.password.empty()) out["smtp"] = {{"password", c.smtp.password}};
+  if (url_is_secret(c.kind))
+    out["url"] = c.url;
+  if (!c.secret.empty())
+    out["secret"] = c.secret;
+  if (!c.smtp.password.empty())
+    out["smtp"] = {{"password", c.smtp.password}};
   return out;
 }
 

@@ -52,6 +52,7 @@ nlohmann::json channel_to_json(const Channel& channel);
 // The non-secret configuration and the secrets, for storage; channel_from_stored() joins them.
 nlohmann::json channel_config_to_json(const Channel& channel);
 nlohmann::json channel_secrets_to_json(const Channel& channel);
-core::Result<Channel> channel_from_stored(const nlohmann::json& config, const nlohmann::json& secrets);
+core::Result<Channel> channel_from_stored(const nlohmann::json& config,
+                                          const nlohmann::json& secrets);
 
 }  // namespace optima::notify

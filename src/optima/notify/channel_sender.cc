@@ -57,7 +57,8 @@ AttemptResult post(const Channel& channel, const std::string& body, core::Timest
                         excerpt.empty() ? "" : ": " + core::quote_for_message(excerpt));
   r.retryable = is_retryable_http_status(response->status);
   for (const auto& [name, value] : response->headers)
-    if (core::iequals(name, "Retry-After")) r.retry_after_seconds = core::parse_int64(value);
+    if (core::iequals(name, "Retry-After"))
+      r.retry_after_seconds = core::parse_int64(value);
   return r;
 }
 
@@ -65,9 +66,12 @@ AttemptResult post(const Channel& channel, const std::string& body, core::Timest
 
 std::string render_payload(const Channel& channel, const Notification& n, core::Timestamp now) {
   switch (channel.kind) {
-    case ChannelKind::kWebhook: return webhook_payload(n).dump();
-    case ChannelKind::kSlack: return slack_payload(n).dump();
-    case ChannelKind::kTeams: return teams_payload(n).dump();
+    case ChannelKind::kWebhook:
+      return webhook_payload(n).dump();
+    case ChannelKind::kSlack:
+      return slack_payload(n).dump();
+    case ChannelKind::kTeams:
+      return teams_payload(n).dump();
     case ChannelKind::kEmail: {
       const EmailContent content = email_content(n);
       EmailMessage message{channel.from, channel.to, content.subject, content.text, content.html};
@@ -80,7 +84,8 @@ std::string render_payload(const Channel& channel, const Notification& n, core::
 
 AttemptResult send_once(const Channel& channel, const std::string& payload, core::Timestamp now,
                         const HttpClientOptions& http) {
-  if (channel.kind == ChannelKind::kEmail) return send_email(channel, payload);
+  if (channel.kind == ChannelKind::kEmail)
+    return send_email(channel, payload);
   return post(channel, payload, now, http);
 }
 

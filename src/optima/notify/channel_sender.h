@@ -19,8 +19,8 @@ namespace optima::notify {
 struct AttemptResult {
   bool delivered = false;
   bool retryable = false;
-  std::optional<int> response_code;  // HTTP status, or none for SMTP and network errors
-  std::string error;                 // empty when delivered; never holds a secret
+  std::optional<int> response_code;            // HTTP status, or none for SMTP and network errors
+  std::string error;                           // empty when delivered; never holds a secret
   std::optional<int64_t> retry_after_seconds;  // from a 429/503 Retry-After header
 };
 

@@ -24,20 +24,25 @@ nlohmann::json delivery_to_json(const DeliveryRecord& r) {
           {"payload_hash", r.payload_hash},
           {"attempts", r.attempts},
           {"status", delivery_status_name(r.status)},
-          {"response_code", r.response_code ? nlohmann::json(*r.response_code) : nlohmann::json(nullptr)},
+          {"response_code",
+           r.response_code ? nlohmann::json(*r.response_code) : nlohmann::json(nullptr)},
           {"error", r.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.error)},
           {"first_attempt_at", core::format_iso8601(r.first_attempt_at)},
           {"last_attempt_at", core::format_iso8601(r.last_attempt_at)}};
 }
 
 Deliverer::Deliverer(DeliveryOptions options)
-    : options_(std::move(options)), rng_(options_.seed != 0 ? options_.seed : std::random_device{}()) {
+    : options_(std::move(options)),
+      rng_(options_.seed != 0 ? options_.seed : std::random_device{}()) {
   if (!options_.sleep)
-    options_.sleep = [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
+    options_.sleep = [](std::chrono::milliseconds d) {
+      std::this_thread::sleep_for(d);
+    };
 }
 
 core::Timestamp Deliverer::now() const {
-  if (options_.clock) return options_.clock();
+  if (options_.clock)
+    return options_.clock();
   return {std::chrono::duration_cast<std::chrono::seconds>(
               std::chrono::system_clock::now().time_since_epoch())
               .count()};
@@ -69,7 +74,8 @@ DeliveryRecord Deliverer::deliver(const Channel& channel, const Notification& n)
     }
     record.status = DeliveryStatus::kFailed;
     record.error = result.error;
-    if (!result.retryable || attempt >= max_attempts) return record;
+    if (!result.retryable || attempt >= max_attempts)
+      return record;
     options_.sleep(backoff_delay(options_.retry, attempt, rng_, result.retry_after_seconds));
   }
 }

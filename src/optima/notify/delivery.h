@@ -49,9 +49,9 @@ nlohmann::json delivery_to_json(const DeliveryRecord& record);
 struct DeliveryOptions {
   RetryPolicy retry;
   HttpClientOptions http;
-  std::function<core::Timestamp()> clock;                  // default: the system clock
-  std::function<void(std::chrono::milliseconds)> sleep;    // default: std::this_thread::sleep_for
-  uint64_t seed = 0;                                       // jitter; 0 = random
+  std::function<core::Timestamp()> clock;                // default: the system clock
+  std::function<void(std::chrono::milliseconds)> sleep;  // default: std::this_thread::sleep_for
+  uint64_t seed = 0;                                     // jitter; 0 = random
 };
 
 class Deliverer {

@@ -1,12 +1,11 @@
 #include "optima/notify/hmac_signature.h"
 
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-
 #include <array>
 
 #include <fmt/format.h>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 namespace optima::notify {
 
@@ -26,14 +25,15 @@ std::string hmac_sha256_hex(std::string_view key, std::string_view message) {
   return hex;
 }
 
-std::string webhook_signature(std::string_view secret, int64_t unix_seconds, std::string_view body) {
+std::string webhook_signature(std::string_view secret, int64_t unix_seconds,
+                              std::string_view body) {
   std::string message = fmt::format("{}.", unix_seconds);
   message.append(body);
   return "sha256=" + hmac_sha256_hex(secret, message);
 }
 
-bool verify_webhook_signature(std::string_view secret, int64_t unix_seconds,
-                              std::string_view body, std::string_view signature) {
+bool verify_webhook_signature(std::string_view secret, int64_t unix_seconds, std::string_view body,
+                              std::string_view signature) {
   const std::string expected = webhook_signature(secret, unix_seconds, body);
   return expected.size() == signature.size() &&
          CRYPTO_memcmp(expected.data(), signature.data(), expected.size()) == 0;

@@ -21,7 +21,7 @@ std::string hmac_sha256_hex(std::string_view key, std::string_view message);
 std::string webhook_signature(std::string_view secret, int64_t unix_seconds, std::string_view body);
 
 // Constant-time comparison of a received signature header with the expected one.
-bool verify_webhook_signature(std::string_view secret, int64_t unix_seconds,
-                              std::string_view body, std::string_view signature);
+bool verify_webhook_signature(std::string_view secret, int64_t unix_seconds, std::string_view body,
+                              std::string_view signature);
 
 }  // namespace optima::notify

@@ -1,7 +1,5 @@
 #include "optima/notify/http_client.h"
 
-#include <openssl/ssl.h>
-
 #include <exception>
 
 #include <boost/asio/co_spawn.hpp>
@@ -15,6 +13,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 #include <fmt/format.h>
+#include <openssl/ssl.h>
 
 #include "optima/core/strings.h"
 #include "optima/notify/url.h"
@@ -54,12 +53,14 @@ asio::awaitable<core::Status> write_and_read(Stream& stream, const Exchange& x) 
   req.set(http::field::host, default_port ? x.url.host : x.url.host + ":" + x.url.port);
   req.set(http::field::user_agent, "CloudOptima-notify/1");
   req.set(http::field::connection, "close");
-  for (const auto& [name, value] : x.request.headers) req.set(name, value);
+  for (const auto& [name, value] : x.request.headers)
+    req.set(name, value);
   req.body() = x.request.body;
   req.prepare_payload();
   beast::get_lowest_layer(stream).expires_after(x.options.timeout);
   co_await http::async_write(stream, req, asio::redirect_error(asio::use_awaitable, ec));
-  if (ec) co_return step_error("write", ec, x.options.timeout);
+  if (ec)
+    co_return step_error("write", ec, x.options.timeout);
 
   beast::flat_buffer buffer;
   http::response_parser<http::string_body> parser;
@@ -71,7 +72,8 @@ asio::awaitable<core::Status> write_and_read(Stream& stream, const Exchange& x) 
     co_return step_error("read", ec, x.options.timeout);
   const auto& res = parser.get();
   x.response->status = static_cast<int>(res.result_int());
-  if (ec != http::error::body_limit) x.response->body = res.body();
+  if (ec != http::error::body_limit)
+    x.response->body = res.body();
   for (const auto& field : res)
     x.response->headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
   co_return core::Status::ok();
@@ -87,7 +89,8 @@ asio::awaitable<core::Status> run(asio::ssl::context& tls, const Exchange& x) {
   // is bounded by the system resolver's own limits.
   auto endpoints = co_await resolver.async_resolve(x.url.host, x.url.port,
                                                    asio::redirect_error(asio::use_awaitable, ec));
-  if (ec) co_return step_error(fmt::format("resolve {}", x.url.host), ec, x.options.timeout);
+  if (ec)
+    co_return step_error(fmt::format("resolve {}", x.url.host), ec, x.options.timeout);
   co_await tcp_stream.async_connect(endpoints, asio::redirect_error(asio::use_awaitable, ec));
   if (ec)
     co_return step_error(fmt::format("connect to {}:{}", x.url.host, x.url.port), ec,
@@ -104,9 +107,11 @@ asio::awaitable<core::Status> run(asio::ssl::context& tls, const Exchange& x) {
   beast::get_lowest_layer(stream).expires_after(x.options.timeout);
   co_await stream.async_handshake(asio::ssl::stream_base::client,
                                   asio::redirect_error(asio::use_awaitable, ec));
-  if (ec) co_return step_error("TLS handshake", ec, x.options.timeout);
+  if (ec)
+    co_return step_error("TLS handshake", ec, x.options.timeout);
   core::Status s = co_await write_and_read(stream, x);
-  if (!s.is_ok()) co_return s;
+  if (!s.is_ok())
+    co_return s;
   beast::get_lowest_layer(stream).expires_after(x.options.timeout);
   co_await stream.async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
   co_return core::Status::ok();  // servers often close without close_notify
@@ -141,7 +146,8 @@ core::Result<HttpResponse> send_http(const HttpRequest& request, const HttpClien
   } catch (const std::exception& e) {
     return core::internal_error(fmt::format("http: {}", e.what()));
   }
-  if (!status.is_ok()) return status;
+  if (!status.is_ok())
+    return status;
   return response;
 }
 

@@ -22,7 +22,8 @@ std::string base64(std::string_view data) {
     const uint32_t v = static_cast<uint8_t>(data[i]) << 16;
     out += {kAlphabet[v >> 18], kAlphabet[(v >> 12) & 63], '=', '='};
   } else if (i + 2 == data.size()) {
-    const uint32_t v = (static_cast<uint8_t>(data[i]) << 16) | (static_cast<uint8_t>(data[i + 1]) << 8);
+    const uint32_t v =
+        (static_cast<uint8_t>(data[i]) << 16) | (static_cast<uint8_t>(data[i + 1]) << 8);
     out += {kAlphabet[v >> 18], kAlphabet[(v >> 12) & 63], kAlphabet[(v >> 6) & 63], '='};
   }
   return out;
@@ -34,7 +35,8 @@ std::string to_lf(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\r') {
       out.push_back('\n');
-      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      if (i + 1 < text.size() && text[i + 1] == '\n')
+        ++i;
     } else {
       out.push_back(text[i]);
     }
@@ -60,10 +62,11 @@ core::Status validate_email_address(std::string_view address, std::string_view f
 std::string rfc5322_date(core::Timestamp t) {
   static constexpr std::array<const char*, 7> kDays = {"Mon", "Tue", "Wed", "Thu",
                                                        "Fri", "Sat", "Sun"};
-  static constexpr std::array<const char*, 12> kMonths = {
-      "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  const int64_t days = t.unix_seconds >= 0 ? t.unix_seconds / core::kSecondsPerDay
-                                           : (t.unix_seconds - core::kSecondsPerDay + 1) / core::kSecondsPerDay;
+  static constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const int64_t days = t.unix_seconds >= 0
+                           ? t.unix_seconds / core::kSecondsPerDay
+                           : (t.unix_seconds - core::kSecondsPerDay + 1) / core::kSecondsPerDay;
   const int64_t secs = t.unix_seconds - days * core::kSecondsPerDay;
   const core::CivilDate d = core::civil_from_days(days);
   const auto weekday = static_cast<size_t>(((days % 7) + 7 + 3) % 7);
@@ -103,9 +106,11 @@ std::string quoted_printable(std::string_view text) {
 
 std::string encode_header_text(std::string_view text) {
   bool plain = true;
-  for (char c : text) plain = plain && static_cast<unsigned char>(c) >= 0x20 && c != 0x7f &&
-                              static_cast<unsigned char>(c) < 0x80;
-  if (plain) return std::string(text);
+  for (char c : text)
+    plain = plain && static_cast<unsigned char>(c) >= 0x20 && c != 0x7f &&
+            static_cast<unsigned char>(c) < 0x80;
+  if (plain)
+    return std::string(text);
   // Encoded words of at most 45 input bytes (60 base64 characters), split between UTF-8
   // characters, folded onto continuation lines.
   std::string out;
@@ -114,7 +119,8 @@ std::string encode_header_text(std::string_view text) {
     size_t end = std::min(text.size(), i + 45);
     while (end < text.size() && end > i && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
       --end;
-    if (!out.empty()) out += "\r\n ";
+    if (!out.empty())
+      out += "\r\n ";
     out += "=?UTF-8?B?" + base64(text.substr(i, end - i)) + "?=";
     i = end;
   }
@@ -122,11 +128,11 @@ std::string encode_header_text(std::string_view text) {
 }
 
 std::string build_mime_message(const EmailMessage& message, core::Timestamp date,
-                               std::string_view message_id_domain,
-                               std::string_view boundary_seed) {
+                               std::string_view message_id_domain, std::string_view boundary_seed) {
   const std::string boundary = fmt::format("=_optima_{}", boundary_seed);
   std::string to;
-  for (const std::string& address : message.to) to += (to.empty() ? "" : ", ") + address;
+  for (const std::string& address : message.to)
+    to += (to.empty() ? "" : ", ") + address;
   std::string out;
   out += "From: CloudOptima <" + message.from + ">\r\n";
   out += "To: " + to + "\r\n";

@@ -26,8 +26,7 @@ core::Status validate_email_address(std::string_view address, std::string_view f
 // dot-stuffing). `message_id_domain` is the part after '@' of the Message-ID; `boundary_seed`
 // makes the MIME boundary and Message-ID unique (e.g. a payload hash).
 std::string build_mime_message(const EmailMessage& message, core::Timestamp date,
-                               std::string_view message_id_domain,
-                               std::string_view boundary_seed);
+                               std::string_view message_id_domain, std::string_view boundary_seed);
 
 // RFC 5322 date: "Tue, 05 Mar 2024 14:03:00 +0000".
 std::string rfc5322_date(core::Timestamp t);

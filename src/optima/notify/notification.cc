@@ -6,9 +6,12 @@ namespace optima::notify {
 
 std::string_view alert_severity_name(AlertSeverity severity) {
   switch (severity) {
-    case AlertSeverity::kInfo: return "info";
-    case AlertSeverity::kWarning: return "warning";
-    case AlertSeverity::kCritical: return "critical";
+    case AlertSeverity::kInfo:
+      return "info";
+    case AlertSeverity::kWarning:
+      return "warning";
+    case AlertSeverity::kCritical:
+      return "critical";
   }
   return "info";
 }

@@ -41,6 +41,7 @@ core::Result<std::vector<Notification>> evaluate_rule(const AlertRule& rule,
                                                       const RuleEvaluationInput& input);
 
 // Every rule, in order; a failing rule is reported in `errors` and skipped.
-RuleEvaluation evaluate_rules(const std::vector<AlertRule>& rules, const RuleEvaluationInput& input);
+RuleEvaluation evaluate_rules(const std::vector<AlertRule>& rules,
+                              const RuleEvaluationInput& input);
 
 }  // namespace optima::notify

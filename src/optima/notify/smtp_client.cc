@@ -1,7 +1,5 @@
 #include "optima/notify/smtp_client.h"
 
-#include <openssl/ssl.h>
-
 #include <cctype>
 #include <exception>
 #include <optional>
@@ -17,6 +15,7 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <fmt/format.h>
+#include <openssl/ssl.h>
 
 #include "optima/core/strings.h"
 
@@ -45,7 +44,8 @@ std::string base64(std::string_view data) {
     const uint32_t v = static_cast<uint8_t>(data[i]) << 16;
     out += {kAlphabet[v >> 18], kAlphabet[(v >> 12) & 63], '=', '='};
   } else if (i + 2 == data.size()) {
-    const uint32_t v = (static_cast<uint8_t>(data[i]) << 16) | (static_cast<uint8_t>(data[i + 1]) << 8);
+    const uint32_t v =
+        (static_cast<uint8_t>(data[i]) << 16) | (static_cast<uint8_t>(data[i + 1]) << 8);
     out += {kAlphabet[v >> 18], kAlphabet[(v >> 12) & 63], kAlphabet[(v >> 6) & 63], '='};
   }
   return out;
@@ -61,7 +61,8 @@ struct Reply {
 // (FailedPrecondition).
 core::Status refused(std::string_view step, const Reply& reply) {
   std::string message = fmt::format("{}: {}", step, reply.text);
-  if (reply.code >= 400 && reply.code < 500) return core::io_error(std::move(message));
+  if (reply.code >= 400 && reply.code < 500)
+    return core::io_error(std::move(message));
   return core::failed_precondition(std::move(message));
 }
 
@@ -80,10 +81,11 @@ class Conversation {
     while (true) {
       error_code ec;
       lowest_.expires_after(timeout_);
-      const size_t n = co_await asio::async_read_until(
-          stream_, asio::dynamic_buffer(buffer_, kMaxReplyBytes), "\r\n",
-          asio::redirect_error(asio::use_awaitable, ec));
-      if (ec) co_return failure(step, ec);
+      const size_t n =
+          co_await asio::async_read_until(stream_, asio::dynamic_buffer(buffer_, kMaxReplyBytes),
+                                          "\r\n", asio::redirect_error(asio::use_awaitable, ec));
+      if (ec)
+        co_return failure(step, ec);
       std::string line = buffer_.substr(0, n - 2);
       buffer_.erase(0, n);
       if (line.size() < 3 || !std::isdigit(static_cast<unsigned char>(line[0])))
@@ -93,7 +95,8 @@ class Conversation {
       const bool more = line.size() > 3 && line[3] == '-';
       reply->lines.push_back(line.size() > 4 ? line.substr(4) : std::string());
       reply->text += (reply->text.empty() ? "" : " / ") + line;
-      if (!more) co_return core::Status::ok();
+      if (!more)
+        co_return core::Status::ok();
     }
   }
 
@@ -102,10 +105,13 @@ class Conversation {
   asio::awaitable<core::Status> command(std::string_view line, int expected, std::string_view shown,
                                         Reply* reply) {
     core::Status s = co_await send(std::string(line) + "\r\n", shown);
-    if (!s.is_ok()) co_return s;
+    if (!s.is_ok())
+      co_return s;
     s = co_await read_reply(shown, reply);
-    if (!s.is_ok()) co_return s;
-    if (reply->code != expected) co_return refused(shown, *reply);
+    if (!s.is_ok())
+      co_return s;
+    if (reply->code != expected)
+      co_return refused(shown, *reply);
     co_return core::Status::ok();
   }
 
@@ -114,7 +120,8 @@ class Conversation {
     lowest_.expires_after(timeout_);
     co_await asio::async_write(stream_, asio::buffer(data),
                                asio::redirect_error(asio::use_awaitable, ec));
-    if (ec) co_return failure(step, ec);
+    if (ec)
+      co_return failure(step, ec);
     co_return core::Status::ok();
   }
 
@@ -140,7 +147,8 @@ struct Job {
 
 bool has_extension(const Reply& ehlo, std::string_view name) {
   for (size_t i = 1; i < ehlo.lines.size(); ++i)
-    if (core::istarts_with(ehlo.lines[i], name)) return true;
+    if (core::istarts_with(ehlo.lines[i], name))
+      return true;
   return false;
 }
 
@@ -153,7 +161,8 @@ std::string auth_mechanisms(const Reply& ehlo) {
 
 bool offers(const std::string& mechanisms, std::string_view name) {
   for (std::string_view m : core::split(mechanisms, ' '))
-    if (m == name) return true;
+    if (m == name)
+      return true;
   return false;
 }
 
@@ -171,35 +180,45 @@ asio::awaitable<core::Status> transact(Conversation<Stream>& c, const Job& job, 
       token.push_back('\0');
       token += s.password;
       core::Status st = co_await c.command("AUTH PLAIN " + base64(token), 235, "AUTH PLAIN", &r);
-      if (!st.is_ok()) co_return st;
+      if (!st.is_ok())
+        co_return st;
     } else if (offers(mechanisms, "login")) {
       core::Status st = co_await c.command("AUTH LOGIN", 334, "AUTH LOGIN", &r);
-      if (!st.is_ok()) co_return st;
+      if (!st.is_ok())
+        co_return st;
       st = co_await c.command(base64(s.username), 334, "AUTH LOGIN username", &r);
-      if (!st.is_ok()) co_return st;
+      if (!st.is_ok())
+        co_return st;
       st = co_await c.command(base64(s.password), 235, "AUTH LOGIN password", &r);
-      if (!st.is_ok()) co_return st;
+      if (!st.is_ok())
+        co_return st;
     } else {
-      co_return core::failed_precondition(fmt::format(
-          "AUTH: the server offers no PLAIN or LOGIN authentication (offers: {})",
-          mechanisms.empty() ? "none" : mechanisms));
+      co_return core::failed_precondition(
+          fmt::format("AUTH: the server offers no PLAIN or LOGIN authentication (offers: {})",
+                      mechanisms.empty() ? "none" : mechanisms));
     }
   }
   const std::string mail = "MAIL FROM:<" + job.from + ">";
   core::Status st = co_await c.command(mail, 250, mail, &r);
-  if (!st.is_ok()) co_return st;
+  if (!st.is_ok())
+    co_return st;
   for (const std::string& address : job.to) {
     const std::string rcpt = "RCPT TO:<" + address + ">";
     st = co_await c.command(rcpt, 250, rcpt, &r);
-    if (!st.is_ok() && r.code != 251) co_return st;
+    if (!st.is_ok() && r.code != 251)
+      co_return st;
   }
   st = co_await c.command("DATA", 354, "DATA", &r);
-  if (!st.is_ok()) co_return st;
+  if (!st.is_ok())
+    co_return st;
   st = co_await c.send(job.data, "message body");
-  if (!st.is_ok()) co_return st;
+  if (!st.is_ok())
+    co_return st;
   st = co_await c.read_reply("end of DATA", &r);
-  if (!st.is_ok()) co_return st;
-  if (r.code != 250) co_return refused("end of DATA", r);
+  if (!st.is_ok())
+    co_return st;
+  if (r.code != 250)
+    co_return refused("end of DATA", r);
   // The message is accepted: a failing QUIT changes nothing.
   (void)co_await c.command("QUIT", 221, "QUIT", &r);
   co_return core::Status::ok();
@@ -209,8 +228,10 @@ template <typename Stream>
 asio::awaitable<core::Status> greet(Conversation<Stream>& c, const Job& job, Reply* ehlo) {
   Reply r;
   core::Status st = co_await c.read_reply("greeting", &r);
-  if (!st.is_ok()) co_return st;
-  if (r.code != 220) co_return refused("greeting", r);
+  if (!st.is_ok())
+    co_return st;
+  if (r.code != 220)
+    co_return refused("greeting", r);
   co_return co_await c.command("EHLO " + job.settings.helo_name, 250, "EHLO", ehlo);
 }
 
@@ -221,7 +242,8 @@ asio::awaitable<core::Status> run(asio::ssl::context& tls, const Job& job) {
   tcp::resolver resolver(executor);
   auto endpoints = co_await resolver.async_resolve(s.host, std::to_string(s.port),
                                                    asio::redirect_error(asio::use_awaitable, ec));
-  if (ec) co_return core::io_error(fmt::format("resolve {}: {}", s.host, ec.message()));
+  if (ec)
+    co_return core::io_error(fmt::format("resolve {}: {}", s.host, ec.message()));
   beast::tcp_stream tcp_stream(executor);
   tcp_stream.expires_after(s.timeout);
   co_await tcp_stream.async_connect(endpoints, asio::redirect_error(asio::use_awaitable, ec));
@@ -240,31 +262,39 @@ asio::awaitable<core::Status> run(asio::ssl::context& tls, const Job& job) {
     tcp_stream.expires_after(s.timeout);
     co_await stream.async_handshake(asio::ssl::stream_base::client,
                                     asio::redirect_error(asio::use_awaitable, hec));
-    if (hec) co_return core::io_error(fmt::format("TLS handshake: {}", hec.message()));
+    if (hec)
+      co_return core::io_error(fmt::format("TLS handshake: {}", hec.message()));
     Conversation<asio::ssl::stream<beast::tcp_stream&>> c(stream, tcp_stream, s.timeout);
     Reply ehlo;
     if (pending == nullptr) {  // implicit TLS: the greeting comes over TLS
       core::Status st = co_await greet(c, job, &ehlo);
-      if (!st.is_ok()) co_return st;
+      if (!st.is_ok())
+        co_return st;
     } else {  // after STARTTLS the client says EHLO again (RFC 3207)
-      core::Status st = co_await c.command("EHLO " + s.helo_name, 250, "EHLO after STARTTLS", &ehlo);
-      if (!st.is_ok()) co_return st;
+      core::Status st =
+          co_await c.command("EHLO " + s.helo_name, 250, "EHLO after STARTTLS", &ehlo);
+      if (!st.is_ok())
+        co_return st;
     }
     co_return co_await transact(c, job, ehlo);
   };
 
-  if (s.security == SmtpSecurity::kTls) co_return co_await tls_session(nullptr);
+  if (s.security == SmtpSecurity::kTls)
+    co_return co_await tls_session(nullptr);
   Conversation<beast::tcp_stream> plain(tcp_stream, tcp_stream, s.timeout);
   Reply ehlo;
   core::Status st = co_await greet(plain, job, &ehlo);
-  if (!st.is_ok()) co_return st;
-  if (s.security == SmtpSecurity::kNone) co_return co_await transact(plain, job, ehlo);
+  if (!st.is_ok())
+    co_return st;
+  if (s.security == SmtpSecurity::kNone)
+    co_return co_await transact(plain, job, ehlo);
   if (!has_extension(ehlo, "STARTTLS"))
     co_return core::failed_precondition(
         "STARTTLS: the server does not offer it (security is starttls)");
   Reply r;
   st = co_await plain.command("STARTTLS", 220, "STARTTLS", &r);
-  if (!st.is_ok()) co_return st;
+  if (!st.is_ok())
+    co_return st;
   co_return co_await tls_session(&r);
 }
 
@@ -272,16 +302,20 @@ asio::awaitable<core::Status> run(asio::ssl::context& tls, const Job& job) {
 
 std::string_view smtp_security_name(SmtpSecurity security) {
   switch (security) {
-    case SmtpSecurity::kNone: return "none";
-    case SmtpSecurity::kStartTls: return "starttls";
-    case SmtpSecurity::kTls: return "tls";
+    case SmtpSecurity::kNone:
+      return "none";
+    case SmtpSecurity::kStartTls:
+      return "starttls";
+    case SmtpSecurity::kTls:
+      return "tls";
   }
   return "none";
 }
 
 std::optional<SmtpSecurity> parse_smtp_security(std::string_view text) {
   for (SmtpSecurity s : {SmtpSecurity::kNone, SmtpSecurity::kStartTls, SmtpSecurity::kTls})
-    if (text == smtp_security_name(s)) return s;
+    if (text == smtp_security_name(s))
+      return s;
   return std::nullopt;
 }
 
@@ -291,20 +325,25 @@ std::string smtp_data_block(std::string_view message) {
   bool line_start = true;
   for (size_t i = 0; i < message.size(); ++i) {
     const char c = message[i];
-    if (line_start && c == '.') out.push_back('.');
-    if (c == '\n' && (i == 0 || message[i - 1] != '\r')) out.push_back('\r');
+    if (line_start && c == '.')
+      out.push_back('.');
+    if (c == '\n' && (i == 0 || message[i - 1] != '\r'))
+      out.push_back('\r');
     out.push_back(c);
     line_start = c == '\n';
   }
-  if (!out.empty() && !line_start) out += "\r\n";
+  if (!out.empty() && !line_start)
+    out += "\r\n";
   out += ".\r\n";
   return out;
 }
 
 core::Status send_smtp(const SmtpSettings& settings, const std::string& from,
                        const std::vector<std::string>& to, const std::string& mime) {
-  if (settings.host.empty()) return core::invalid_argument("smtp host: required");
-  if (to.empty()) return core::invalid_argument("to: expected at least one recipient");
+  if (settings.host.empty())
+    return core::invalid_argument("smtp host: required");
+  if (to.empty())
+    return core::invalid_argument("to: expected at least one recipient");
   const std::string data = smtp_data_block(mime);
   core::Status status = core::internal_error("smtp: conversation did not complete");
   // Boost throws only on allocation failure and similar: this is the library's barrier.
@@ -316,8 +355,8 @@ core::Status send_smtp(const SmtpSettings& settings, const std::string& from,
     if (!settings.ca_file.empty()) {
       tls.load_verify_file(settings.ca_file, ec);
       if (ec)
-        return core::invalid_argument(fmt::format(
-            "ca_file {}: {}", core::quote_for_message(settings.ca_file), ec.message()));
+        return core::invalid_argument(
+            fmt::format("ca_file {}: {}", core::quote_for_message(settings.ca_file), ec.message()));
     }
     Job job{settings, from, to, data};
     asio::co_spawn(io, run(tls, job), [&](std::exception_ptr e, core::Status s) {
@@ -327,8 +366,9 @@ core::Status send_smtp(const SmtpSettings& settings, const std::string& from,
   } catch (const std::exception& e) {
     return core::internal_error(fmt::format("smtp: {}", e.what()));
   }
-  return status.is_ok() ? status : status.with_context(fmt::format("smtp {}:{}", settings.host,
-                                                                   settings.port));
+  return status.is_ok()
+             ? status
+             : status.with_context(fmt::format("smtp {}:{}", settings.host, settings.port));
 }
 
 }  // namespace optima::notify

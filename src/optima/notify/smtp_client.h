@@ -31,8 +31,8 @@ struct SmtpSettings {
   SmtpSecurity security = SmtpSecurity::kNone;
   std::string username;  // AUTH only when non-empty
   std::string password;
-  std::string helo_name = "localhost";  // our name in EHLO
-  std::string ca_file;                  // extra trusted CAs (PEM) for TLS
+  std::string helo_name = "localhost";       // our name in EHLO
+  std::string ca_file;                       // extra trusted CAs (PEM) for TLS
   std::chrono::milliseconds timeout{15000};  // per step
 };
 

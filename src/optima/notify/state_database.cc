@@ -1,12 +1,11 @@
 #include "optima/notify/state_database.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <unistd.h>
 
 namespace optima::notify {
 
@@ -15,7 +14,8 @@ core::Result<std::unique_ptr<store::SqliteDatabase>> open_state_database(
   std::error_code ec;
   std::filesystem::create_directories(data_dir, ec);
   if (ec)
-    return core::io_error(fmt::format("{}: cannot create directory: {}", data_dir.string(), ec.message()));
+    return core::io_error(
+        fmt::format("{}: cannot create directory: {}", data_dir.string(), ec.message()));
   const std::filesystem::path path = data_dir / "state.db";
   // Create the file owner-only before SQLite opens it (SQLite would use the umask).
   const int fd = ::open(path.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);

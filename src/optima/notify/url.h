@@ -20,8 +20,8 @@ struct Url {
 // no host, a bad port, user info, spaces or control characters.
 core::Result<Url> parse_url(std::string_view text);
 
-// The URL with its path and query replaced by "/[redacted]" when they are long enough to hold a token
-// (Slack and Teams webhook URLs are secrets): safe to print and log.
+// The URL with its path and query replaced by "/[redacted]" when they are long enough to hold a
+// token (Slack and Teams webhook URLs are secrets): safe to print and log.
 std::string redact_url(std::string_view text);
 
 }  // namespace optima::notify

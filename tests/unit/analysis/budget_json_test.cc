@@ -52,11 +52,15 @@ TEST(BudgetJsonTest, ErrorsNameTheField) {
   EXPECT_EQ(error_of(R"({"name": "x", "amount": "1", "metric": "ConsumedQuantity"})"),
             "metric: expected a money column such as EffectiveCost or BilledCost; found "
             "\"ConsumedQuantity\"");
-  EXPECT_EQ(error_of(R"({"name": "x", "amount": "1", "thresholds": [{"percent": "80", "basis": "soon"}]})"),
-            "thresholds[0].basis: expected actual or forecast; found \"soon\"");
-  EXPECT_EQ(error_of(R"({"name": "x", "amount": "1", "period_amounts": [{"period_start": "2024-03-15", "amount": "2"}]})"),
-            "period_amounts[0].period_start: expected the start of a monthly period; found "
-            "2024-03-15T00:00:00Z");
+  EXPECT_EQ(
+      error_of(
+          R"({"name": "x", "amount": "1", "thresholds": [{"percent": "80", "basis": "soon"}]})"),
+      "thresholds[0].basis: expected actual or forecast; found \"soon\"");
+  EXPECT_EQ(
+      error_of(
+          R"({"name": "x", "amount": "1", "period_amounts": [{"period_start": "2024-03-15", "amount": "2"}]})"),
+      "period_amounts[0].period_start: expected the start of a monthly period; found "
+      "2024-03-15T00:00:00Z");
   EXPECT_EQ(error_of(R"({"name": "x", "amount": "1", "currency": "usd"})"),
             "currency: expected a three-letter ISO 4217 code such as USD; found \"usd\"");
   const std::string scope = error_of(

@@ -5,7 +5,9 @@
 namespace optima::analysis {
 namespace {
 
-core::Timestamp at(int y, int m, int d, int h = 0) { return core::make_timestamp({y, m, d}, h); }
+core::Timestamp at(int y, int m, int d, int h = 0) {
+  return core::make_timestamp({y, m, d}, h);
+}
 
 TEST(BudgetPeriodTest, MonthsAreUtcCalendarMonths) {
   const core::Period p = budget_period_containing(BudgetPeriod::kMonthly, at(2024, 2, 29, 23));
@@ -13,8 +15,9 @@ TEST(BudgetPeriodTest, MonthsAreUtcCalendarMonths) {
   EXPECT_EQ(p.end, at(2024, 3, 1));
   EXPECT_EQ(budget_period_label(BudgetPeriod::kMonthly, p), "2024-02");
   // The last second of a month belongs to it; midnight belongs to the next.
-  EXPECT_EQ(budget_period_containing(BudgetPeriod::kMonthly, {at(2024, 3, 1).unix_seconds - 1}).start,
-            at(2024, 2, 1));
+  EXPECT_EQ(
+      budget_period_containing(BudgetPeriod::kMonthly, {at(2024, 3, 1).unix_seconds - 1}).start,
+      at(2024, 2, 1));
   EXPECT_EQ(budget_period_containing(BudgetPeriod::kMonthly, at(2024, 3, 1)).start, at(2024, 3, 1));
 }
 
@@ -38,8 +41,10 @@ TEST(BudgetPeriodTest, YearsAreCalendarYears) {
 }
 
 TEST(BudgetPeriodTest, OffsetsCrossYearBoundaries) {
-  EXPECT_EQ(budget_period_offset(BudgetPeriod::kMonthly, at(2024, 1, 15), -1).start, at(2023, 12, 1));
-  EXPECT_EQ(budget_period_offset(BudgetPeriod::kQuarterly, at(2024, 2, 1), -2).start, at(2023, 7, 1));
+  EXPECT_EQ(budget_period_offset(BudgetPeriod::kMonthly, at(2024, 1, 15), -1).start,
+            at(2023, 12, 1));
+  EXPECT_EQ(budget_period_offset(BudgetPeriod::kQuarterly, at(2024, 2, 1), -2).start,
+            at(2023, 7, 1));
   EXPECT_EQ(budget_period_offset(BudgetPeriod::kQuarterly, at(2024, 11, 1), 1).end, at(2025, 4, 1));
   EXPECT_EQ(budget_period_offset(BudgetPeriod::kAnnual, at(2024, 6, 1), -1).start, at(2023, 1, 1));
 }

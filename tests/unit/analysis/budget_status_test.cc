@@ -12,7 +12,9 @@ using testing::budget_day;
 using testing::budget_source;
 using testing::BudgetTestRow;
 
-core::Decimal dec(const char* text) { return core::Decimal::from_string(text).value(); }
+core::Decimal dec(const char* text) {
+  return core::Decimal::from_string(text).value();
+}
 
 Budget monthly_budget(const char* amount) {
   Budget b;
@@ -32,10 +34,12 @@ TEST(BudgetStatusTest, ActualToDateCountsOnlyTheScopeAndThePeriod) {
   };
   auto source = budget_source(rows);
   Budget b = monthly_budget("1000");
-  b.scope = {{query::Dimension::of_column(focus::Column::kProviderName), query::FilterOp::kIn, {"AWS"}},
-             {query::Dimension::of_tag("team"), query::FilterOp::kIn, {"payments"}}};
+  b.scope = {
+      {query::Dimension::of_column(focus::Column::kProviderName), query::FilterOp::kIn, {"AWS"}},
+      {query::Dimension::of_tag("team"), query::FilterOp::kIn, {"payments"}}};
   DailyPaceProjector projector;
-  auto status = compute_budget_status(b, *source, core::make_timestamp({2024, 3, 10}, 6), projector);
+  auto status =
+      compute_budget_status(b, *source, core::make_timestamp({2024, 3, 10}, 6), projector);
   ASSERT_TRUE(status.is_ok()) << status.status().to_string();
   EXPECT_EQ(status->period.start, budget_day(2024, 3, 1));
   EXPECT_EQ(status->period_label, "2024-03");
@@ -48,7 +52,8 @@ TEST(BudgetStatusTest, ActualToDateCountsOnlyTheScopeAndThePeriod) {
 }
 
 TEST(BudgetStatusTest, PerPeriodAmountOverridesTheDefault) {
-  auto source = budget_source(budget_daily_rows(budget_day(2024, 3, 1), 5, [](int) { return "10"; }));
+  auto source =
+      budget_source(budget_daily_rows(budget_day(2024, 3, 1), 5, [](int) { return "10"; }));
   Budget b = monthly_budget("1000");
   b.period_amounts = {{budget_day(2024, 2, 1), dec("400")}, {budget_day(2024, 3, 1), dec("200")}};
   DailyPaceProjector projector;
@@ -64,9 +69,8 @@ TEST(BudgetStatusTest, PerPeriodAmountOverridesTheDefault) {
 TEST(BudgetStatusTest, PredictsTheBreachOfALinearSeriesAtLeastAWeekAhead) {
   // Day i (from February 1st) costs 10 + i. Through March d the month has cost
   // 10d + (57 + d) d / 2: 1089 through the 22nd, 1150 through the 23rd.
-  auto source = budget_source(budget_daily_rows(budget_day(2024, 2, 1), 39, [](int i) {
-    return std::to_string(10 + i);
-  }));
+  auto source = budget_source(
+      budget_daily_rows(budget_day(2024, 2, 1), 39, [](int i) { return std::to_string(10 + i); }));
   Budget b = monthly_budget("1120");
   DailyPaceProjector projector;
   auto s = compute_budget_status(b, *source, core::make_timestamp({2024, 3, 10}, 12), projector);
@@ -81,11 +85,13 @@ TEST(BudgetStatusTest, PredictsTheBreachOfALinearSeriesAtLeastAWeekAhead) {
   EXPECT_NEAR(s->projected.to_double(), 1674.0, 1.0);
   EXPECT_LE(s->projected_low, s->projected);
   EXPECT_GE(s->projected_high, s->projected);
-  EXPECT_NE(s->summary.find("exceeded on 2024-03-23 (in 13 days)"), std::string::npos) << s->summary;
+  EXPECT_NE(s->summary.find("exceeded on 2024-03-23 (in 13 days)"), std::string::npos)
+      << s->summary;
 }
 
 TEST(BudgetStatusTest, FlatSpendWithinBudgetPredictsNoBreach) {
-  auto source = budget_source(budget_daily_rows(budget_day(2024, 2, 1), 40, [](int) { return "10"; }));
+  auto source =
+      budget_source(budget_daily_rows(budget_day(2024, 2, 1), 40, [](int) { return "10"; }));
   Budget b = monthly_budget("500");
   DailyPaceProjector projector;
   auto s = compute_budget_status(b, *source, budget_day(2024, 3, 11), projector);
@@ -98,7 +104,8 @@ TEST(BudgetStatusTest, FlatSpendWithinBudgetPredictsNoBreach) {
 
 TEST(BudgetStatusTest, ThresholdsCrossOnActualAndOnForecast) {
   // 20 a day: 200 by March 10th (as of the 11th), 620 projected for the month.
-  auto source = budget_source(budget_daily_rows(budget_day(2024, 2, 1), 40, [](int) { return "20"; }));
+  auto source =
+      budget_source(budget_daily_rows(budget_day(2024, 2, 1), 40, [](int) { return "20"; }));
   Budget b = monthly_budget("250");
   b.thresholds = {{dec("50"), ThresholdBasis::kActual},
                   {dec("80"), ThresholdBasis::kActual},
@@ -123,7 +130,8 @@ TEST(BudgetStatusTest, ThresholdsCrossOnActualAndOnForecast) {
 }
 
 TEST(BudgetStatusTest, ExceededBudgetNamesTheDayItWasExceeded) {
-  auto source = budget_source(budget_daily_rows(budget_day(2024, 3, 1), 10, [](int) { return "30"; }));
+  auto source =
+      budget_source(budget_daily_rows(budget_day(2024, 3, 1), 10, [](int) { return "30"; }));
   Budget b = monthly_budget("100");
   DailyPaceProjector projector;
   auto s = compute_budget_status(b, *source, budget_day(2024, 3, 11), projector);
@@ -162,6 +170,30 @@ TEST(BudgetStatusTest, SeveralCurrenciesNeedTheBudgetPinnedToOne) {
   ASSERT_TRUE(pinned.is_ok()) << pinned.status().to_string();
   EXPECT_EQ(pinned->actual, dec("10"));
   EXPECT_EQ(pinned->currency, "EUR");
+}
+
+}  // namespace
+}  // namespace optima::analysis
+
+namespace optima::analysis {
+namespace {
+
+TEST(DailyPaceProjectorTest, HoldsTheTrendFlatOneWindowPastTheHistory) {
+  // 28 days rising by 1 a day (0 … 27): the line reaches 27 + 28 = 55 one window later and
+  // stays there, instead of climbing for the rest of a year.
+  std::vector<DailySpend> history;
+  const core::Timestamp first = testing::budget_day(2024, 1, 1);
+  for (int i = 0; i < 28; ++i)
+    history.push_back(
+        {{first.unix_seconds + i * core::kSecondsPerDay}, core::Decimal::from_int(i)});
+  DailyPaceProjector projector;
+  auto p =
+      projector.project(history, testing::budget_day(2024, 1, 29), testing::budget_day(2025, 1, 1));
+  ASSERT_TRUE(p.is_ok()) << p.status().to_string();
+  EXPECT_NEAR(p->days[0].amount.to_double(), 28.0, 1e-3);
+  EXPECT_NEAR(p->days[27].amount.to_double(), 55.0, 1e-3);
+  EXPECT_NEAR(p->days[28].amount.to_double(), 55.0, 1e-3);
+  EXPECT_NEAR(p->days.back().amount.to_double(), 55.0, 1e-3);
 }
 
 }  // namespace

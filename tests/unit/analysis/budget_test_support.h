@@ -41,7 +41,8 @@ inline std::shared_ptr<store::InMemoryTableSource> budget_source(
     b.set_string(focus::Column::kServiceName, r.service);
     b.set_string(focus::Column::kProviderName, r.provider);
     b.set_string(focus::Column::kBillingCurrency, r.currency);
-    for (const auto& [k, v] : r.tags) b.add_tag(k, v);
+    for (const auto& [k, v] : r.tags)
+      b.add_tag(k, v);
     b.finish_row();
   }
   auto source = std::make_shared<store::InMemoryTableSource>();

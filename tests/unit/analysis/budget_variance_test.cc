@@ -11,7 +11,9 @@ using testing::budget_day;
 using testing::budget_source;
 using testing::BudgetTestRow;
 
-core::Decimal dec(const char* text) { return core::Decimal::from_string(text).value(); }
+core::Decimal dec(const char* text) {
+  return core::Decimal::from_string(text).value();
+}
 
 TEST(BudgetVarianceTest, ComparesEachPastPeriodWithItsAmountAndExplainsTheDifference) {
   std::vector<BudgetTestRow> rows = {
@@ -69,9 +71,10 @@ TEST(BudgetVarianceTest, ComparesEachPastPeriodWithItsAmountAndExplainsTheDiffer
 }
 
 TEST(BudgetVarianceTest, ContributionsAddUpToTheVariance) {
-  std::vector<BudgetTestRow> rows = {
-      {budget_day(2024, 1, 5), "123.45", "EC2"}, {budget_day(2024, 1, 6), "10", "S3"},
-      {budget_day(2024, 2, 5), "200", "EC2"},    {budget_day(2024, 2, 6), "5.5", "Lambda"}};
+  std::vector<BudgetTestRow> rows = {{budget_day(2024, 1, 5), "123.45", "EC2"},
+                                     {budget_day(2024, 1, 6), "10", "S3"},
+                                     {budget_day(2024, 2, 5), "200", "EC2"},
+                                     {budget_day(2024, 2, 6), "5.5", "Lambda"}};
   auto source = budget_source(rows);
   Budget b;
   b.name = "all";
@@ -83,7 +86,8 @@ TEST(BudgetVarianceTest, ContributionsAddUpToTheVariance) {
   ASSERT_TRUE(table.is_ok()) << table.status().to_string();
   ASSERT_EQ(table->size(), 1u);
   core::Decimal sum;
-  for (const VarianceContributor& c : (*table)[0].top) sum += c.contribution;
+  for (const VarianceContributor& c : (*table)[0].top)
+    sum += c.contribution;
   EXPECT_NEAR(sum.to_double(), (*table)[0].variance.to_double(), 1e-12);
   EXPECT_EQ((*table)[0].top.size(), 3u);  // S3 had no spend in February: a negative contribution
 }

@@ -2,11 +2,12 @@
 // and the repository's checks.
 #include <gtest/gtest.h>
 
-#include "notify_test_support.h"
 #include "optima/notify/alert_repository.h"
 #include "optima/notify/alert_rule.h"
 #include "optima/notify/channel.h"
 #include "optima/notify/state_database.h"
+
+#include "notify_test_support.h"
 
 namespace optima::notify {
 namespace {
@@ -51,20 +52,27 @@ TEST(ChannelTest, ValidationNamesTheField) {
             "characters)");
   EXPECT_EQ(error(R"({"name": "h", "kind": "pager", "url": "https://x.test/h"})"),
             "kind: expected one of webhook, slack, teams, email; found \"pager\"");
-  EXPECT_EQ(error(R"({"name": "m", "kind": "email", "from": "a@x.test", "to": ["ok@x.test", "bad"], "smtp": {"host": "h"}})"),
-            "to[1]: expected an email address such as alerts@example.com; found \"bad\"");
-  EXPECT_EQ(error(R"({"name": "m", "kind": "email", "from": "a@x.test", "to": ["b@x.test"], "smtp": {"host": "h", "security": "ssl"}})"),
-            "smtp.security: expected none, starttls or tls; found \"ssl\"");
-  EXPECT_EQ(error(R"({"name": "s", "kind": "slack", "url": "ftp://x"})").rfind("url: expected an http", 0), 0u);
+  EXPECT_EQ(
+      error(
+          R"({"name": "m", "kind": "email", "from": "a@x.test", "to": ["ok@x.test", "bad"], "smtp": {"host": "h"}})"),
+      "to[1]: expected an email address such as alerts@example.com; found \"bad\"");
+  EXPECT_EQ(
+      error(
+          R"({"name": "m", "kind": "email", "from": "a@x.test", "to": ["b@x.test"], "smtp": {"host": "h", "security": "ssl"}})"),
+      "smtp.security: expected none, starttls or tls; found \"ssl\"");
+  EXPECT_EQ(error(R"({"name": "s", "kind": "slack", "url": "ftp://x"})")
+                .rfind("url: expected an http", 0),
+            0u);
 }
 
 TEST(AlertRuleTest, RoundTripsEachType) {
-  for (const char* text : {
-           R"({"name": "a", "type": "budget_threshold", "channels": [1], "budget_id": 3, "basis": "forecast", "percent": "90"})",
-           R"({"name": "b", "type": "anomaly", "channels": [1, 2], "min_severity": "critical", "min_impact": "100"})",
-           R"({"name": "c", "type": "forecast", "channels": [1], "amount": "5000", "period": "quarterly",
+  for (
+      const char* text :
+      {R"({"name": "a", "type": "budget_threshold", "channels": [1], "budget_id": 3, "basis": "forecast", "percent": "90"})",
+       R"({"name": "b", "type": "anomaly", "channels": [1, 2], "min_severity": "critical", "min_impact": "100"})",
+       R"({"name": "c", "type": "forecast", "channels": [1], "amount": "5000", "period": "quarterly",
                "scope": [{"dimension": "tag:team", "op": "in", "values": ["payments"]}], "currency": "EUR"})",
-           R"({"name": "d", "type": "spend_change", "channels": [1], "window_days": 1, "percent": "25",
+       R"({"name": "d", "type": "spend_change", "channels": [1], "window_days": 1, "percent": "25",
                "absolute": "100", "direction": "any"})"}) {
     auto rule = alert_rule_from_json(json::parse(text));
     ASSERT_TRUE(rule.is_ok()) << text << ": " << rule.status().to_string();
@@ -104,13 +112,17 @@ TEST(AlertRepositoryTest, RulesNeedExistingChannelsAndChannelsInUseStay) {
             std::filesystem::perms::none);
   auto repo = AlertRepository::open(**db);
   ASSERT_TRUE(repo.is_ok());
-  AlertRule rule = alert_rule_from_json(json::parse(
-      R"({"name": "a", "type": "anomaly", "channels": [5]})")).value();
+  AlertRule rule =
+      alert_rule_from_json(json::parse(R"({"name": "a", "type": "anomaly", "channels": [5]})"))
+          .value();
   auto missing = repo->create_rule(rule, {1});
   EXPECT_EQ(missing.status().message(), "channels[0]: no channel with id 5");
 
-  Channel c = channel_from_json(json::parse(
-      R"({"name": "h", "kind": "webhook", "url": "http://127.0.0.1:1/h", "secret": "0123456789abcdef"})")).value();
+  Channel c =
+      channel_from_json(
+          json::parse(
+              R"({"name": "h", "kind": "webhook", "url": "http://127.0.0.1:1/h", "secret": "0123456789abcdef"})"))
+          .value();
   auto stored = repo->create_channel(c, {1});
   ASSERT_TRUE(stored.is_ok());
   EXPECT_EQ(repo->create_channel(c, {1}).status().code(), core::StatusCode::kAlreadyExists);

@@ -5,8 +5,9 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include "notify_test_support.h"
 #include "optima/notify/state_database.h"
+
+#include "notify_test_support.h"
 #include "unit/analysis/budget_test_support.h"
 
 namespace optima::notify {
@@ -25,7 +26,8 @@ class AlertRunnerTest : public ::testing::Test {
     alerts_.emplace(std::move(AlertRepository::open(*db_).value()));
     budgets_.emplace(std::move(analysis::BudgetRepository::open(*db_).value()));
     // 20 a day from February 1st; as of March 11th: 200 spent in March, 620 projected.
-    source_ = budget_source(budget_daily_rows(budget_day(2024, 2, 1), 40, [](int) { return "20"; }));
+    source_ =
+        budget_source(budget_daily_rows(budget_day(2024, 2, 1), 40, [](int) { return "20"; }));
   }
 
   DeliveryOptions options() {
@@ -33,7 +35,9 @@ class AlertRunnerTest : public ::testing::Test {
     o.retry.max_attempts = 3;
     o.retry.initial_delay = std::chrono::milliseconds(5);
     o.retry.max_delay = std::chrono::milliseconds(10);
-    o.clock = [this] { return now_; };
+    o.clock = [this] {
+      return now_;
+    };
     o.seed = 7;
     return o;
   }
@@ -198,7 +202,8 @@ TEST_F(AlertRunnerTest, ForecastAndSpendChangeRulesFireOnTheirScope) {
   EXPECT_EQ(flat->delivered, 1u);  // the flat series does not change week over week
   auto requests = testing::notify_recorded_requests(received.path());
   ASSERT_EQ(requests.size(), 1u);
-  EXPECT_EQ(nlohmann::json::parse(std::string(requests[0]["body"]))["rule"]["name"], "march forecast");
+  EXPECT_EQ(nlohmann::json::parse(std::string(requests[0]["body"]))["rule"]["name"],
+            "march forecast");
 
   // Spend doubles over the last week.
   auto rows = budget_daily_rows(budget_day(2024, 2, 1), 32, [](int) { return "20"; });
@@ -212,7 +217,8 @@ TEST_F(AlertRunnerTest, ForecastAndSpendChangeRulesFireOnTheirScope) {
   bool saw_change = false;
   for (const auto& r : requests) {
     const auto body = nlohmann::json::parse(std::string(r["body"]));
-    if (body["rule"]["name"] != "weekly change") continue;
+    if (body["rule"]["name"] != "weekly change")
+      continue;
     saw_change = true;
     EXPECT_EQ(body["period"], "2024-03-04..2024-03-10");
     EXPECT_EQ(body["facts"]["Change"], "+100.0%");

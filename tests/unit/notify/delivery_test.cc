@@ -2,9 +2,10 @@
 
 #include <gtest/gtest.h>
 
-#include "notify_test_support.h"
 #include "optima/core/file_io.h"
 #include "optima/notify/hmac_signature.h"
+
+#include "notify_test_support.h"
 
 namespace optima::notify {
 namespace {
@@ -44,9 +45,14 @@ DeliveryOptions fast_options(std::vector<std::chrono::milliseconds>* waits = nul
   o.retry.max_attempts = 4;
   o.retry.initial_delay = std::chrono::milliseconds(10);
   o.retry.max_delay = std::chrono::milliseconds(40);
-  o.clock = [] { return core::make_timestamp({2024, 3, 20}, 9, 30); };
+  o.clock = [] {
+    return core::make_timestamp({2024, 3, 20}, 9, 30);
+  };
   o.seed = 42;
-  if (waits != nullptr) o.sleep = [waits](std::chrono::milliseconds d) { waits->push_back(d); };
+  if (waits != nullptr)
+    o.sleep = [waits](std::chrono::milliseconds d) {
+      waits->push_back(d);
+    };
   return o;
 }
 
@@ -67,7 +73,8 @@ TEST(DeliveryTest, WebhookBodyIsSignedWithTheChannelKey) {
   const std::string signature = headers[std::string(kSignatureHeader)];
   EXPECT_EQ(signature.rfind("sha256=", 0), 0u);
   EXPECT_TRUE(verify_webhook_signature(kSecret, std::stoll(timestamp), body, signature));
-  EXPECT_FALSE(verify_webhook_signature("another key of 16+", std::stoll(timestamp), body, signature));
+  EXPECT_FALSE(
+      verify_webhook_signature("another key of 16+", std::stoll(timestamp), body, signature));
   EXPECT_EQ(r.payload_hash, core::sha256_hex(body));
   const auto payload = nlohmann::json::parse(body);
   EXPECT_EQ(payload["event"], "alert");
@@ -103,7 +110,8 @@ TEST(DeliveryTest, RetriesServerErrorsWithGrowingBackoffThenSucceeds) {
 
 TEST(DeliveryTest, GivesUpAfterMaxAttempts) {
   NotifyTempDir dir("give-up");
-  LocalTestServer receiver("http_receiver.py", dir.path(), {"--fail", "10", "--fail-status", "503"});
+  LocalTestServer receiver("http_receiver.py", dir.path(),
+                           {"--fail", "10", "--fail-status", "503"});
   std::vector<std::chrono::milliseconds> waits;
   Deliverer deliverer(fast_options(&waits));
   const DeliveryRecord r = deliverer.deliver(webhook(receiver.port()), sample());
@@ -207,7 +215,8 @@ TEST(DeliveryTest, EmailArrivesWithHeadersTextAndHtml) {
   ASSERT_TRUE(testing::notify_wait_for_file(dir.path() / "msg-1.eml"));
   const std::string eml = testing::notify_read_text(dir.path() / "msg-1.eml");
   EXPECT_NE(eml.find("Subject: [CloudOptima] Budget \"payments\": 80% of 1000.00 USD reached\n"),
-            std::string::npos) << eml;
+            std::string::npos)
+      << eml;
   EXPECT_NE(eml.find("From: CloudOptima <alerts@optima.test>\n"), std::string::npos);
   EXPECT_NE(eml.find("To: finops@example.com\n"), std::string::npos);
   EXPECT_NE(eml.find("Date: Wed, 20 Mar 2024 09:30:00 +0000\n"), std::string::npos);

@@ -2,9 +2,10 @@
 
 #include <gtest/gtest.h>
 
-#include "notify_test_support.h"
 #include "optima/notify/hmac_signature.h"
 #include "optima/notify/url.h"
+
+#include "notify_test_support.h"
 
 namespace optima::notify {
 namespace {
@@ -46,6 +47,19 @@ TEST(HttpClientTest, ReceiverDownIsAnIoError) {
       << r.status().message();
 }
 
+TEST(HttpClientTest, SilentServerTimesOut) {
+  testing::SilentListener silent;
+  HttpRequest request;
+  request.url = "http://127.0.0.1:" + std::to_string(silent.port()) + "/";
+  HttpClientOptions options;
+  options.timeout = std::chrono::milliseconds(300);
+  auto r = send_http(request, options);
+  ASSERT_FALSE(r.is_ok());
+  EXPECT_EQ(r.status().code(), core::StatusCode::kIoError);
+  EXPECT_NE(r.status().message().find("timed out after 300 ms"), std::string::npos)
+      << r.status().message();
+}
+
 TEST(HttpClientTest, HttpsVerifiesTheCertificate) {
   // A plain-HTTP server on the https port: the TLS handshake fails cleanly.
   NotifyTempDir dir("https");
@@ -57,6 +71,42 @@ TEST(HttpClientTest, HttpsVerifiesTheCertificate) {
   auto r = send_http(request, options);
   ASSERT_FALSE(r.is_ok());
   EXPECT_NE(r.status().message().find("TLS handshake"), std::string::npos) << r.status().message();
+}
+
+TEST(HttpClientTest, HttpsTrustsAConfiguredCaAndRejectsAnUnknownOne) {
+  NotifyTempDir dir("https-ok");
+  const auto certificate = testing::notify_make_certificate(dir.path());
+  ASSERT_FALSE(certificate.cert.empty());
+  const std::string& cert = certificate.cert;
+  const std::string& key = certificate.key;
+  const std::filesystem::path records = dir.path() / "records";
+  std::filesystem::create_directories(records);
+  LocalTestServer receiver("http_receiver.py", records, {"--tls", cert, key});
+  ASSERT_GT(receiver.port(), 0);
+  HttpRequest request;
+  request.url = "https://127.0.0.1:" + std::to_string(receiver.port()) + "/secure";
+  request.body = "{}";
+  HttpClientOptions options;
+  options.timeout = std::chrono::milliseconds(5000);
+
+  auto untrusted = send_http(request, options);
+  ASSERT_FALSE(untrusted.is_ok());
+  EXPECT_NE(untrusted.status().message().find("TLS handshake"), std::string::npos)
+      << untrusted.status().message();
+
+  options.ca_file = cert;
+  auto trusted = send_http(request, options);
+  ASSERT_TRUE(trusted.is_ok()) << trusted.status().to_string();
+  EXPECT_EQ(trusted->status, 200);
+  const auto recorded = testing::notify_recorded_requests(records);
+  ASSERT_EQ(recorded.size(), 1u);
+  EXPECT_EQ(recorded[0]["path"], "/secure");
+
+  // The certificate names 127.0.0.1, not localhost: the host name check fails.
+  request.url = "https://localhost:" + std::to_string(receiver.port()) + "/secure";
+  auto wrong_name = send_http(request, options);
+  ASSERT_FALSE(wrong_name.is_ok());
+  EXPECT_NE(wrong_name.status().message().find("TLS handshake"), std::string::npos);
 }
 
 TEST(UrlTest, ParsesHttpAndHttpsUrls) {
@@ -74,7 +124,8 @@ TEST(UrlTest, ParsesHttpAndHttpsUrls) {
   EXPECT_FALSE(parse_url("http://x:99999/").is_ok());
   EXPECT_FALSE(parse_url("http://user:pw@x/").is_ok());
   EXPECT_FALSE(parse_url("http://x/a b").is_ok());
-  EXPECT_EQ(redact_url("https://hooks.slack.com/services/T0/B0/xyz"), "https://hooks.slack.com/[redacted]");
+  EXPECT_EQ(redact_url("https://hooks.slack.com/services/T0/B0/xyz"),
+            "https://hooks.slack.com/[redacted]");
 }
 
 TEST(HmacSignatureTest, MatchesTheRfc4231TestVector) {

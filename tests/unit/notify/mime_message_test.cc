@@ -22,7 +22,8 @@ TEST(MimeMessageTest, HeaderTextIsEncodedOnlyWhenNeeded) {
 }
 
 TEST(MimeMessageTest, DateIsRfc5322InUtc) {
-  EXPECT_EQ(rfc5322_date(core::make_timestamp({2024, 3, 5}, 14, 3)), "Tue, 05 Mar 2024 14:03:00 +0000");
+  EXPECT_EQ(rfc5322_date(core::make_timestamp({2024, 3, 5}, 14, 3)),
+            "Tue, 05 Mar 2024 14:03:00 +0000");
   EXPECT_EQ(rfc5322_date({0}), "Thu, 01 Jan 1970 00:00:00 +0000");
 }
 

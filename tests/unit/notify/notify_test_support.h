@@ -3,10 +3,6 @@
 // reading what they recorded.
 #pragma once
 
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -16,6 +12,9 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace optima::notify::testing {
 
@@ -44,9 +43,10 @@ class LocalTestServer {
   LocalTestServer(const std::string& script, const std::filesystem::path& dir,
                   const std::vector<std::string>& args = {}) {
     int fds[2];
-    if (::pipe(fds) != 0) return;
-    std::vector<std::string> argv = {"python3", std::string(OPTIMA_SOURCE_DIR) + "/tests/support/" + script,
-                                     dir.string()};
+    if (::pipe(fds) != 0)
+      return;
+    std::vector<std::string> argv = {
+        "python3", std::string(OPTIMA_SOURCE_DIR) + "/tests/support/" + script, dir.string()};
     argv.insert(argv.end(), args.begin(), args.end());
     pid_ = ::fork();
     if (pid_ == 0) {
@@ -54,7 +54,8 @@ class LocalTestServer {
       ::close(fds[0]);
       ::close(fds[1]);
       std::vector<char*> raw;
-      for (auto& a : argv) raw.push_back(a.data());
+      for (auto& a : argv)
+        raw.push_back(a.data());
       raw.push_back(nullptr);
       ::execvp("python3", raw.data());
       ::_exit(127);
@@ -62,7 +63,8 @@ class LocalTestServer {
     ::close(fds[1]);
     std::string line;
     char c;
-    while (::read(fds[0], &c, 1) == 1 && c != '\n') line.push_back(c);
+    while (::read(fds[0], &c, 1) == 1 && c != '\n')
+      line.push_back(c);
     ::close(fds[0]);
     port_ = line.empty() ? 0 : std::stoi(line);
   }
@@ -72,7 +74,8 @@ class LocalTestServer {
 
   int port() const { return port_; }
   void stop() {
-    if (pid_ <= 0) return;
+    if (pid_ <= 0)
+      return;
     ::kill(pid_, SIGTERM);
     int status = 0;
     ::waitpid(pid_, &status, 0);
@@ -94,7 +97,8 @@ inline std::string notify_read_text(const std::filesystem::path& path) {
 // Waits up to 5 s for `name` to appear in dir (the servers rename finished files into place).
 inline bool notify_wait_for_file(const std::filesystem::path& path) {
   for (int i = 0; i < 250; ++i) {
-    if (std::filesystem::exists(path)) return true;
+    if (std::filesystem::exists(path))
+      return true;
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   return false;
@@ -105,7 +109,8 @@ inline std::vector<nlohmann::json> notify_recorded_requests(const std::filesyste
   std::vector<nlohmann::json> out;
   for (int n = 1;; ++n) {
     const auto path = dir / ("req-" + std::to_string(n) + ".json");
-    if (!std::filesystem::exists(path)) break;
+    if (!std::filesystem::exists(path))
+      break;
     out.push_back(nlohmann::json::parse(notify_read_text(path)));
   }
   return out;
@@ -113,5 +118,29 @@ inline std::vector<nlohmann::json> notify_recorded_requests(const std::filesyste
 
 // A loopback port nothing listens on (bound, then released).
 int notify_unused_port();
+
+// A loopback socket that listens but never answers (connections wait in its backlog); closed
+// with the object.
+class SilentListener {
+ public:
+  SilentListener();
+  ~SilentListener();
+  SilentListener(const SilentListener&) = delete;
+  SilentListener& operator=(const SilentListener&) = delete;
+  int port() const { return port_; }
+
+ private:
+  int fd_ = -1;
+  int port_ = 0;
+};
+
+struct NotifyTestCertificate {
+  std::string cert;  // PEM path; self-signed, so also the CA to trust
+  std::string key;
+};
+
+// Makes a self-signed certificate for 127.0.0.1 in `dir` with the openssl tool. Empty paths
+// when the tool fails.
+NotifyTestCertificate notify_make_certificate(const std::filesystem::path& dir);
 
 }  // namespace optima::notify::testing

@@ -28,7 +28,8 @@ TEST(SmtpClientTest, DeliversAMimeMessageToARealSmtpServer) {
   settings.host = "127.0.0.1";
   settings.port = static_cast<uint16_t>(sink.port());
   const EmailMessage m = sample_message();
-  const std::string mime = build_mime_message(m, core::make_timestamp({2024, 3, 5}, 14, 3), "optima.test", "abc123");
+  const std::string mime =
+      build_mime_message(m, core::make_timestamp({2024, 3, 5}, 14, 3), "optima.test", "abc123");
   core::Status s = send_smtp(settings, m.from, m.to, mime);
   ASSERT_TRUE(s.is_ok()) << s.to_string();
   ASSERT_TRUE(testing::notify_wait_for_file(dir.path() / "msg-1.eml"));
@@ -37,7 +38,8 @@ TEST(SmtpClientTest, DeliversAMimeMessageToARealSmtpServer) {
   // what arrived is exactly what was built.
   std::string expected;
   for (size_t i = 0; i < mime.size(); ++i)
-    if (!(mime[i] == '\r' && i + 1 < mime.size() && mime[i + 1] == '\n')) expected.push_back(mime[i]);
+    if (!(mime[i] == '\r' && i + 1 < mime.size() && mime[i + 1] == '\n'))
+      expected.push_back(mime[i]);
   EXPECT_EQ(received + "\n", expected);
   EXPECT_NE(received.find("From: CloudOptima <alerts@optima.test>\n"), std::string::npos);
   EXPECT_NE(received.find("To: finops@example.com, cto@example.com\n"), std::string::npos);
@@ -94,6 +96,74 @@ TEST(SmtpClientTest, StartTlsIsRequiredWhenConfigured) {
   EXPECT_NE(s.message().find("STARTTLS: the server does not offer it"), std::string::npos)
       << s.message();
   EXPECT_FALSE(std::filesystem::exists(dir.path() / "msg-1.eml"));
+}
+
+TEST(SmtpClientTest, UpgradesWithStartTlsThenAuthenticates) {
+  NotifyTempDir dir("smtp-starttls");
+  const auto certificate = testing::notify_make_certificate(dir.path());
+  ASSERT_FALSE(certificate.cert.empty());
+  LocalTestServer sink("smtp_sink.py", dir.path(),
+                       {"--user", "mailer", "--password", "s3cr3t", "--tls", "starttls",
+                        certificate.cert, certificate.key});
+  ASSERT_GT(sink.port(), 0);
+  SmtpSettings settings;
+  settings.host = "127.0.0.1";
+  settings.port = static_cast<uint16_t>(sink.port());
+  settings.username = "mailer";
+  settings.password = "s3cr3t";
+  const EmailMessage m = sample_message();
+  const std::string mime = build_mime_message(m, {0}, "optima.test", "tls");
+
+  // Plain SMTP to a server that requires STARTTLS: refused before any mail is sent.
+  core::Status plain = send_smtp(settings, m.from, m.to, mime);
+  ASSERT_FALSE(plain.is_ok());
+  // An untrusted certificate fails the handshake.
+  settings.security = SmtpSecurity::kStartTls;
+  core::Status untrusted = send_smtp(settings, m.from, m.to, mime);
+  ASSERT_FALSE(untrusted.is_ok());
+  EXPECT_NE(untrusted.message().find("TLS handshake"), std::string::npos) << untrusted.message();
+
+  settings.ca_file = certificate.cert;
+  core::Status ok = send_smtp(settings, m.from, m.to, mime);
+  ASSERT_TRUE(ok.is_ok()) << ok.to_string();
+  ASSERT_TRUE(testing::notify_wait_for_file(dir.path() / "msg-1.eml"));
+  const auto envelope = nlohmann::json::parse(testing::notify_read_text(dir.path() / "msg-1.json"));
+  EXPECT_EQ(envelope["auth_user"], "mailer");
+  EXPECT_EQ(envelope["tls"], true);
+  const std::string received = testing::notify_read_text(dir.path() / "msg-1.eml");
+  EXPECT_NE(received.find("\n.starts with a dot\n..two dots\n"), std::string::npos);
+}
+
+TEST(SmtpClientTest, ImplicitTlsDelivers) {
+  NotifyTempDir dir("smtp-implicit");
+  const auto certificate = testing::notify_make_certificate(dir.path());
+  ASSERT_FALSE(certificate.cert.empty());
+  LocalTestServer sink("smtp_sink.py", dir.path(),
+                       {"--tls", "implicit", certificate.cert, certificate.key});
+  SmtpSettings settings;
+  settings.host = "127.0.0.1";
+  settings.port = static_cast<uint16_t>(sink.port());
+  settings.security = SmtpSecurity::kTls;
+  settings.ca_file = certificate.cert;
+  const EmailMessage m = sample_message();
+  core::Status ok =
+      send_smtp(settings, m.from, m.to, build_mime_message(m, {0}, "optima.test", "i"));
+  ASSERT_TRUE(ok.is_ok()) << ok.to_string();
+  ASSERT_TRUE(testing::notify_wait_for_file(dir.path() / "msg-1.eml"));
+  const auto envelope = nlohmann::json::parse(testing::notify_read_text(dir.path() / "msg-1.json"));
+  EXPECT_EQ(envelope["rcpt_tos"], nlohmann::json({"finops@example.com", "cto@example.com"}));
+}
+
+TEST(SmtpClientTest, SilentServerTimesOut) {
+  testing::SilentListener silent;
+  SmtpSettings settings;
+  settings.host = "127.0.0.1";
+  settings.port = static_cast<uint16_t>(silent.port());
+  settings.timeout = std::chrono::milliseconds(300);
+  core::Status s = send_smtp(settings, "a@b.test", {"c@d.test"}, "x");
+  ASSERT_FALSE(s.is_ok());
+  EXPECT_EQ(s.code(), core::StatusCode::kIoError);
+  EXPECT_NE(s.message().find("greeting: timed out after 300 ms"), std::string::npos) << s.message();
 }
 
 TEST(SmtpClientTest, ServerDownIsAnIoErrorNotACrash) {

@@ -59,17 +59,18 @@ core::Status validate_budget(const Budget& budget) {
                         t.percent.to_string(), threshold_basis_name(t.basis)));
   }
   if (!budget.currency.empty() &&
-      (budget.currency.size() != 3 || budget.currency.find_first_not_of(
-                                          "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string::npos))
-    return core::invalid_argument(fmt::format(
-        "currency: expected a three-letter ISO 4217 code such as USD; found \"{}\"",
-        budget.currency));
+      (budget.currency.size() != 3 ||
+       budget.currency.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string::npos))
+    return core::invalid_argument(
+        fmt::format("currency: expected a three-letter ISO 4217 code such as USD; found \"{}\"",
+                    budget.currency));
   return core::Status::ok();
 }
 
 core::Decimal budget_amount_for(const Budget& budget, core::Timestamp period_start) {
   for (const PeriodAmount& pa : budget.period_amounts)
-    if (pa.period_start == period_start) return pa.amount;
+    if (pa.period_start == period_start)
+      return pa.amount;
   return budget.amount;
 }
 

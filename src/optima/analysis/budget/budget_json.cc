@@ -17,13 +17,15 @@ json optional_time(const std::optional<core::Timestamp>& t) {
 }  // namespace
 
 core::Result<std::vector<query::Filter>> scope_from_json(const json& value) {
-  if (!value.is_array()) return json_expected("scope", "an array of filter objects", value);
+  if (!value.is_array())
+    return json_expected("scope", "an array of filter objects", value);
   // The query parser reads filters; its paths ("filters[0].op") are renamed to "scope[0].op".
   json probe = {{"metrics", json::array({"EffectiveCost"})}, {"filters", value}};
   auto parsed = query::query_from_json(probe);
   if (!parsed.is_ok()) {
     std::string message = parsed.status().message();
-    if (message.rfind("filters", 0) == 0) message = "scope" + message.substr(7);
+    if (message.rfind("filters", 0) == 0)
+      message = "scope" + message.substr(7);
     return core::invalid_argument(std::move(message));
   }
   return parsed->filters;
@@ -38,17 +40,18 @@ json scope_to_json(const std::vector<query::Filter>& scope) {
 }
 
 core::Result<Budget> budget_from_json(const json& document) {
-  OPTIMA_RETURN_IF_ERROR(check_json_object(
-      document, "",
-      {"id", "name", "scope", "period", "metric", "amount", "period_amounts", "thresholds",
-       "currency"}));
+  OPTIMA_RETURN_IF_ERROR(check_json_object(document, "",
+                                           {"id", "name", "scope", "period", "metric", "amount",
+                                            "period_amounts", "thresholds", "currency"}));
   Budget b;
   if (document.contains("id")) {
     OPTIMA_ASSIGN_OR_RETURN(b.id, json_int(document["id"], "id"));
   }
-  if (!document.contains("name")) return core::invalid_argument("name: required");
+  if (!document.contains("name"))
+    return core::invalid_argument("name: required");
   OPTIMA_ASSIGN_OR_RETURN(b.name, json_string(document["name"], "name"));
-  if (!document.contains("amount")) return core::invalid_argument("amount: required");
+  if (!document.contains("amount"))
+    return core::invalid_argument("amount: required");
   OPTIMA_ASSIGN_OR_RETURN(b.amount, json_decimal(document["amount"], "amount"));
   if (document.contains("scope")) {
     OPTIMA_ASSIGN_OR_RETURN(b.scope, scope_from_json(document["scope"]));
@@ -63,7 +66,8 @@ core::Result<Budget> budget_from_json(const json& document) {
   if (document.contains("metric")) {
     OPTIMA_ASSIGN_OR_RETURN(std::string text, json_string(document["metric"], "metric"));
     auto metric = query::Metric::parse(text);
-    if (!metric.is_ok()) return core::invalid_argument("metric: " + metric.status().message());
+    if (!metric.is_ok())
+      return core::invalid_argument("metric: " + metric.status().message());
     b.metric = *metric;
   }
   if (document.contains("period_amounts")) {
@@ -78,7 +82,8 @@ core::Result<Budget> budget_from_json(const json& document) {
       PeriodAmount pa;
       OPTIMA_ASSIGN_OR_RETURN(pa.period_start,
                               json_time(list[i]["period_start"], json_child(path, "period_start")));
-      OPTIMA_ASSIGN_OR_RETURN(pa.amount, json_decimal(list[i]["amount"], json_child(path, "amount")));
+      OPTIMA_ASSIGN_OR_RETURN(pa.amount,
+                              json_decimal(list[i]["amount"], json_child(path, "amount")));
       b.period_amounts.push_back(pa);
     }
   }
@@ -89,9 +94,11 @@ core::Result<Budget> budget_from_json(const json& document) {
     for (size_t i = 0; i < list.size(); ++i) {
       const std::string path = json_element("thresholds", i);
       OPTIMA_RETURN_IF_ERROR(check_json_object(list[i], path, {"percent", "basis"}));
-      if (!list[i].contains("percent")) return core::invalid_argument(path + ".percent: required");
+      if (!list[i].contains("percent"))
+        return core::invalid_argument(path + ".percent: required");
       BudgetThreshold t;
-      OPTIMA_ASSIGN_OR_RETURN(t.percent, json_decimal(list[i]["percent"], json_child(path, "percent")));
+      OPTIMA_ASSIGN_OR_RETURN(t.percent,
+                              json_decimal(list[i]["percent"], json_child(path, "percent")));
       if (list[i].contains("basis")) {
         OPTIMA_ASSIGN_OR_RETURN(std::string basis,
                                 json_string(list[i]["basis"], json_child(path, "basis")));
@@ -119,7 +126,8 @@ json budget_to_json(const Budget& b) {
               {"period", budget_period_name(b.period)},
               {"metric", b.metric.to_string()},
               {"amount", b.amount.to_string()}};
-  if (b.id != 0) out["id"] = b.id;
+  if (b.id != 0)
+    out["id"] = b.id;
   json amounts = json::array();
   for (const PeriodAmount& pa : b.period_amounts)
     amounts.push_back({{"period_start", core::format_iso8601(pa.period_start)},
@@ -130,7 +138,8 @@ json budget_to_json(const Budget& b) {
     thresholds.push_back(
         {{"percent", t.percent.to_string()}, {"basis", threshold_basis_name(t.basis)}});
   out["thresholds"] = std::move(thresholds);
-  if (!b.currency.empty()) out["currency"] = b.currency;
+  if (!b.currency.empty())
+    out["currency"] = b.currency;
   return out;
 }
 

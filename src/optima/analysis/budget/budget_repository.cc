@@ -24,9 +24,8 @@ core::Result<Budget> budget_of_row(int64_t id, const std::string& definition) {
   core::Result<Budget> budget =
       document.is_ok() ? budget_from_json(*document) : core::Result<Budget>(document.status());
   if (!budget.is_ok())
-    return core::data_loss(
-        fmt::format("budget_budgets row {}: stored definition is invalid: {}", id,
-                    budget.status().message()));
+    return core::data_loss(fmt::format("budget_budgets row {}: stored definition is invalid: {}",
+                                       id, budget.status().message()));
   budget->id = id;
   return budget;
 }
@@ -45,14 +44,13 @@ core::Result<BudgetRepository> BudgetRepository::open(store::SqliteDatabase& db)
 }
 
 core::Status BudgetRepository::check_name_free(const Budget& budget) {
-  OPTIMA_ASSIGN_OR_RETURN(auto stmt,
-                          db_->prepare("SELECT id FROM budget_budgets WHERE name = ?1 AND id != ?2"));
+  OPTIMA_ASSIGN_OR_RETURN(
+      auto stmt, db_->prepare("SELECT id FROM budget_budgets WHERE name = ?1 AND id != ?2"));
   stmt.bind(1, budget.name).bind(2, budget.id);
   OPTIMA_ASSIGN_OR_RETURN(bool found, stmt.step());
   if (found)
-    return core::already_exists(
-        fmt::format("name: a budget named \"{}\" already exists (id {})", budget.name,
-                    stmt.column_int(0)));
+    return core::already_exists(fmt::format("name: a budget named \"{}\" already exists (id {})",
+                                            budget.name, stmt.column_int(0)));
   return core::Status::ok();
 }
 
@@ -73,10 +71,13 @@ core::Result<Budget> BudgetRepository::update(const Budget& budget, core::Timest
   OPTIMA_RETURN_IF_ERROR(validate_budget(budget));
   OPTIMA_RETURN_IF_ERROR(get(budget.id).status());
   OPTIMA_RETURN_IF_ERROR(check_name_free(budget));
-  OPTIMA_ASSIGN_OR_RETURN(
-      auto stmt, db_->prepare("UPDATE budget_budgets SET name = ?1, definition = ?2, "
-                              "updated_at = ?3 WHERE id = ?4"));
-  stmt.bind(1, budget.name).bind(2, definition_of(budget)).bind(3, now.unix_seconds).bind(4, budget.id);
+  OPTIMA_ASSIGN_OR_RETURN(auto stmt,
+                          db_->prepare("UPDATE budget_budgets SET name = ?1, definition = ?2, "
+                                       "updated_at = ?3 WHERE id = ?4"));
+  stmt.bind(1, budget.name)
+      .bind(2, definition_of(budget))
+      .bind(3, now.unix_seconds)
+      .bind(4, budget.id);
   OPTIMA_RETURN_IF_ERROR(stmt.run());
   return budget;
 }
@@ -87,7 +88,8 @@ core::Result<std::vector<Budget>> BudgetRepository::list() {
   std::vector<Budget> out;
   while (true) {
     OPTIMA_ASSIGN_OR_RETURN(bool row, stmt.step());
-    if (!row) break;
+    if (!row)
+      break;
     OPTIMA_ASSIGN_OR_RETURN(Budget b, budget_of_row(stmt.column_int(0), stmt.column_text(1)));
     out.push_back(std::move(b));
   }
@@ -99,17 +101,20 @@ core::Result<Budget> BudgetRepository::get(int64_t id) {
                           db_->prepare("SELECT definition FROM budget_budgets WHERE id = ?1"));
   stmt.bind(1, id);
   OPTIMA_ASSIGN_OR_RETURN(bool found, stmt.step());
-  if (!found) return core::not_found(fmt::format("no budget with id {}", id));
+  if (!found)
+    return core::not_found(fmt::format("no budget with id {}", id));
   return budget_of_row(id, stmt.column_text(0));
 }
 
 core::Result<Budget> BudgetRepository::find(std::string_view key) {
-  if (auto id = core::parse_int64(key)) return get(*id);
-  OPTIMA_ASSIGN_OR_RETURN(auto stmt,
-                          db_->prepare("SELECT id, definition FROM budget_budgets WHERE name = ?1"));
+  if (auto id = core::parse_int64(key))
+    return get(*id);
+  OPTIMA_ASSIGN_OR_RETURN(
+      auto stmt, db_->prepare("SELECT id, definition FROM budget_budgets WHERE name = ?1"));
   stmt.bind(1, key);
   OPTIMA_ASSIGN_OR_RETURN(bool found, stmt.step());
-  if (!found) return core::not_found(fmt::format("no budget named \"{}\"", key));
+  if (!found)
+    return core::not_found(fmt::format("no budget named \"{}\"", key));
   return budget_of_row(stmt.column_int(0), stmt.column_text(1));
 }
 

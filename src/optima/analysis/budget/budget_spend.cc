@@ -8,7 +8,8 @@ namespace optima::analysis {
 namespace {
 
 core::Decimal decimal_or_zero(const query::Value& v) {
-  if (const auto* d = std::get_if<core::Decimal>(&v)) return *d;
+  if (const auto* d = std::get_if<core::Decimal>(&v))
+    return *d;
   return core::Decimal();
 }
 
@@ -27,7 +28,8 @@ core::Result<query::QueryResult> run(const Budget& budget, const store::TableSou
 core::Result<DailySpendSeries> daily_spend(const Budget& budget, const store::TableSource& source,
                                            core::Period range) {
   DailySpendSeries out;
-  if (range.start >= range.end) return out;
+  if (range.start >= range.end)
+    return out;
   query::Query q;
   q.time_range = range;
   q.granularity = query::Granularity::kDay;
@@ -35,7 +37,8 @@ core::Result<DailySpendSeries> daily_spend(const Budget& budget, const store::Ta
   out.currency = result.columns.back().currency;
   for (const query::ResultRow& row : result.rows) {
     const auto* day = std::get_if<core::Timestamp>(&row.values[0]);
-    if (day == nullptr) continue;
+    if (day == nullptr)
+      continue;
     out.days.push_back({*day, decimal_or_zero(row.values[1])});
   }
   return out;
@@ -44,7 +47,8 @@ core::Result<DailySpendSeries> daily_spend(const Budget& budget, const store::Ta
 std::vector<DailySpend> fill_missing_days(const std::vector<DailySpend>& days,
                                           core::Timestamp end) {
   std::vector<DailySpend> out;
-  if (days.empty()) return out;
+  if (days.empty())
+    return out;
   size_t next = 0;
   for (core::Timestamp d = days.front().day; d < end; d.unix_seconds += core::kSecondsPerDay) {
     if (next < days.size() && days[next].day == d) {
@@ -69,7 +73,8 @@ core::Result<DimensionSpendTable> spend_by_dimension(const Budget& budget,
   out.total = decimal_or_zero(result.totals.back());
   for (const query::ResultRow& row : result.rows) {
     DimensionSpend spend;
-    if (const auto* s = std::get_if<std::string>(&row.values[0])) spend.value = *s;
+    if (const auto* s = std::get_if<std::string>(&row.values[0]))
+      spend.value = *s;
     spend.amount = decimal_or_zero(row.values[1]);
     out.values.push_back(std::move(spend));
   }

@@ -26,8 +26,7 @@ core::Result<DailySpendSeries> daily_spend(const Budget& budget, const store::Ta
 
 // `days` (sorted, distinct midnights) with the missing days from the first one up to `end`
 // (exclusive) added as zero. An empty input stays empty.
-std::vector<DailySpend> fill_missing_days(const std::vector<DailySpend>& days,
-                                          core::Timestamp end);
+std::vector<DailySpend> fill_missing_days(const std::vector<DailySpend>& days, core::Timestamp end);
 
 struct DimensionSpend {
   std::optional<std::string> value;  // nullopt: rows without a value

@@ -10,10 +10,9 @@
 namespace optima::analysis {
 namespace {
 
-constexpr int64_t kHistoryDays = 28;
-
 core::Decimal percent_of(core::Decimal part, core::Decimal whole) {
-  if (whole.is_zero()) return core::Decimal();
+  if (whole.is_zero())
+    return core::Decimal();
   return core::Decimal::divide(core::Decimal::multiply(part, core::Decimal::from_int(100)), whole)
       .round(2);
 }
@@ -26,18 +25,20 @@ std::optional<core::Timestamp> first_day_reaching(core::Decimal base,
   core::Decimal total = base;
   for (const DailySpend& d : days) {
     total += d.amount;
-    if (inclusive ? total >= level : total > level) return d.day;
+    if (inclusive ? total >= level : total > level)
+      return d.day;
   }
   return std::nullopt;
 }
 
 std::string summary_of(const BudgetStatus& s) {
   const std::string money = s.currency.empty() ? "" : " " + s.currency;
-  std::string text = fmt::format("{} of {}{} spent in {} ({}%)", s.actual.to_fixed(2),
-                                 s.amount.to_fixed(2), money, s.period_label,
-                                 s.percent_used.to_fixed(1));
+  std::string text =
+      fmt::format("{} of {}{} spent in {} ({}%)", s.actual.to_fixed(2), s.amount.to_fixed(2), money,
+                  s.period_label, s.percent_used.to_fixed(1));
   if (s.exceeded && s.breach_date)
-    return text + fmt::format("; the budget was exceeded on {}.", core::format_date(*s.breach_date));
+    return text +
+           fmt::format("; the budget was exceeded on {}.", core::format_date(*s.breach_date));
   text += fmt::format("; projected {}{} ({}%)", s.projected.to_fixed(2), money,
                       s.projected_percent.to_fixed(1));
   if (s.breach_date && s.breach_lead_days)
@@ -63,21 +64,24 @@ core::Result<BudgetStatus> compute_budget_status(const Budget& budget,
   s.amount = budget_amount_for(budget, s.period.start);
 
   const core::Timestamp today = core::start_of_day(as_of);
-  const core::Timestamp history_start = {
-      std::min(s.period.start.unix_seconds, today.unix_seconds - kHistoryDays * core::kSecondsPerDay)};
+  const int64_t history_days = std::max(1, projector.history_days());
+  const core::Timestamp history_start = {std::min(
+      s.period.start.unix_seconds, today.unix_seconds - history_days * core::kSecondsPerDay)};
   OPTIMA_ASSIGN_OR_RETURN(DailySpendSeries series,
                           daily_spend(budget, source, {history_start, as_of}));
   s.currency = series.currency;
 
-  std::vector<DailySpend> history;       // complete days before today, for the projector
-  core::Decimal spent_before_today;      // in the period
+  std::vector<DailySpend> history;   // complete days before today, for the projector
+  core::Decimal spent_before_today;  // in the period
   for (const DailySpend& d : series.days) {
     if (d.day >= s.period.start) {
       s.actual += d.amount;
       s.daily.push_back(d);
-      if (d.day < today) spent_before_today += d.amount;
+      if (d.day < today)
+        spent_before_today += d.amount;
     }
-    if (d.day < today && d.day.unix_seconds >= today.unix_seconds - kHistoryDays * core::kSecondsPerDay)
+    if (d.day < today &&
+        d.day.unix_seconds >= today.unix_seconds - history_days * core::kSecondsPerDay)
       history.push_back(d);
   }
   // The projector wants consecutive days from the first day with spend.
@@ -102,7 +106,8 @@ core::Result<BudgetStatus> compute_budget_status(const Budget& budget,
   // so far, then the projection.
   std::vector<DailySpend> before_today;
   for (const DailySpend& d : s.daily)
-    if (d.day < today) before_today.push_back(d);
+    if (d.day < today)
+      before_today.push_back(d);
   std::vector<DailySpend> expected = before_today;
   expected.insert(expected.end(), projection.days.begin(), projection.days.end());
 
@@ -112,7 +117,8 @@ core::Result<BudgetStatus> compute_budget_status(const Budget& budget,
   } else {
     s.breach_date = first_day_reaching({}, expected, s.amount, false);
     if (s.breach_date && *s.breach_date >= today)
-      s.breach_lead_days = (s.breach_date->unix_seconds - today.unix_seconds) / core::kSecondsPerDay;
+      s.breach_lead_days =
+          (s.breach_date->unix_seconds - today.unix_seconds) / core::kSecondsPerDay;
     else
       s.breach_date.reset();  // projected days are never before today
   }
@@ -124,7 +130,8 @@ core::Result<BudgetStatus> compute_budget_status(const Budget& budget,
                                         core::Decimal::from_int(100));
     if (t.basis == ThresholdBasis::kActual) {
       state.crossed = s.actual >= state.level;
-      if (state.crossed) state.on = first_day_reaching({}, s.daily, state.level, true);
+      if (state.crossed)
+        state.on = first_day_reaching({}, s.daily, state.level, true);
     } else {
       state.crossed = s.projected >= state.level;
       state.on = first_day_reaching({}, expected, state.level, true);

@@ -32,9 +32,9 @@ struct BudgetStatus {
   core::Timestamp as_of;
   std::string currency;  // of the spend; empty when no row matched
   core::Decimal amount;
-  core::Decimal actual;             // spend in [period start, as_of)
-  core::Decimal projected;          // expected spend over the whole period
-  core::Decimal projected_low;      // ~80% interval
+  core::Decimal actual;         // spend in [period start, as_of)
+  core::Decimal projected;      // expected spend over the whole period
+  core::Decimal projected_low;  // ~80% interval
   core::Decimal projected_high;
   std::string projection_model;     // the SpendProjector's model name
   core::Decimal percent_used;       // actual / amount × 100, 2 decimals
@@ -45,12 +45,13 @@ struct BudgetStatus {
   std::optional<core::Timestamp> breach_date;
   std::optional<int64_t> breach_lead_days;  // days from as_of's day to a future breach_date
   std::vector<ThresholdState> thresholds;
-  std::string summary;  // one sentence for people and notifications
+  std::string summary;            // one sentence for people and notifications
   std::vector<DailySpend> daily;  // actual spend per day of the period so far
 };
 
 // The budget's status for the period containing `as_of`. History for the projection is the
-// complete days before as_of's day (up to 28, crossing into the previous period when needed);
+// complete days before as_of's day (projector.history_days() of them, crossing into earlier
+// periods);
 // as_of's own partial day counts in `actual` but is projected as a whole day.
 // Errors: InvalidArgument when the budget is invalid or its scope matches rows in several
 // currencies (pin `currency`); the source's DataLoss / IoError.

@@ -10,11 +10,14 @@
 namespace optima::analysis {
 namespace {
 
-core::Decimal abs_of(core::Decimal d) { return d.is_negative() ? -d : d; }
+core::Decimal abs_of(core::Decimal d) {
+  return d.is_negative() ? -d : d;
+}
 
 // value's share of `table` times `amount`; zero when the table's total is zero.
 core::Decimal share_of(core::Decimal value, core::Decimal total, core::Decimal amount) {
-  if (total.is_zero()) return core::Decimal();
+  if (total.is_zero())
+    return core::Decimal();
   return core::Decimal::divide(core::Decimal::multiply(amount, value), total);
 }
 
@@ -68,12 +71,14 @@ core::Result<std::vector<PeriodVariance>> compute_budget_variance(const Budget& 
       c.contribution = c.actual - c.expected;
       all.push_back(c);
     }
-    std::sort(all.begin(), all.end(), [](const VarianceContributor& a, const VarianceContributor& b) {
-      if (abs_of(a.contribution) != abs_of(b.contribution))
-        return abs_of(a.contribution) > abs_of(b.contribution);
-      return a.value < b.value;
-    });
-    if (all.size() > options.top) all.resize(options.top);
+    std::sort(all.begin(), all.end(),
+              [](const VarianceContributor& a, const VarianceContributor& b) {
+                if (abs_of(a.contribution) != abs_of(b.contribution))
+                  return abs_of(a.contribution) > abs_of(b.contribution);
+                return a.value < b.value;
+              });
+    if (all.size() > options.top)
+      all.resize(options.top);
     v.top = std::move(all);
     out.push_back(std::move(v));
     previous = std::move(table);

@@ -29,8 +29,8 @@ struct PeriodVariance {
   std::string label;
   core::Decimal amount;
   core::Decimal actual;
-  core::Decimal variance;          // actual − amount (positive = over budget)
-  core::Decimal variance_percent;  // variance / amount × 100, 2 decimals
+  core::Decimal variance;                // actual − amount (positive = over budget)
+  core::Decimal variance_percent;        // variance / amount × 100, 2 decimals
   std::vector<VarianceContributor> top;  // by |contribution|, largest first
 };
 

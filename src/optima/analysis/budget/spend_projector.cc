@@ -18,7 +18,8 @@ int weekday_of(core::Timestamp day) {
 // A double rounded to the Decimal's 18 places (projections are statistics, not sums).
 core::Decimal decimal_of(double value) {
   core::Decimal out;
-  if (!core::Decimal::parse(fmt::format("{:.6f}", value), &out)) return core::Decimal();
+  if (!core::Decimal::parse(fmt::format("{:.6f}", value), &out))
+    return core::Decimal();
   return out;
 }
 
@@ -35,7 +36,8 @@ Line fit_line(const std::vector<DailySpend>& window, const std::vector<double>& 
               const std::array<double, 7>& factor, bool with_trend) {
   const size_t n = y.size();
   Line line;
-  if (n == 0) return line;
+  if (n == 0)
+    return line;
   double sx = 0, sy = 0, sxx = 0, sxy = 0;
   for (size_t i = 0; i < n; ++i) {
     const double x = static_cast<double>(i);
@@ -61,16 +63,17 @@ core::Result<SpendProjection> DailyPaceProjector::project(const std::vector<Dail
                                                           core::Timestamp first_day,
                                                           core::Timestamp period_end) const {
   if (first_day.unix_seconds % core::kSecondsPerDay != 0 || first_day > period_end)
-    return core::invalid_argument(fmt::format(
-        "projection: first day {} must be midnight UTC and not after the period end {}",
-        core::format_iso8601(first_day), core::format_iso8601(period_end)));
+    return core::invalid_argument(
+        fmt::format("projection: first day {} must be midnight UTC and not after the period end {}",
+                    core::format_iso8601(first_day), core::format_iso8601(period_end)));
   SpendProjection out;
   out.model = "daily_pace_weekday";
   const size_t n = std::min(history.size(), static_cast<size_t>(std::max(window_days_, 1)));
   const std::vector<DailySpend> window(history.end() - static_cast<std::ptrdiff_t>(n),
                                        history.end());
   std::vector<double> y(n);
-  for (size_t i = 0; i < n; ++i) y[i] = window[i].amount.to_double();
+  for (size_t i = 0; i < n; ++i)
+    y[i] = window[i].amount.to_double();
 
   // A line through the raw values, then weekday factors from the values over that line
   // (so a trend does not pass for a weekday effect), then the line again through the
@@ -84,7 +87,8 @@ core::Result<SpendProjection> DailyPaceProjector::project(const std::vector<Dail
     std::array<int, 7> count{};
     for (size_t i = 0; i < n; ++i) {
       const double base = line.at(static_cast<double>(i));
-      if (base <= 0) continue;
+      if (base <= 0)
+        continue;
       const auto w = static_cast<size_t>(weekday_of(window[i].day));
       ratio_sum[w] += y[i] / base;
       ++count[w];
@@ -100,7 +104,8 @@ core::Result<SpendProjection> DailyPaceProjector::project(const std::vector<Dail
       factor.fill(1);
       break;
     }
-    for (double& f : factor) f = std::clamp(f / mean_factor, 0.05, 5.0);
+    for (double& f : factor)
+      f = std::clamp(f / mean_factor, 0.05, 5.0);
     line = fit_line(window, y, factor, true);
   }
   const double a = line.a;
@@ -121,8 +126,11 @@ core::Result<SpendProjection> DailyPaceProjector::project(const std::vector<Dail
   size_t days = 0;
   for (core::Timestamp d = first_day; d < period_end;
        d.unix_seconds += core::kSecondsPerDay, ++days) {
-    const double x = static_cast<double>(n) - 1 + static_cast<double>(offset) +
-                     static_cast<double>(days);
+    // The trend runs on for at most one window past the history, then holds: a month's slope
+    // says little about the rest of a year.
+    const double x = std::min(
+        static_cast<double>(n) - 1 + static_cast<double>(offset) + static_cast<double>(days),
+        static_cast<double>(n) - 1 + static_cast<double>(window_days_));
     const core::Decimal value = n == 0 ? core::Decimal() : decimal_of(fitted(x, d));
     out.days.push_back({d, value});
     out.remaining += value;

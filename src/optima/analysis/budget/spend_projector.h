@@ -22,8 +22,8 @@ struct DailySpend {
 struct SpendProjection {
   // One projected value per day of [first_day, period end), in order.
   std::vector<DailySpend> days;
-  core::Decimal remaining;       // the sum of `days`
-  core::Decimal remaining_low;   // ~80% interval of `remaining`
+  core::Decimal remaining;      // the sum of `days`
+  core::Decimal remaining_low;  // ~80% interval of `remaining`
   core::Decimal remaining_high;
   std::string model;  // e.g. "daily_pace_weekday"
 };
@@ -38,12 +38,15 @@ class SpendProjector {
   virtual core::Result<SpendProjection> project(const std::vector<DailySpend>& history,
                                                 core::Timestamp first_day,
                                                 core::Timestamp period_end) const = 0;
+  // How many days of history the projector wants (the budget status queries that many).
+  virtual int history_days() const = 0;
 };
 
 // The daily pace of the last `window_days` days (default 28): a least-squares line through the
 // weekday-adjusted daily spend, times the weekday's factor. The trend is used only with at least
 // two weeks of history, and weekday factors only with at least two of each weekday; with less,
-// the projection is the mean daily spend. Projected days are never negative. The interval is
+// the projection is the mean daily spend. The trend is extended at most window_days past the
+// history, then held flat. Projected days are never negative. The interval is
 // ±1.2816 residual standard deviations × √(days) (80% for independent daily errors).
 class DailyPaceProjector final : public SpendProjector {
  public:
@@ -51,6 +54,7 @@ class DailyPaceProjector final : public SpendProjector {
   core::Result<SpendProjection> project(const std::vector<DailySpend>& history,
                                         core::Timestamp first_day,
                                         core::Timestamp period_end) const override;
+  int history_days() const override { return window_days_; }
 
  private:
   int window_days_;
