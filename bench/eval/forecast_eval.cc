@@ -8,6 +8,7 @@
 //       rolling origin (12 origins, 30 days): MAPE, sMAPE, MASE (m=7) against naive, seasonal
 //       naive (7) and ETS(AICc); coverage of the 80% and 95% intervals.
 //   forecast_eval speed [--series N] [--length L] [--threads N]
+//   --no-level-shift (m4, daily): ablation without level-shift detection
 //       wall time to forecast N generated daily series of L points, horizon 30.
 #include <chrono>
 #include <cmath>
@@ -36,6 +37,8 @@ namespace {
 
 using namespace optima;
 using analysis::Granularity;
+
+bool g_detect_level_shift = true;  // --no-level-shift turns it off (an ablation)
 
 struct WideSeries {
   std::string id;
@@ -152,6 +155,7 @@ int run_m4(const std::filesystem::path& dir, const std::string& set, size_t thre
     fc[4] = ets.ok ? analysis::ets_forecast(ets, h).mean : analysis::naive_forecast(y, h).mean;
     analysis::ForecastOptions options;
     options.horizon = h;
+    options.detect_level_shift = g_detect_level_shift;
     auto ours = analysis::forecast_series(synthetic_times(y, g), options);
     if (!ours.is_ok()) return ours.status();
     std::vector<double> lo80, hi80, lo95, hi95;
@@ -235,6 +239,7 @@ int run_daily(const std::filesystem::path& dir, size_t threads) {
       fc[2] = analysis::ets_forecast(ets, h).mean;
       analysis::ForecastOptions options;
       options.horizon = h;
+      options.detect_level_shift = g_detect_level_shift;
       auto ours = analysis::forecast_series(train, options);
       if (!ours.is_ok()) return ours.status();
       std::vector<double> lo80, hi80, lo95, hi95;
@@ -338,6 +343,9 @@ int main(int argc, char** argv) {
   }
   const std::string mode = argv[1];
   const size_t threads = flag_value(argc, argv, "--threads", 2);
+  for (int i = 1; i < argc; ++i) {
+    if (std::string(argv[i]) == "--no-level-shift") g_detect_level_shift = false;
+  }
   // parallel_for also runs work on the calling thread: a pool of threads-1 uses `threads` cores.
   const size_t pool_threads = threads > 1 ? threads - 1 : 1;
   if (mode == "m4" && argc >= 3) {

@@ -100,9 +100,18 @@ core::Result<Forecast> forecast_series(const TimeSeries& series, const ForecastO
   }
   if (options.detect_level_shift) {
     const size_t window = periods.empty() ? 7 : static_cast<size_t>(std::max(7, periods.front()));
-    if (auto shift = detect_level_shift(filled, window)) {
+    size_t cycle = 0;  // a long seasonal cycle with two full cycles of data (yearly)
+    for (int m : periods) {
+      if (m > 2 * static_cast<int>(window) && filled.size() >= 2 * static_cast<size_t>(m)) cycle = static_cast<size_t>(m);
+    }
+    if (auto shift = detect_level_shift(filled, window, cycle)) {
       const size_t after = y.size() - shift->index;
-      const size_t season = periods.empty() ? 1 : static_cast<size_t>(periods.front());
+      // Refit on the new segment only when it still holds every seasonal cycle the full series
+      // could teach (two of each); otherwise shift the older history to the new level.
+      size_t season = 1;
+      for (int m : periods) {
+        if (y.size() >= 2 * static_cast<size_t>(m) + 2) season = std::max(season, static_cast<size_t>(m));
+      }
       LevelShift ls{times[shift->index], shift->size, after >= std::max(2 * season + 2, 3 * window)};
       if (ls.refitted_on_segment) {
         const auto cut = static_cast<std::ptrdiff_t>(shift->index);
