@@ -9,6 +9,7 @@
 #include "optima/analysis/forecast/level_shift.h"
 #include "optima/analysis/forecast/model_selection.h"
 #include "optima/analysis/forecast/month_start_fee.h"
+#include "optima/analysis/forecast/outlier_filter.h"
 #include "optima/analysis/series/series_fill.h"
 
 namespace optima::analysis {
@@ -123,9 +124,13 @@ core::Result<Forecast> forecast_series(const TimeSeries& series, const ForecastO
       out.level_shift = ls;
     }
   }
+  // After the level shift is handled, so the values around a shift are not taken for spikes.
+  if (options.remove_outliers && g == Granularity::kDay) {
+    out.outliers_removed = remove_isolated_outliers(&y, 7);
+  }
   out.observations = 0;
   for (double v : y) out.observations += std::isnan(v) ? 0 : 1;
-  out.missing_periods = y.size() - out.observations;
+  out.missing_periods = y.size() - out.observations - std::min(out.outliers_removed, y.size() - out.observations);
   Selection sel = select_and_forecast(y, periods, options.horizon, options.model,
                                       options.max_evaluations);
   const ModelForecast& mf = sel.forecast;
