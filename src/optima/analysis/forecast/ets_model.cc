@@ -178,7 +178,7 @@ EtsFit fit_ets(const std::vector<double>& y, const EtsSpec& spec, int max_evalua
     return r.sse;
   };
   double best = 0;
-  const std::vector<double> xb = nelder_mead(objective, x, steps, {max_evaluations, 1e-9}, &best);
+  const std::vector<double> xb = nelder_mead(objective, x, steps, {max_evaluations, 1e-7}, &best);
   const Params p = tr.decode(xb);
   RunResult r = run(y, p, s0, m, true);
   fit.initial_level = p.l0;
