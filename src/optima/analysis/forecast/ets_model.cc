@@ -254,10 +254,11 @@ ModelForecast ets_forecast(const EtsFit& fit, int horizon) {
 }
 
 EtsFit select_ets(const std::vector<double>& y, const std::vector<int>& periods,
-                  int max_evaluations) {
+                  int max_evaluations, bool include_nonseasonal) {
   EtsFit best;
   best.aicc = std::numeric_limits<double>::infinity();
-  std::vector<int> seasons = {1};
+  std::vector<int> seasons;
+  if (include_nonseasonal || periods.empty()) seasons.push_back(1);
   seasons.insert(seasons.end(), periods.begin(), periods.end());
   for (int m : seasons) {
     for (EtsTrend trend : {EtsTrend::kNone, EtsTrend::kAdditive, EtsTrend::kDamped}) {

@@ -50,8 +50,9 @@ EtsFit refilter_ets(const std::vector<double>& y, const EtsFit& fit);
 // Point forecasts, psi weights and sigma for h = 1..horizon. Requires: fit.ok.
 ModelForecast ets_forecast(const EtsFit& fit, int horizon);
 // The ETS model with the smallest AICc among trend ∈ {none, additive, damped} × the given
-// seasonal periods (and none). Returns a fit with ok = false when none can be fitted.
+// seasonal periods (and no seasonality, unless include_nonseasonal is false and a period is
+// given). Returns a fit with ok = false when none can be fitted.
 EtsFit select_ets(const std::vector<double>& y, const std::vector<int>& periods,
-                  int max_evaluations = 400);
+                  int max_evaluations = 400, bool include_nonseasonal = true);
 
 }  // namespace optima::analysis
