@@ -10,6 +10,7 @@
 #include "optima/analysis/forecast/model_selection.h"
 #include "optima/analysis/forecast/month_start_fee.h"
 #include "optima/analysis/forecast/outlier_filter.h"
+#include "optima/analysis/series/series_builder.h"
 #include "optima/analysis/series/series_fill.h"
 
 namespace optima::analysis {
@@ -77,6 +78,11 @@ core::Result<Forecast> forecast_series(const TimeSeries& series, const ForecastO
       y.pop_back();
     }
     // Periods between the last data and now are unknown, not zero.
+    if (!times.empty() && periods_between(times.back(), current, g) > static_cast<int64_t>(kMaxSeriesPeriods)) {
+      return core::invalid_argument(fmt::format("as-of {} is too far after the last data ({})",
+                                                core::format_iso8601(*options.as_of),
+                                                core::format_iso8601(times.back())));
+    }
     while (!times.empty() && advance_periods(times.back(), g, 1) < current) {
       times.push_back(advance_periods(times.back(), g, 1));
       y.push_back(std::numeric_limits<double>::quiet_NaN());
