@@ -81,6 +81,7 @@ nlohmann::json forecast_json(const std::string& label, const std::string& curren
   j["granularity"] = std::string(query::granularity_name(f.granularity));
   j["observations"] = f.observations;
   j["missing_periods"] = f.missing_periods;
+  j["outliers_treated_as_missing"] = f.outliers_removed;
   if (!std::isnan(f.backtest_mase)) j["backtest_scaled_error"] = f.backtest_mase;
   j["candidates"] = f.candidates;
   nlohmann::json c;
@@ -122,8 +123,8 @@ nlohmann::json forecast_json(const std::string& label, const std::string& curren
 }
 
 void print_forecast_text(const std::string& label, const analysis::Forecast& f) {
-  std::printf("%s: %s (%zu periods of data, %zu missing)\n", label.c_str(), f.model.c_str(),
-              f.observations, f.missing_periods);
+  std::printf("%s: %s (%zu periods of data, %zu missing, %zu outliers treated as missing)\n",
+              label.c_str(), f.model.c_str(), f.observations, f.missing_periods, f.outliers_removed);
   if (!f.components.model.empty()) {
     std::printf("  level %s, trend %s per period (%s)\n", money(f.components.level).c_str(),
                 money(f.components.trend_per_period).c_str(), f.components.model.c_str());

@@ -126,6 +126,15 @@ TEST(ForecastSeriesTest, MissingDaysAreCountedAndBridged) {
   EXPECT_NEAR(f->points.front().mean, 40.0, 2.0);
 }
 
+TEST(ForecastSeriesTest, IsolatedSpikeIsTreatedAsMissing) {
+  TimeSeries s = daily_series(day(2024, 1, 1), 90, 1.0, [](int, core::CivilDate) { return 50.0; });
+  s.values[88] = 900.0;  // a one-day spike the day before the end
+  auto f = forecast_series(s, {});
+  ASSERT_TRUE(f.is_ok());
+  EXPECT_EQ(f->outliers_removed, 1u);
+  EXPECT_NEAR(f->points.front().mean, 50.0, 3.0);
+}
+
 TEST(ForecastSeriesTest, PartialCurrentPeriodIsExcludedAndReported) {
   TimeSeries s = daily_series(day(2024, 1, 1), 60, 0.5, [](int, core::CivilDate) { return 80.0; });
   s.values.back() = 7.0;  // today so far

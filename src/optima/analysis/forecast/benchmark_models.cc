@@ -63,7 +63,8 @@ ModelForecast naive2_forecast(const std::vector<double>& y, int m, int horizon) 
   return f;
 }
 
-ModelForecast theta_forecast(const std::vector<double>& y, int m, int horizon, int max_evaluations) {
+ModelForecast theta_forecast(const std::vector<double>& y, int m, int horizon, int max_evaluations,
+                             double* ses_alpha) {
   const SeasonalIndices si = seasonal_indices_if_any(y, m);
   const size_t n = y.size();
   std::vector<double> x(n);
@@ -83,7 +84,17 @@ ModelForecast theta_forecast(const std::vector<double>& y, int m, int horizon, i
   // Theta line 2 = 2x − line0, smoothed by SES.
   std::vector<double> line2(n);
   for (size_t t = 0; t < n; ++t) line2[t] = 2.0 * x[t] - (a + b * static_cast<double>(t + 1));
-  const EtsFit ses = fit_ets(line2, {EtsTrend::kNone, 1}, max_evaluations);
+  EtsFit ses;
+  if (ses_alpha != nullptr && !std::isnan(*ses_alpha)) {
+    ses.spec = {EtsTrend::kNone, 1};
+    ses.alpha = *ses_alpha;
+    ses.initial_level = line2[0];
+    ses.ok = true;
+    ses = refilter_ets(line2, ses);
+  } else {
+    ses = fit_ets(line2, {EtsTrend::kNone, 1}, max_evaluations);
+    if (ses_alpha != nullptr && ses.ok) *ses_alpha = ses.alpha;
+  }
   ModelForecast f;
   f.name = si.index.empty() ? "Theta" : fmt::format("Theta (seasonally adjusted, m={})", m);
   for (int h = 1; h <= horizon; ++h) {

@@ -18,8 +18,9 @@ ModelForecast naive_forecast(const std::vector<double>& y, int horizon);
 ModelForecast seasonal_naive_forecast(const std::vector<double>& y, int m, int horizon);
 // m <= 1 or no seasonality detected: plain naive on y.
 ModelForecast naive2_forecast(const std::vector<double>& y, int m, int horizon);
-// Requires: y.size() >= 4.
+// Requires: y.size() >= 4. `ses_alpha`, when not null and not NaN, fixes the smoothing of theta
+// line 2 (no optimisation: backtests reuse the full-data fit); when NaN it receives the fitted one.
 ModelForecast theta_forecast(const std::vector<double>& y, int m, int horizon,
-                             int max_evaluations = 400);
+                             int max_evaluations = 400, double* ses_alpha = nullptr);
 
 }  // namespace optima::analysis

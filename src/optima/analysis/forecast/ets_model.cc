@@ -178,9 +178,12 @@ EtsFit fit_ets(const std::vector<double>& y, const EtsSpec& spec, int max_evalua
     return r.sse;
   };
   double best = 0;
-  const std::vector<double> xb = nelder_mead(objective, x, steps, {max_evaluations, 1e-9}, &best);
+  const std::vector<double> xb = nelder_mead(objective, x, steps, {max_evaluations, 1e-7}, &best);
   const Params p = tr.decode(xb);
   RunResult r = run(y, p, s0, m, true);
+  fit.initial_level = p.l0;
+  fit.initial_slope = p.b0;
+  fit.initial_seasonal = s0;
   fit.alpha = p.alpha;
   fit.beta = p.beta;
   fit.gamma = p.gamma;
@@ -201,6 +204,25 @@ EtsFit fit_ets(const std::vector<double>& y, const EtsSpec& spec, int max_evalua
   }
   fit.ok = std::isfinite(fit.aicc) && std::isfinite(fit.level);
   return fit;
+}
+
+EtsFit refilter_ets(const std::vector<double>& y, const EtsFit& fit) {
+  EtsFit out = fit;
+  const Params p{fit.alpha, fit.beta, fit.gamma, fit.spec.trend == EtsTrend::kNone ? 0.0 : fit.phi,
+                 fit.initial_level, fit.initial_slope};
+  const int m = fit.spec.period;
+  RunResult r = run(y, p, fit.initial_seasonal, m, true);
+  out.level = r.level;
+  out.slope = r.slope;
+  out.observed = r.observed;
+  const int k = parameter_count(fit.spec);
+  out.sigma = r.observed > 0 ? std::sqrt(r.sse / std::max(1.0, static_cast<double>(r.observed) - (k - 1))) : fit.sigma;
+  if (m > 1) {
+    for (int i = 0; i < m; ++i) {
+      out.seasonal[static_cast<size_t>(i)] = r.seasonal[(y.size() + static_cast<size_t>(i)) % static_cast<size_t>(m)];
+    }
+  }
+  return out;
 }
 
 ModelForecast ets_forecast(const EtsFit& fit, int horizon) {
@@ -232,10 +254,11 @@ ModelForecast ets_forecast(const EtsFit& fit, int horizon) {
 }
 
 EtsFit select_ets(const std::vector<double>& y, const std::vector<int>& periods,
-                  int max_evaluations) {
+                  int max_evaluations, bool include_nonseasonal) {
   EtsFit best;
   best.aicc = std::numeric_limits<double>::infinity();
-  std::vector<int> seasons = {1};
+  std::vector<int> seasons;
+  if (include_nonseasonal || periods.empty()) seasons.push_back(1);
   seasons.insert(seasons.end(), periods.begin(), periods.end());
   for (int m : seasons) {
     for (EtsTrend trend : {EtsTrend::kNone, EtsTrend::kAdditive, EtsTrend::kDamped}) {

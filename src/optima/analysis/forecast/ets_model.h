@@ -29,6 +29,9 @@ struct EtsFit {
   double level = 0;              // final states
   double slope = 0;
   std::vector<double> seasonal;  // final seasonal states, seasonal[i] for time n + i (mod m)
+  double initial_level = 0;      // fitted initial states, for refilter_ets()
+  double initial_slope = 0;
+  std::vector<double> initial_seasonal;
   double sigma = 0;              // sqrt(SSE / observed)
   double aicc = 0;
   int observed = 0;
@@ -40,11 +43,16 @@ std::string ets_name(const EtsSpec& spec);
 // Fits spec to y (NaN allowed). ok is false when y has fewer observed values than the spec
 // needs (2 full seasons plus a few for seasonal models; 4 values otherwise).
 EtsFit fit_ets(const std::vector<double>& y, const EtsSpec& spec, int max_evaluations = 400);
+// Runs fit's parameters and initial states over y (e.g. a prefix of the series it was fitted on,
+// for a cheap backtest) and returns the fit with y's final states and sigma.
+// Requires: fit.ok.
+EtsFit refilter_ets(const std::vector<double>& y, const EtsFit& fit);
 // Point forecasts, psi weights and sigma for h = 1..horizon. Requires: fit.ok.
 ModelForecast ets_forecast(const EtsFit& fit, int horizon);
 // The ETS model with the smallest AICc among trend ∈ {none, additive, damped} × the given
-// seasonal periods (and none). Returns a fit with ok = false when none can be fitted.
+// seasonal periods (and no seasonality, unless include_nonseasonal is false and a period is
+// given). Returns a fit with ok = false when none can be fitted.
 EtsFit select_ets(const std::vector<double>& y, const std::vector<int>& periods,
-                  int max_evaluations = 400);
+                  int max_evaluations = 400, bool include_nonseasonal = true);
 
 }  // namespace optima::analysis

@@ -24,7 +24,8 @@ struct ForecastOptions {
   std::vector<int> seasonal_periods;  // empty: natural_periods(granularity)
   bool detect_level_shift = true;
   bool detect_month_start_fee = true;  // daily series only
-  int max_evaluations = 400;           // optimiser budget per model fit
+  bool remove_outliers = true;         // daily series only: isolated spikes fitted as missing
+  int max_evaluations = 200;           // optimiser budget per model fit
 };
 
 inline constexpr int kMaxHorizon = 10000;
@@ -76,6 +77,7 @@ struct Forecast {
   std::optional<PartialPeriod> partial_period;  // excluded from fitting
   size_t observations = 0;                      // complete periods with data used
   size_t missing_periods = 0;                   // missing periods in the fitted span
+  size_t outliers_removed = 0;                  // isolated spikes treated as missing
   double backtest_mase = 0;                     // rolling-origin error of the chosen model (NaN if none)
   std::vector<std::string> candidates;          // "model: backtest error" of each candidate
   std::vector<double> sum_sd;  // sum_sd[k-1]: sd of the error of the sum of the first k periods

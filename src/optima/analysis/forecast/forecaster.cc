@@ -9,6 +9,8 @@
 #include "optima/analysis/forecast/level_shift.h"
 #include "optima/analysis/forecast/model_selection.h"
 #include "optima/analysis/forecast/month_start_fee.h"
+#include "optima/analysis/forecast/outlier_filter.h"
+#include "optima/analysis/series/series_builder.h"
 #include "optima/analysis/series/series_fill.h"
 
 namespace optima::analysis {
@@ -76,6 +78,11 @@ core::Result<Forecast> forecast_series(const TimeSeries& series, const ForecastO
       y.pop_back();
     }
     // Periods between the last data and now are unknown, not zero.
+    if (!times.empty() && periods_between(times.back(), current, g) > static_cast<int64_t>(kMaxSeriesPeriods)) {
+      return core::invalid_argument(fmt::format("as-of {} is too far after the last data ({})",
+                                                core::format_iso8601(*options.as_of),
+                                                core::format_iso8601(times.back())));
+    }
     while (!times.empty() && advance_periods(times.back(), g, 1) < current) {
       times.push_back(advance_periods(times.back(), g, 1));
       y.push_back(std::numeric_limits<double>::quiet_NaN());
@@ -100,9 +107,18 @@ core::Result<Forecast> forecast_series(const TimeSeries& series, const ForecastO
   }
   if (options.detect_level_shift) {
     const size_t window = periods.empty() ? 7 : static_cast<size_t>(std::max(7, periods.front()));
-    if (auto shift = detect_level_shift(filled, window)) {
+    size_t cycle = 0;  // a long seasonal cycle with two full cycles of data (yearly)
+    for (int m : periods) {
+      if (m > 2 * static_cast<int>(window) && filled.size() >= 2 * static_cast<size_t>(m)) cycle = static_cast<size_t>(m);
+    }
+    if (auto shift = detect_level_shift(filled, window, cycle)) {
       const size_t after = y.size() - shift->index;
-      const size_t season = periods.empty() ? 1 : static_cast<size_t>(periods.front());
+      // Refit on the new segment only when it still holds every seasonal cycle the full series
+      // could teach (two of each); otherwise shift the older history to the new level.
+      size_t season = 1;
+      for (int m : periods) {
+        if (y.size() >= 2 * static_cast<size_t>(m) + 2) season = std::max(season, static_cast<size_t>(m));
+      }
       LevelShift ls{times[shift->index], shift->size, after >= std::max(2 * season + 2, 3 * window)};
       if (ls.refitted_on_segment) {
         const auto cut = static_cast<std::ptrdiff_t>(shift->index);
@@ -114,9 +130,13 @@ core::Result<Forecast> forecast_series(const TimeSeries& series, const ForecastO
       out.level_shift = ls;
     }
   }
+  // After the level shift is handled, so the values around a shift are not taken for spikes.
+  if (options.remove_outliers && g == Granularity::kDay) {
+    out.outliers_removed = remove_isolated_outliers(&y, 7);
+  }
   out.observations = 0;
   for (double v : y) out.observations += std::isnan(v) ? 0 : 1;
-  out.missing_periods = y.size() - out.observations;
+  out.missing_periods = y.size() - out.observations - std::min(out.outliers_removed, y.size() - out.observations);
   Selection sel = select_and_forecast(y, periods, options.horizon, options.model,
                                       options.max_evaluations);
   const ModelForecast& mf = sel.forecast;

@@ -17,7 +17,8 @@ double median_range(const std::vector<double>& y, size_t begin, size_t end) {
 
 }  // namespace
 
-std::optional<LevelShiftPoint> detect_level_shift(const std::vector<double>& y, size_t window) {
+std::optional<LevelShiftPoint> detect_level_shift(const std::vector<double>& y, size_t window,
+                                                  size_t cycle) {
   const size_t n = y.size();
   const size_t w = std::max<size_t>(window, 7);
   if (n < 4 * w) return std::nullopt;
@@ -59,6 +60,11 @@ std::optional<LevelShiftPoint> detect_level_shift(const std::vector<double>& y, 
     best = best_split;
   }
   if (best < w || best + 2 * w > n) return std::nullopt;
+  if (cycle > 0 && best >= cycle + w) {
+    const size_t then = best - cycle;
+    const double earlier = median_range(y, then, then + w) - median_range(y, then - w, then);
+    if (earlier * step > 0 && std::fabs(earlier) >= 0.5 * std::fabs(step)) return std::nullopt;
+  }
   // Sustained: every full window after the change stays on the new side of the midpoint, and
   // there are at least two of them (a holiday dip that recovers is not a shift).
   const double before = median_range(y, best - w, best);

@@ -15,7 +15,10 @@ struct LevelShiftPoint {
   double size = 0;   // new level − old level
 };
 
-// `window` is the comparison window (a season, at least 7). Requires: y has no NaN.
-std::optional<LevelShiftPoint> detect_level_shift(const std::vector<double>& y, size_t window);
+// `window` is the comparison window (a season, at least 7). `cycle` (0: none) is a long seasonal
+// cycle, e.g. 365 days: a step that also happened one cycle earlier is seasonal, not a shift.
+// Requires: y has no NaN.
+std::optional<LevelShiftPoint> detect_level_shift(const std::vector<double>& y, size_t window,
+                                                  size_t cycle);
 
 }  // namespace optima::analysis

@@ -10,6 +10,7 @@
 
 #include "optima/analysis/forecast/benchmark_models.h"
 #include "optima/analysis/forecast/fourier_seasonality.h"
+#include "optima/analysis/forecast/seasonal_adjustment.h"
 #include "optima/analysis/series/series_fill.h"
 
 namespace optima::analysis {
@@ -21,12 +22,13 @@ constexpr int kMaxStatePeriod = 200;
 constexpr int kFourierHarmonics = 10;  // Prophet's default order for yearly seasonality
 constexpr double kFourierRecentCycles = 3;
 constexpr int kBacktestOrigins = 3;
+constexpr int kShortCycle = 24;
 constexpr double kCombinationMargin = 0.8;
 
-// A candidate forecasts from a training prefix (raw with NaN, and filled). ETS candidates keep
-// the spec chosen on all data, so backtests refit parameters only.
+// A candidate forecasts from a training prefix (raw with NaN, and filled) or all data.
 using Candidate = std::function<ModelForecast(const std::vector<double>& raw,
-                                              const std::vector<double>& filled, int horizon)>;
+                                              const std::vector<double>& filled, int horizon,
+                                              bool final)>;
 
 struct NamedCandidate {
   std::string key;
@@ -39,14 +41,6 @@ double in_sample_scale(const std::vector<double>& filled) {
   for (size_t t = 1; t < filled.size(); ++t) s += std::fabs(filled[t] - filled[t - 1]);
   s /= static_cast<double>(std::max<size_t>(1, filled.size() - 1));
   return s > 0 ? s : 1.0;
-}
-
-ModelForecast ets_or_fallback(const std::vector<double>& raw, const EtsSpec& spec, int h,
-                              int max_evaluations) {
-  EtsFit fit = fit_ets(raw, spec, max_evaluations);
-  if (!fit.ok) fit = fit_ets(raw, {EtsTrend::kNone, 1}, max_evaluations);
-  if (!fit.ok) return naive_forecast(fill_missing(raw), h);
-  return ets_forecast(fit, h);
 }
 
 // Runs `inner` on the series without its long cycle and adds the cycle back.
@@ -83,7 +77,14 @@ Selection select_and_forecast(const std::vector<double>& y, const std::vector<in
     if (m <= 1 || n < 2 * static_cast<size_t>(m) + 2) continue;
     (m > kMaxStatePeriod ? long_periods : seasonal).push_back(m);
   }
-  out.explaining_ets = select_ets(y, seasonal, max_evaluations);
+  // Short cycles (daily, hourly data: many cycles, the bulk of production forecasts): when the
+  // M4 seasonality test passes, the non-seasonal ETS variants do not win AICc in practice and
+  // skipping them halves the fitting cost. Long cycles (52 weeks) keep them: on M4 Weekly
+  // skipping cost 3% OWA, and such series are short and cheap anyway.
+  const bool clearly_seasonal = !seasonal.empty() && seasonal.front() <= kShortCycle &&
+                                n >= 10 * static_cast<size_t>(seasonal.front()) &&
+                                seasonality_test(filled, seasonal.front());
+  out.explaining_ets = select_ets(y, seasonal, max_evaluations, !clearly_seasonal);
   const EtsFit& ets_full = out.explaining_ets;
   const int m1 = seasonal.empty() ? 1 : seasonal.front();
   const bool has_long = !long_periods.empty();
@@ -92,58 +93,88 @@ Selection select_and_forecast(const std::vector<double>& y, const std::vector<in
                                                            : long_periods.front();
   const bool want_all = choice == ModelChoice::kAuto;
 
+  // Rolling origin: up to kBacktestOrigins non-overlapping windows of hv periods at the end.
+  const int hv = static_cast<int>(std::min<size_t>(static_cast<size_t>(horizon), std::max<size_t>(1, n / 5)));
+  const size_t min_train = std::max<size_t>(8, seasonal.empty() ? 8 : 2 * static_cast<size_t>(m1) + 2);
+  std::vector<size_t> origins;
+  for (int k = 1; k <= kBacktestOrigins; ++k) {
+    const size_t back = static_cast<size_t>(k * hv);
+    if (n > back && n - back >= min_train) origins.push_back(n - back);
+  }
+  // Parameters are fitted twice: on all data (the forecast) and on the data before the first
+  // backtest window (the backtests, which rerun them over each prefix: the states follow the
+  // data, the parameters stay and have not seen the windows they are scored on).
+  const size_t pre_n = origins.empty() ? n : origins.back();
+  const std::vector<double> y_pre(y.begin(), y.begin() + static_cast<std::ptrdiff_t>(pre_n));
+  const std::vector<double> filled_pre(filled.begin(), filled.begin() + static_cast<std::ptrdiff_t>(pre_n));
+
   std::vector<NamedCandidate> cands;
   if (ets_full.ok && (want_all || choice == ModelChoice::kEts)) {
-    const EtsSpec spec = ets_full.spec;
-    cands.push_back({"ets", [spec, max_evaluations](const std::vector<double>& raw,
-                                                    const std::vector<double>&, int h) {
-                       return ets_or_fallback(raw, spec, h, max_evaluations);
+    EtsFit ets_bt = fit_ets(y_pre, ets_full.spec, max_evaluations);
+    if (!ets_bt.ok) ets_bt = ets_full;
+    cands.push_back({"ets", [&ets_full, ets_bt](const std::vector<double>& raw, const std::vector<double>&,
+                                                int h, bool final) {
+                       return ets_forecast(refilter_ets(raw, final ? ets_full : ets_bt), h);
                      }, true});
   }
   if (n >= 4 && (want_all || choice == ModelChoice::kTheta)) {
-    cands.push_back({"theta", [m1, max_evaluations](const std::vector<double>&,
-                                                    const std::vector<double>& f, int h) {
-                       return theta_forecast(f, m1, h, max_evaluations);
+    double alpha = kNaN;
+    double alpha_bt = kNaN;
+    (void)theta_forecast(filled, m1, 1, max_evaluations, &alpha);
+    (void)theta_forecast(filled_pre, m1, 1, max_evaluations, &alpha_bt);
+    cands.push_back({"theta", [m1, alpha, alpha_bt, max_evaluations](
+                                  const std::vector<double>&, const std::vector<double>& f, int h, bool final) {
+                       double a = final ? alpha : alpha_bt;
+                       return theta_forecast(f, m1, h, max_evaluations, &a);
                      }, !has_long});
   }
   if (has_long && ets_full.ok && want_all) {
-    // The ETS spec for the series without its long cycle, chosen once by AICc.
-    std::vector<double> adjusted = y;
-    const FourierSeasonality full =
-        fit_fourier_seasonality(filled, long_period, kFourierHarmonics, kFourierRecentCycles);
-    for (size_t t = 0; t < n; ++t) adjusted[t] -= full.at(static_cast<double>(t));
-    const EtsFit adj_fit = select_ets(adjusted, seasonal, max_evaluations);
+    // The same models on the series without its long (yearly) cycle, the cycle added back.
+    auto adjusted = [&](const std::vector<double>& raw, const std::vector<double>& fil, bool use_filled) {
+      const FourierSeasonality fs =
+          fit_fourier_seasonality(fil, long_period, kFourierHarmonics, kFourierRecentCycles);
+      std::vector<double> out_values = use_filled ? fil : raw;
+      for (size_t t = 0; t < out_values.size(); ++t) out_values[t] -= fs.at(static_cast<double>(t));
+      return out_values;
+    };
+    const EtsFit adj_fit = select_ets(adjusted(y, filled, false), seasonal, max_evaluations, !clearly_seasonal);
     if (adj_fit.ok) {
-      const EtsSpec spec = adj_fit.spec;
-      cands.push_back({"ets+fourier", [spec, long_period, max_evaluations](
-                                          const std::vector<double>& raw,
-                                          const std::vector<double>& f, int h) {
+      EtsFit adj_bt = fit_ets(adjusted(y_pre, filled_pre, false), adj_fit.spec, max_evaluations);
+      if (!adj_bt.ok) adj_bt = adj_fit;
+      cands.push_back({"ets+fourier", [adj_fit, adj_bt, long_period](const std::vector<double>& raw,
+                                                                     const std::vector<double>& f, int h,
+                                                                     bool final) {
                          return with_fourier(raw, f, long_period, h,
                                              [&](const std::vector<double>& r, const std::vector<double>&) {
-                                               return ets_or_fallback(r, spec, h, max_evaluations);
+                                               return ets_forecast(refilter_ets(r, final ? adj_fit : adj_bt), h);
                                              });
                        }, true});
     }
-    cands.push_back({"theta+fourier", [m1, long_period, max_evaluations](
+    double alpha = kNaN;
+    double alpha_bt = kNaN;
+    (void)theta_forecast(adjusted(y, filled, true), m1, 1, max_evaluations, &alpha);
+    (void)theta_forecast(adjusted(y_pre, filled_pre, true), m1, 1, max_evaluations, &alpha_bt);
+    cands.push_back({"theta+fourier", [m1, long_period, alpha, alpha_bt, max_evaluations](
                                           const std::vector<double>& raw,
-                                          const std::vector<double>& f, int h) {
+                                          const std::vector<double>& f, int h, bool final) {
                        return with_fourier(raw, f, long_period, h,
                                            [&](const std::vector<double>&, const std::vector<double>& adj) {
-                                             return theta_forecast(adj, m1, h, max_evaluations);
+                                             double a = final ? alpha : alpha_bt;
+                                             return theta_forecast(adj, m1, h, max_evaluations, &a);
                                            });
                      }, true});
   }
   if (want_all || choice == ModelChoice::kSeasonalNaive) {
     for (int m : seasonal) {
       cands.push_back({fmt::format("snaive{}", m),
-                       [m](const std::vector<double>&, const std::vector<double>& f, int h) {
+                       [m](const std::vector<double>&, const std::vector<double>& f, int h, bool) {
                          return f.size() > static_cast<size_t>(m) ? seasonal_naive_forecast(f, m, h)
                                                                   : naive_forecast(f, h);
                        }, m == m1});
     }
   }
   if (want_all || choice == ModelChoice::kNaive || cands.empty()) {
-    cands.push_back({"naive", [](const std::vector<double>&, const std::vector<double>& f, int h) {
+    cands.push_back({"naive", [](const std::vector<double>&, const std::vector<double>& f, int h, bool) {
                        return naive_forecast(f, h);
                      }, false});
   }
@@ -166,14 +197,6 @@ Selection select_and_forecast(const std::vector<double>& y, const std::vector<in
   const size_t singles = cands.size();
   const size_t total = singles + combos.size();
 
-  // Rolling origin: up to kBacktestOrigins non-overlapping windows of hv periods at the end.
-  const int hv = static_cast<int>(std::min<size_t>(static_cast<size_t>(horizon), std::max<size_t>(1, n / 5)));
-  const size_t min_train = std::max<size_t>(8, seasonal.empty() ? 8 : 2 * static_cast<size_t>(m1) + 2);
-  std::vector<size_t> origins;
-  for (int k = 1; k <= kBacktestOrigins; ++k) {
-    const size_t back = static_cast<size_t>(k * hv);
-    if (n > back && n - back >= min_train) origins.push_back(n - back);
-  }
   std::vector<double> err(total, 0.0);
   std::vector<double> z2(total, 0.0);  // Σ (error / predicted sd)²
   std::vector<size_t> count(total, 0);
@@ -183,7 +206,7 @@ Selection select_and_forecast(const std::vector<double>& y, const std::vector<in
       const std::vector<double> fil(filled.begin(), filled.begin() + static_cast<std::ptrdiff_t>(origin));
       const double scale = in_sample_scale(fil);
       std::vector<ModelForecast> fc;
-      for (const auto& c : cands) fc.push_back(c.run(raw, fil, hv));
+      for (const auto& c : cands) fc.push_back(c.run(raw, fil, hv, false));
       for (const auto& members : combos) {
         std::vector<ModelForecast> parts;
         for (size_t c : members) parts.push_back(fc[c]);
@@ -224,12 +247,12 @@ Selection select_and_forecast(const std::vector<double>& y, const std::vector<in
   }
   out.backtest_error = best_err;
   if (best < singles) {
-    out.forecast = cands[best].run(y, filled, horizon);
+    out.forecast = cands[best].run(y, filled, horizon, true);
   } else {
     std::vector<ModelForecast> parts;
     std::string name;
     for (size_t c : combos[best - singles]) {
-      parts.push_back(cands[c].run(y, filled, horizon));
+      parts.push_back(cands[c].run(y, filled, horizon, true));
       name += (name.empty() ? "mean of " : ", ") + parts.back().name;
     }
     out.forecast = combine_forecasts(parts, name);
