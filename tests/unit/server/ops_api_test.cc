@@ -67,6 +67,8 @@ TEST(OpsApiTest, OpenApiDocumentCoversEveryRoute) {
       {"/api/v1/users/{username}", "delete"}, {"/api/v1/tokens", "get"},
       {"/api/v1/tokens", "post"},           {"/api/v1/tokens/{id}", "delete"},
       {"/api/v1/costs/query", "post"},      {"/api/v1/sources", "get"},
+      {"/api/v1/dimensions", "get"},        {"/api/v1/dimensions/{name}/values", "get"},
+      {"/api/v1/kpis", "get"},
       {"/api/v1/sources/folders", "post"},  {"/api/v1/partitions", "get"},
       {"/api/v1/partitions/{id}/history", "get"}, {"/api/v1/partitions/{id}/conformance", "get"},
       {"/api/v1/uploads", "post"},          {"/api/v1/jobs", "get"},
