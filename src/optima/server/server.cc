@@ -193,7 +193,6 @@ core::Result<std::unique_ptr<Server>> Server::create(ServerOptions options) {
   impl->env.dispatcher = impl->dispatcher.get();
   impl->env.workers = impl->workers.get();
   impl->env.stopping = &impl->stopping;
-  impl->env.tls = impl->ssl.has_value();
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 
