@@ -8,6 +8,7 @@
 #include "optima/query/kpis.h"
 #include "optima/query/query_json.h"
 #include "optima/query/result_format.h"
+#include "optima/server/query_result_cache.h"
 #include "optima/server/routes.h"
 
 namespace optima::server {
@@ -15,7 +16,19 @@ namespace {
 
 namespace http = boost::beast::http;
 
-ApiResponse costs_query(ServerContext& ctx, RequestContext& req) {
+constexpr size_t kQueryCacheBytes = size_t{64} << 20;
+
+ApiResponse query_response(const std::string& format, std::string body) {
+  ApiResponse r;
+  r.body = std::move(body);
+  if (format == "csv") {
+    r.content_type = "text/csv; charset=utf-8";
+    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"costs.csv\"");
+  }
+  return r;
+}
+
+ApiResponse costs_query(ServerContext& ctx, QueryResultCache& cache, RequestContext& req) {
   const std::string format = req.query_param("format").value_or("json");
   if (format != "json" && format != "csv") {
     return error_response(invalid_argument_error("format: expected json or csv"));
@@ -24,17 +37,13 @@ ApiResponse costs_query(ServerContext& ctx, RequestContext& req) {
   if (!query.is_ok()) return status_response(query.status());
   auto snapshot = ctx.store->snapshot();
   if (!snapshot.is_ok()) return status_response(snapshot.status());
+  const std::string key = format + "|" + query::query_to_json(*query).dump();
+  if (auto cached = cache.get(*snapshot, key)) return query_response(format, std::move(*cached));
   auto result = query::execute(*query, **snapshot);
   if (!result.is_ok()) return status_response(result.status());
-  ApiResponse r;
-  if (format == "csv") {
-    r.content_type = "text/csv; charset=utf-8";
-    r.body = query::format_csv(*result);
-    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"costs.csv\"");
-  } else {
-    r.body = query::format_json(*result);
-  }
-  return r;
+  std::string body = format == "csv" ? query::format_csv(*result) : query::format_json(*result);
+  cache.put(*snapshot, key, body);
+  return query_response(format, std::move(body));
 }
 
 std::string_view kind_name(query::Dimension::Kind kind) {
@@ -53,7 +62,7 @@ class DimensionCache {
   core::Result<nlohmann::json> get(const std::shared_ptr<const store::Snapshot>& snapshot) {
     {
       std::lock_guard lock(mutex_);
-      if (snapshot_.lock() == snapshot && !cached_.is_null()) return cached_;
+      if (snapshot_ == snapshot && !cached_.is_null()) return cached_;
     }
     OPTIMA_ASSIGN_OR_RETURN(auto dimensions, query::list_dimensions(*snapshot));
     nlohmann::json items = nlohmann::json::array();
@@ -69,7 +78,7 @@ class DimensionCache {
 
  private:
   std::mutex mutex_;
-  std::weak_ptr<const store::Snapshot> snapshot_;
+  std::shared_ptr<const store::Snapshot> snapshot_;  // held: no address reuse
   nlohmann::json cached_;
 };
 
@@ -180,8 +189,9 @@ void add_cost_routes(RouteTable& table, ServerContext& context) {
                 {"next_cursor", {{"type", {"string", "null"}}}},
                 {"rows_scanned", {{"type", "integer"}}}}}},
              200, "application/json",
-             [ctx](RequestContext& req) { return costs_query(*ctx, req); }});
-  auto cache = std::make_shared<DimensionCache>();
+             [ctx, cache = std::make_shared<QueryResultCache>(kQueryCacheBytes)](
+                 RequestContext& req) { return costs_query(*ctx, *cache, req); }});
+  auto dimension_cache = std::make_shared<DimensionCache>();
   table.add({http::verb::get, "/api/v1/dimensions", Role::kViewer,
              "Dimensions to group and filter by: FOCUS columns with data, tag:<key>, x_ columns",
              BodyKind::kNone, nullptr,
@@ -195,7 +205,7 @@ void add_cost_routes(RouteTable& table, ServerContext& context) {
                      {{"name", {{"type", "string"}}},
                       {"kind", {{"type", "string"}, {"enum", {"column", "tag", "extension"}}}}}}}}}}}}},
              200, "application/json",
-             [ctx, cache](RequestContext&) { return dimensions(*ctx, *cache); }});
+             [ctx, dimension_cache](RequestContext&) { return dimensions(*ctx, *dimension_cache); }});
   table.add({http::verb::get, "/api/v1/dimensions/{name}/values", Role::kViewer,
              "A dimension's values by cost, largest first (?search=&limit=&start=&end=&currency=)",
              BodyKind::kNone, nullptr,
