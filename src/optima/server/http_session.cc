@@ -259,6 +259,7 @@ class HttpSession final : public SessionControl,
         static_cast<http::status>(r.status), 11);
     res->set(http::field::server, "CloudOptima");
     res->set("X-Request-Id", request_.request_id);
+    res->set("X-Content-Type-Options", "nosniff");
     if (!r.content_type.empty()) res->set(http::field::content_type, r.content_type);
     for (auto& [name, value] : r.headers) res->insert(name, value);
     res->keep_alive(keep_alive_ && !close_after_ && !stopping_ && !env_.stopping->load());

@@ -35,7 +35,6 @@ struct SessionEnv {
   const ApiDispatcher* dispatcher = nullptr;
   boost::asio::thread_pool* workers = nullptr;
   std::atomic<bool>* stopping = nullptr;
-  bool tls = false;
 };
 
 // Starts a session over an accepted socket (plain or TLS); returns it for the registry.

@@ -5,7 +5,6 @@
 #include <functional>
 #include <memory>
 
-#include "optima/core/thread_pool.h"
 #include "optima/server/auth_store.h"
 #include "optima/server/event_hub.h"
 #include "optima/server/job_manager.h"
@@ -27,7 +26,6 @@ struct ServerContext {
   Metrics metrics;
   std::unique_ptr<JobManager> jobs;
   std::unique_ptr<StaticFiles> static_files;
-  std::unique_ptr<core::ThreadPool> query_pool;  // query::execute's parallel scans
 };
 
 }  // namespace optima::server

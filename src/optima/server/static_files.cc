@@ -59,7 +59,6 @@ ApiResponse StaticFiles::file_response(const std::filesystem::path& file, bool i
   r.body = std::move(bytes).value();
   r.headers.emplace_back("Cache-Control",
                          immutable ? "public, max-age=31536000, immutable" : "no-cache");
-  r.headers.emplace_back("X-Content-Type-Options", "nosniff");
   return r;
 }
 

@@ -122,5 +122,52 @@ TEST_F(DataApiTest, PartitionConformanceReportsRules) {
   EXPECT_TRUE(res.json().contains("summary")) << res.body.substr(0, 500);
 }
 
+TEST_F(DataApiTest, DimensionsListColumnsWithDataAndTagKeys) {
+  auto res = client_.get("/api/v1/dimensions", bearer(token_));
+  ASSERT_EQ(res.status, 200u) << res.body;
+  bool service = false, team = false;
+  const nlohmann::json body = res.json();
+  for (const auto& d : body["dimensions"]) {
+    service = service || (d["name"] == "ServiceName" && d["kind"] == "column");
+    team = team || (d["name"] == "tag:team" && d["kind"] == "tag");
+  }
+  EXPECT_TRUE(service) << res.body;
+  EXPECT_TRUE(team) << res.body;
+  // Served again from the cache, identically.
+  EXPECT_EQ(client_.get("/api/v1/dimensions", bearer(token_)).body, res.body);
+}
+
+TEST_F(DataApiTest, DimensionValuesAreRankedByCostAndSearchable) {
+  auto res = client_.get("/api/v1/dimensions/ServiceName/values", bearer(token_));
+  ASSERT_EQ(res.status, 200u) << res.body;
+  const nlohmann::json values = res.json()["values"];
+  ASSERT_EQ(values.size(), 2u) << res.body;
+  EXPECT_EQ(values[0]["value"], "Compute");
+  EXPECT_EQ(values[0]["cost"], "102.5");
+  EXPECT_EQ(res.json()["currency"], "USD");
+  auto searched = client_.get("/api/v1/dimensions/ServiceName/values?search=stor", bearer(token_));
+  ASSERT_EQ(searched.status, 200u);
+  ASSERT_EQ(searched.json()["values"].size(), 1u);
+  EXPECT_EQ(searched.json()["values"][0]["value"], "Storage");
+  auto january = client_.get(
+      "/api/v1/dimensions/ServiceName/values?start=2024-01-01&end=2024-02-01", bearer(token_));
+  ASSERT_EQ(january.status, 200u) << january.body;
+  EXPECT_EQ(january.json()["values"][0]["cost"], "51.25");
+  EXPECT_EQ(client_.get("/api/v1/dimensions/BilledCost/values", bearer(token_)).status, 404u);
+  EXPECT_EQ(client_.get("/api/v1/dimensions/ServiceName/values?start=2024-01-01", bearer(token_)).status,
+            400u);
+}
+
+TEST_F(DataApiTest, KpisSummariseTheMonth) {
+  auto res = client_.get("/api/v1/kpis?as_of=2024-02-06T00:00:00Z", bearer(token_));
+  ASSERT_EQ(res.status, 200u) << res.body;
+  const nlohmann::json k = res.json();
+  EXPECT_EQ(k["currency"], "USD");
+  EXPECT_EQ(k["month_to_date"], "60.00");  // 5 days x (10.25 + 1.75)
+  EXPECT_EQ(k["last_month"], "60.00");
+  EXPECT_EQ(client_.get("/api/v1/kpis?metric=Nope", bearer(token_)).status, 400u);
+  EXPECT_EQ(client_.get("/api/v1/kpis?as_of=yesterday", bearer(token_)).status, 400u);
+}
+
 }  // namespace
 }  // namespace optima::server::testing

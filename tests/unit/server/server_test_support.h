@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -226,7 +227,7 @@ class ServerTestInstance {
     options.port = 0;
     options.bootstrap_password_file = password;
     options.web_root = dir_.path() / "web";
-    options.log_requests = false;
+    options.log_requests = std::getenv("OPTIMA_SERVER_TEST_LOG") != nullptr;  // NOLINT(concurrency-mt-unsafe)
     options.io_threads = 2;
     options.worker_threads = 2;
     options.shutdown_grace = std::chrono::milliseconds(5000);

@@ -28,6 +28,12 @@ TEST(UploadApiTest, UploadedFileIsIngestedAndItsDataBecomesQueryable) {
   ServerTestInstance s;
   const std::string token = s.token("editor");
   ServerTestClient client(s.port());
+  const std::string new_services =
+      R"({"metrics":["BilledCost"],"group_by":["ServiceName"],"filters":[{"dimension":"ServiceName","op":"prefix","values":["New"]}]})";
+  // Asked before the upload (and cached for that snapshot): nothing yet.
+  auto before = client.post("/api/v1/costs/query", new_services, bearer(token));
+  ASSERT_EQ(before.status, 200u) << before.body;
+  EXPECT_EQ(before.json()["total_rows"], 0);
   auto res = client.post("/api/v1/uploads?filename=new-focus.csv&source=uploaded",
                          server_test_focus_csv("New"), upload_headers(token));
   ASSERT_EQ(res.status, 202u) << res.body;
@@ -37,10 +43,7 @@ TEST(UploadApiTest, UploadedFileIsIngestedAndItsDataBecomesQueryable) {
   ASSERT_EQ(done["state"], "succeeded") << done.dump();
   EXPECT_EQ(done["rows"], 20);
   EXPECT_EQ(done["bytes_done"], done["bytes_total"]);
-  auto query = client.post(
-      "/api/v1/costs/query",
-      R"({"metrics":["BilledCost"],"group_by":["ServiceName"],"filters":[{"dimension":"ServiceName","op":"prefix","values":["New"]}]})",
-      bearer(token));
+  auto query = client.post("/api/v1/costs/query", new_services, bearer(token));
   ASSERT_EQ(query.status, 200u) << query.body;
   EXPECT_EQ(query.json()["total_rows"], 2);
   EXPECT_EQ(query.json()["totals"]["BilledCost"], "125");
