@@ -1,0 +1,320 @@
+// Data sources: sources, partitions with restatement history and conformance, file upload and
+// folder registration (editors), ingestion jobs with live progress from GET /api/v1/events (SSE).
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { api, hasRole, listOf } from "../api";
+import { useAuth } from "../auth";
+import { Badge, Empty, ErrorNotice, Loading, useLoad } from "../components/common";
+import { autoColumns, ObjectTable, type Column } from "../components/ObjectTable";
+import { formatTime } from "../dates";
+import { formatBytes, formatNumber } from "../money";
+
+export interface Job {
+  id: string | number;
+  state: "queued" | "running" | "succeeded" | "failed";
+  source?: string;
+  files?: unknown[];
+  bytes_done?: number;
+  bytes_total?: number;
+  rows?: number;
+  issues?: unknown[];
+  error?: string | { message?: string };
+  started_at?: string;
+  finished_at?: string;
+}
+
+type Row = Record<string, unknown>;
+
+function jobError(j: Job): string {
+  if (!j.error) return "";
+  return typeof j.error === "string" ? j.error : (j.error.message ?? JSON.stringify(j.error));
+}
+
+function fileNames(files: unknown[] | undefined): string {
+  if (!files?.length) return "—";
+  const names = files.map((f) => (typeof f === "string" ? f : f && typeof f === "object" ? String((f as Row).name ?? (f as Row).path ?? JSON.stringify(f)) : String(f)));
+  return names.length > 2 ? `${names.slice(0, 2).join(", ")} and ${names.length - 2} more` : names.join(", ");
+}
+
+function JobProgress({ job }: { job: Job }) {
+  const total = job.bytes_total ?? 0;
+  const done = job.bytes_done ?? 0;
+  if (job.state === "succeeded") return <span>{formatNumber(job.rows ?? 0, 0)} rows</span>;
+  if (job.state === "failed") return <span className="up">{jobError(job) || "failed"}</span>;
+  return (
+    <div>
+      <progress max={total || 1} value={total ? done : undefined} aria-label={`Job ${job.id} progress`} />
+      <div className="muted" style={{ fontSize: 12 }}>
+        {total ? `${formatBytes(done)} of ${formatBytes(total)}` : job.state}
+        {job.rows ? `, ${formatNumber(job.rows, 0)} rows` : ""}
+      </div>
+    </div>
+  );
+}
+
+function Partition({ id }: { id: string }) {
+  const history = useLoad((signal) => api<unknown>(`/api/v1/partitions/${encodeURIComponent(id)}/history`, { signal }), [id]);
+  const conformance = useLoad((signal) => api<Row>(`/api/v1/partitions/${encodeURIComponent(id)}/conformance`, { signal }), [id]);
+  const versions = listOf<Row>(history.data, "history").length ? listOf<Row>(history.data, "history") : listOf<Row>(history.data, "versions");
+  const c = conformance.data;
+  const rules = c ? (listOf<Row>(c, "rules").length ? listOf<Row>(c, "rules") : listOf<Row>(c, "results")) : [];
+  const notPassing = rules.filter((r) => {
+    const s = String(r.status ?? r.result ?? "");
+    return s && s !== "pass" && s !== "not_applicable" && s !== "skipped";
+  });
+  const summary = c && Object.entries(c).filter(([, v]) => typeof v !== "object" || v === null);
+  return (
+    <div className="stack" style={{ padding: "8px 0" }}>
+      <div>
+        <h3>Restatement history</h3>
+        {history.error ? <ErrorNotice error={history.error} onRetry={history.reload} /> : !history.data ? <Loading what="history" /> : versions.length ? <ObjectTable rows={versions} caption={`Versions of partition ${id}`} /> : <Empty>Only one version.</Empty>}
+      </div>
+      <div>
+        <h3>FOCUS conformance</h3>
+        {conformance.error ? (
+          <ErrorNotice error={conformance.error} onRetry={conformance.reload} />
+        ) : !c ? (
+          <Loading what="conformance report" />
+        ) : (
+          <>
+            {summary && summary.length > 0 && (
+              <p>
+                {summary.map(([k, v]) => (
+                  <span key={k} style={{ marginRight: 16 }}>
+                    {k.replace(/_/g, " ")}: <strong>{String(v)}</strong>
+                  </span>
+                ))}
+              </p>
+            )}
+            {rules.length === 0 ? (
+              <Empty>No rule results in the report.</Empty>
+            ) : notPassing.length === 0 ? (
+              <p>All {rules.length} applicable rules pass.</p>
+            ) : (
+              <ObjectTable rows={notPassing.slice(0, 200)} columns={autoColumns(notPassing).filter((col) => !["samples", "sample_rows"].includes(col.key))} caption="Rules not passing" />
+            )}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export function DataSources() {
+  const { user } = useAuth();
+  const canIngest = hasRole(user?.role, "editor");
+  const sources = useLoad((signal) => api<unknown>("/api/v1/sources", { signal }).then((r) => listOf<Row>(r, "sources")), []);
+  const partitions = useLoad((signal) => api<unknown>("/api/v1/partitions", { signal }).then((r) => listOf<Row>(r, "partitions")), []);
+  const jobsLoad = useLoad((signal) => api<unknown>("/api/v1/jobs", { signal }).then((r) => listOf<Job>(r, "jobs")), []);
+  const [jobs, setJobs] = useState<Job[]>([]);
+  const [live, setLive] = useState<"connecting" | "live" | "offline">("connecting");
+  const [dataVersion, setDataVersion] = useState<string | null>(null);
+  const [openPartition, setOpenPartition] = useState<string | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [uploadSource, setUploadSource] = useState("");
+  const [folder, setFolder] = useState("");
+  const [folderSource, setFolderSource] = useState("");
+  const [actionError, setActionError] = useState<unknown>();
+  const [message, setMessage] = useState("");
+  const fileInput = useRef<HTMLInputElement>(null);
+  const reloaders = useRef({ sources: sources.reload, partitions: partitions.reload });
+  reloaders.current = { sources: sources.reload, partitions: partitions.reload };
+
+  useEffect(() => {
+    if (jobsLoad.data) setJobs(jobsLoad.data);
+  }, [jobsLoad.data]);
+
+  useEffect(() => {
+    const es = new EventSource("/api/v1/events", { withCredentials: true });
+    es.onopen = () => setLive("live");
+    es.onerror = () => setLive(es.readyState === EventSource.CLOSED ? "offline" : "connecting");
+    es.addEventListener("job", (e) => {
+      try {
+        const raw = JSON.parse((e as MessageEvent).data) as Job | { job: Job };
+        const job = "job" in raw ? raw.job : raw;
+        setJobs((list) => {
+          const i = list.findIndex((j) => String(j.id) === String(job.id));
+          if (i < 0) return [job, ...list];
+          const next = list.slice();
+          next[i] = { ...list[i], ...job };
+          return next;
+        });
+      } catch {
+        // A malformed event is ignored; the job list is re-read on the next data event.
+      }
+    });
+    es.addEventListener("data", (e) => {
+      try {
+        const d = JSON.parse((e as MessageEvent).data) as { version?: unknown };
+        setDataVersion(String(d.version ?? ""));
+      } catch {
+        setDataVersion("");
+      }
+      reloaders.current.sources();
+      reloaders.current.partitions();
+    });
+    return () => es.close();
+  }, []);
+
+  function addJob(job: Job | undefined) {
+    if (!job) return;
+    setJobs((list) => [job, ...list.filter((j) => String(j.id) !== String(job.id))]);
+  }
+
+  async function upload(e: FormEvent) {
+    e.preventDefault();
+    if (!file) return;
+    setActionError(undefined);
+    setMessage("");
+    try {
+      const q = new URLSearchParams({ filename: file.name });
+      if (uploadSource) q.set("source", uploadSource);
+      const r = await api<{ job: Job }>(`/api/v1/uploads?${q}`, { rawBody: file, contentType: file.name.endsWith(".gz") ? "application/gzip" : "application/octet-stream" });
+      addJob(r?.job);
+      setMessage(`Uploaded ${file.name}; ingestion started (job ${r?.job?.id ?? "?"}).`);
+      setFile(null);
+      if (fileInput.current) fileInput.current.value = "";
+    } catch (err) {
+      setActionError(err);
+    }
+  }
+
+  async function registerFolder(e: FormEvent) {
+    e.preventDefault();
+    setActionError(undefined);
+    setMessage("");
+    try {
+      const r = await api<{ job: Job }>("/api/v1/sources/folders", { body: folderSource ? { path: folder, source: folderSource } : { path: folder } });
+      addJob(r?.job);
+      setMessage(`Folder ${folder} registered; ingestion started (job ${r?.job?.id ?? "?"}).`);
+    } catch (err) {
+      setActionError(err);
+    }
+  }
+
+  const jobColumns: Column<Job>[] = [
+    { key: "id", label: "Job" },
+    { key: "state", label: "State", render: (j) => <Badge value={j.state} /> },
+    { key: "source", label: "Source", render: (j) => j.source ?? "—" },
+    { key: "files", label: "Files", render: (j) => fileNames(j.files) },
+    { key: "progress", label: "Progress", render: (j) => <JobProgress job={j} /> },
+    { key: "issues", label: "Issues", numeric: true, render: (j) => (j.issues?.length ? <details><summary>{j.issues.length}</summary><ul>{j.issues.slice(0, 20).map((x, i) => <li key={i} className="mono">{typeof x === "string" ? x : JSON.stringify(x)}</li>)}</ul></details> : "0") },
+    { key: "started_at", label: "Started", render: (j) => formatTime(j.started_at) },
+    { key: "finished_at", label: "Finished", render: (j) => formatTime(j.finished_at) },
+  ];
+
+  const partitionRows = partitions.data ?? [];
+  const partitionColumns: Column<Row>[] = [
+    ...autoColumns(partitionRows).filter((c) => !["content_hash", "hash", "sha256"].includes(c.key)),
+    {
+      key: "_details",
+      label: "Details",
+      render: (p) => {
+        const id = String(p.id ?? p.partition_id ?? "");
+        return (
+          <button aria-expanded={openPartition === id} onClick={() => setOpenPartition(openPartition === id ? null : id)}>
+            {openPartition === id ? "Hide" : "History & conformance"}
+          </button>
+        );
+      },
+    },
+  ];
+
+  return (
+    <>
+      <div className="row">
+        <h1>Data sources</h1>
+        <span className="spacer" />
+        <span className="muted" role="status" aria-live="polite" data-testid="live-status">
+          {live === "live" ? "● Live updates on" : live === "connecting" ? "○ Connecting to live updates…" : "○ Live updates off (reload to retry)"}
+        </span>
+      </div>
+      {dataVersion !== null && (
+        <div className="notice success" role="status" data-testid="data-updated">
+          New data is visible{dataVersion ? ` (store version ${dataVersion})` : ""}. <a href="#/explorer">Open the cost explorer</a>.
+        </div>
+      )}
+      <ErrorNotice error={actionError} title="The ingestion could not start" />
+      {message && (
+        <div className="notice" role="status">
+          {message}
+        </div>
+      )}
+      {canIngest ? (
+        <div className="grid two-col">
+          <form className="card" onSubmit={(e) => void upload(e)} aria-labelledby="upload-title">
+            <h2 id="upload-title">Upload a billing file</h2>
+            <p className="muted">FOCUS, AWS CUR, Azure cost details or Google billing export; gzip allowed. The format is detected.</p>
+            <div className="stack" style={{ gap: 10 }}>
+              <label className="field">
+                <span>File</span>
+                <input ref={fileInput} type="file" name="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} required />
+              </label>
+              <label className="field">
+                <span>Source name (optional)</span>
+                <input value={uploadSource} onChange={(e) => setUploadSource(e.target.value)} placeholder="default: the reader's name" />
+              </label>
+              <div>
+                <button className="primary" type="submit" disabled={!file}>
+                  Upload and ingest
+                </button>
+              </div>
+            </div>
+          </form>
+          <form className="card" onSubmit={(e) => void registerFolder(e)} aria-labelledby="folder-title">
+            <h2 id="folder-title">Register a folder</h2>
+            <p className="muted">A folder on the server, read recursively (export deliveries, manifests).</p>
+            <div className="stack" style={{ gap: 10 }}>
+              <label className="field">
+                <span>Folder path on the server</span>
+                <input value={folder} onChange={(e) => setFolder(e.target.value)} required placeholder="/srv/exports/aws-cur" />
+              </label>
+              <label className="field">
+                <span>Source name (optional)</span>
+                <input value={folderSource} onChange={(e) => setFolderSource(e.target.value)} />
+              </label>
+              <div>
+                <button className="primary" type="submit" disabled={!folder}>
+                  Register and ingest
+                </button>
+              </div>
+            </div>
+          </form>
+        </div>
+      ) : (
+        <div className="notice">You have the viewer role: you can see sources and jobs; ask an editor to upload files or register folders.</div>
+      )}
+      <section className="card" aria-labelledby="jobs-title" style={{ margin: "16px 0" }}>
+        <h2 id="jobs-title">Ingestion jobs</h2>
+        {jobsLoad.error ? <ErrorNotice error={jobsLoad.error} onRetry={jobsLoad.reload} /> : jobsLoad.loading && !jobs.length ? <Loading what="jobs" /> : jobs.length ? <ObjectTable rows={jobs} columns={jobColumns} caption="Ingestion jobs" rowKey={(j) => String(j.id)} testId="jobs-table" /> : <Empty>No ingestion yet. Upload a file or register a folder to start one.</Empty>}
+      </section>
+      <section className="card" aria-labelledby="sources-title" style={{ marginBottom: 16 }}>
+        <h2 id="sources-title">Sources</h2>
+        {sources.error ? <ErrorNotice error={sources.error} onRetry={sources.reload} /> : !sources.data ? <Loading what="sources" /> : sources.data.length ? <ObjectTable rows={sources.data} caption="Sources" testId="sources-table" /> : <Empty>No sources yet. Upload a billing export above to create one.</Empty>}
+      </section>
+      <section className="card" aria-labelledby="partitions-title">
+        <h2 id="partitions-title">Partitions</h2>
+        {partitions.error ? (
+          <ErrorNotice error={partitions.error} onRetry={partitions.reload} />
+        ) : !partitions.data ? (
+          <Loading what="partitions" />
+        ) : partitionRows.length ? (
+          <>
+            <ObjectTable rows={partitionRows} columns={partitionColumns} caption="Partitions" testId="partitions-table" />
+            {openPartition && (
+              <div className="card" style={{ marginTop: 12 }} aria-label={`Partition ${openPartition}`}>
+                <div className="row">
+                  <h3>Partition {openPartition}</h3>
+                  <span className="spacer" />
+                  <button onClick={() => setOpenPartition(null)}>Close</button>
+                </div>
+                <Partition id={openPartition} />
+              </div>
+            )}
+          </>
+        ) : (
+          <Empty>No partitions yet: each (source, billing period) becomes one when data is ingested.</Empty>
+        )}
+      </section>
+    </>
+  );
+}
