@@ -51,22 +51,48 @@ function JobProgress({ job }: { job: Job }) {
   );
 }
 
+interface Counts {
+  pass?: number;
+  fail?: number;
+  not_applicable?: number;
+  skipped?: number;
+  known_gap?: number;
+}
+
+interface Conformance {
+  summary?: { conformant?: boolean; conformant_except_known_gaps?: boolean; all?: Counts; mandatory?: Counts; non_mandatory?: Counts };
+  rules?: Row[];
+  rows?: number;
+  focus_version?: string;
+}
+
+const kRuleColumns: Column<Row>[] = [
+  { key: "id", label: "Rule" },
+  { key: "status", label: "Status", render: (r) => <Badge value={String(r.status ?? "")} /> },
+  { key: "keyword", label: "Keyword" },
+  { key: "mandatory", label: "Mandatory" },
+  { key: "failing_rows", label: "Failing rows", numeric: true },
+  { key: "checked_rows", label: "Checked rows", numeric: true },
+  { key: "reason", label: "Reason" },
+  { key: "must_satisfy", label: "Requirement" },
+];
+
 function Partition({ id }: { id: string }) {
   const history = useLoad((signal) => api<unknown>(`/api/v1/partitions/${encodeURIComponent(id)}/history`, { signal }), [id]);
-  const conformance = useLoad((signal) => api<Row>(`/api/v1/partitions/${encodeURIComponent(id)}/conformance`, { signal }), [id]);
-  const versions = listOf<Row>(history.data, "history").length ? listOf<Row>(history.data, "history") : listOf<Row>(history.data, "versions");
+  const conformance = useLoad((signal) => api<Conformance>(`/api/v1/partitions/${encodeURIComponent(id)}/conformance`, { signal }), [id]);
+  const versions = listOf<Row>(history.data, "versions");
   const c = conformance.data;
-  const rules = c ? (listOf<Row>(c, "rules").length ? listOf<Row>(c, "rules") : listOf<Row>(c, "results")) : [];
-  const notPassing = rules.filter((r) => {
-    const s = String(r.status ?? r.result ?? "");
-    return s && s !== "pass" && s !== "not_applicable" && s !== "skipped";
-  });
-  const summary = c && Object.entries(c).filter(([, v]) => typeof v !== "object" || v === null);
+  const rules = c?.rules ?? [];
+  const notPassing = rules.filter((r) => r.status === "fail" || r.status === "known_gap");
+  const sum = c?.summary;
+  const counts = (label: string, k?: Counts) =>
+    k ? { set: label, pass: k.pass ?? 0, fail: k.fail ?? 0, known_gap: k.known_gap ?? 0, not_applicable: k.not_applicable ?? 0, skipped: k.skipped ?? 0 } : null;
+  const countRows = sum ? [counts("Mandatory", sum.mandatory), counts("Other", sum.non_mandatory), counts("All", sum.all)].filter((x): x is NonNullable<typeof x> => x !== null) : [];
   return (
     <div className="stack" style={{ padding: "8px 0" }}>
       <div>
         <h3>Restatement history</h3>
-        {history.error ? <ErrorNotice error={history.error} onRetry={history.reload} /> : !history.data ? <Loading what="history" /> : versions.length ? <ObjectTable rows={versions} caption={`Versions of partition ${id}`} /> : <Empty>Only one version.</Empty>}
+        {history.error ? <ErrorNotice error={history.error} onRetry={history.reload} /> : !history.data ? <Loading what="history" /> : versions.length ? <ObjectTable rows={versions} columns={partitionColumns(versions)} caption={`Versions of partition ${id}`} testId="history-table" /> : <Empty>No versions recorded.</Empty>}
       </div>
       <div>
         <h3>FOCUS conformance</h3>
@@ -76,27 +102,47 @@ function Partition({ id }: { id: string }) {
           <Loading what="conformance report" />
         ) : (
           <>
-            {summary && summary.length > 0 && (
-              <p>
-                {summary.map(([k, v]) => (
-                  <span key={k} style={{ marginRight: 16 }}>
-                    {k.replace(/_/g, " ")}: <strong>{String(v)}</strong>
-                  </span>
-                ))}
-              </p>
-            )}
-            {rules.length === 0 ? (
-              <Empty>No rule results in the report.</Empty>
-            ) : notPassing.length === 0 ? (
-              <p>All {rules.length} applicable rules pass.</p>
-            ) : (
-              <ObjectTable rows={notPassing.slice(0, 200)} columns={autoColumns(notPassing).filter((col) => !["samples", "sample_rows"].includes(col.key))} caption="Rules not passing" />
+            <p data-testid="conformance-summary">
+              {sum?.conformant ? (
+                <Badge value="pass" />
+              ) : sum?.conformant_except_known_gaps ? (
+                <Badge value="known_gap" />
+              ) : (
+                <Badge value="fail" />
+              )}{" "}
+              {sum?.conformant
+                ? `Conformant to FOCUS ${c.focus_version ?? ""}.`
+                : sum?.conformant_except_known_gaps
+                  ? "Conformant except documented provider gaps."
+                  : "Mandatory rules fail: see below."}
+              {c.rows !== undefined && ` ${formatNumber(c.rows, 0)} rows checked.`}
+            </p>
+            {countRows.length > 0 && <ObjectTable rows={countRows} caption="Rule counts" />}
+            {notPassing.length > 0 && (
+              <div style={{ marginTop: 12 }}>
+                <ObjectTable rows={notPassing.slice(0, 200)} columns={kRuleColumns} caption="Rules failing or known gaps" />
+              </div>
             )}
           </>
         )}
       </div>
     </div>
   );
+}
+
+function partitionColumns(rows: Row[]): Column<Row>[] {
+  const has = (k: string) => rows.some((r) => k in r);
+  const cols: Column<Row>[] = [
+    { key: "id", label: "Id" },
+    { key: "source", label: "Source" },
+    { key: "billing_period_start", label: "Billing period", render: (p) => `${String(p.billing_period_start ?? "").slice(0, 10)} – ${String(p.billing_period_end ?? "").slice(0, 10)}` },
+    { key: "version", label: "Version", numeric: true },
+    { key: "rows", label: "Rows", numeric: true },
+    { key: "bytes", label: "Stored", numeric: true, render: (p) => formatBytes(p.bytes as number) },
+    { key: "created_at", label: "Ingested", render: (p) => formatTime(p.created_at as string) },
+  ];
+  if (has("superseded_at")) cols.push({ key: "superseded_at", label: "Superseded", render: (p) => (p.superseded_at ? formatTime(p.superseded_at as string) : "current") });
+  return has("billing_period_start") ? cols : autoColumns(rows);
 }
 
 export function DataSources() {
@@ -203,8 +249,8 @@ export function DataSources() {
   ];
 
   const partitionRows = partitions.data ?? [];
-  const partitionColumns: Column<Row>[] = [
-    ...autoColumns(partitionRows).filter((c) => !["content_hash", "hash", "sha256"].includes(c.key)),
+  const partitionCols: Column<Row>[] = [
+    ...partitionColumns(partitionRows).filter((c) => c.key !== "superseded_at"),
     {
       key: "_details",
       label: "Details",
@@ -299,7 +345,7 @@ export function DataSources() {
           <Loading what="partitions" />
         ) : partitionRows.length ? (
           <>
-            <ObjectTable rows={partitionRows} columns={partitionColumns} caption="Partitions" testId="partitions-table" />
+            <ObjectTable rows={partitionRows} columns={partitionCols} caption="Partitions" testId="partitions-table" />
             {openPartition && (
               <div className="card" style={{ marginTop: 12 }} aria-label={`Partition ${openPartition}`}>
                 <div className="row">
