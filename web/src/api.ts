@@ -47,9 +47,11 @@ async function errorFrom(response: Response): Promise<ApiError> {
   } catch {
     // Not JSON (a proxy page, say): fall through to a generic error.
   }
+  const isHtml = /^\s*</.test(text);
+  const detail = isHtml ? " (the answer was not the API's JSON: is this address a CloudOptima server?)" : text ? `: ${text.slice(0, 200)}` : "";
   return new ApiError(response.status, {
     code: `http_${response.status}`,
-    message: `${response.status} ${response.statusText || "error"}${text ? `: ${text.slice(0, 200)}` : ""}`,
+    message: `${response.status} ${response.statusText || "error"}${detail}`,
     trace_id: response.headers.get("X-Request-Id") ?? undefined,
   });
 }
