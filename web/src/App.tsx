@@ -39,9 +39,13 @@ export function App() {
   const mainRef = useRef<HTMLElement>(null);
   const page = kPages.find((p) => p.path === route.path);
 
+  const firstPath = useRef(true);
   useEffect(() => {
     setNavOpen(false);
     document.title = `${page?.title ?? "Not found"} · CloudOptima`;
+    // Moving between pages puts keyboard and screen reader focus at the new page's start.
+    if (firstPath.current) firstPath.current = false;
+    else mainRef.current?.focus({ preventScroll: true });
   }, [route.path, page]);
 
   if (checking) return <div className="loading" role="status">Loading CloudOptima…</div>;

@@ -188,13 +188,23 @@ export function DataSources() {
         // A malformed event is ignored; the job list is re-read on the next data event.
       }
     });
+    // The stream starts with the current data version; later data events mean a commit made
+    // new data visible.
+    let baseline: string | null = null;
     es.addEventListener("data", (e) => {
+      let version = "";
       try {
-        const d = JSON.parse((e as MessageEvent).data) as { version?: unknown };
-        setDataVersion(String(d.version ?? ""));
+        version = String((JSON.parse((e as MessageEvent).data) as { version?: unknown }).version ?? "");
       } catch {
-        setDataVersion("");
+        version = "";
       }
+      if (baseline === null) {
+        baseline = version;
+        return;
+      }
+      if (version === baseline) return;
+      baseline = version;
+      setDataVersion(version);
       reloaders.current.sources();
       reloaders.current.partitions();
     });

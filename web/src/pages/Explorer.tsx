@@ -52,7 +52,7 @@ function filterLabel(f: Filter): string {
 const kHorizon = { day: 14, week: 4, month: 3 } as const;
 
 async function downloadCsv(state: ExplorerState): Promise<void> {
-  const response = await send("/api/v1/costs/query?format=csv", { body: tableQuery({ ...state }) });
+  const response = await send("/api/v1/costs/query?format=csv", { body: { ...tableQuery(state), limit: undefined } });
   const blob = await response.blob();
   const disposition = response.headers.get("Content-Disposition") ?? "";
   const match = /filename="?([^";]+)"?/.exec(disposition);
