@@ -130,6 +130,18 @@ function Partition({ id }: { id: string }) {
   );
 }
 
+function sourceColumns(rows: Row[]): Column<Row>[] {
+  if (!rows.some((r) => "name" in r && "rows" in r)) return autoColumns(rows);
+  return [
+    { key: "name", label: "Source" },
+    { key: "reader", label: "Reader" },
+    { key: "partitions", label: "Partitions", numeric: true },
+    { key: "rows", label: "Rows", numeric: true },
+    { key: "bytes", label: "Stored", numeric: true, render: (r) => formatBytes(r.bytes as number) },
+    { key: "created_at", label: "Created", render: (r) => formatTime(r.created_at as string) },
+  ];
+}
+
 function partitionColumns(rows: Row[]): Column<Row>[] {
   const has = (k: string) => rows.some((r) => k in r);
   const cols: Column<Row>[] = [
@@ -277,7 +289,7 @@ export function DataSources() {
 
   return (
     <>
-      <div className="row">
+      <div className="row page-head">
         <h1>Data sources</h1>
         <span className="spacer" />
         <span className="muted" role="status" aria-live="polite" data-testid="live-status">
@@ -345,7 +357,7 @@ export function DataSources() {
       </section>
       <section className="card" aria-labelledby="sources-title" style={{ marginBottom: 16 }}>
         <h2 id="sources-title">Sources</h2>
-        {sources.error ? <ErrorNotice error={sources.error} onRetry={sources.reload} /> : !sources.data ? <Loading what="sources" /> : sources.data.length ? <ObjectTable rows={sources.data} caption="Sources" testId="sources-table" /> : <Empty>No sources yet. Upload a billing export above to create one.</Empty>}
+        {sources.error ? <ErrorNotice error={sources.error} onRetry={sources.reload} /> : !sources.data ? <Loading what="sources" /> : sources.data.length ? <ObjectTable rows={sources.data} columns={sourceColumns(sources.data)} caption="Sources" testId="sources-table" /> : <Empty>No sources yet. Upload a billing export above to create one.</Empty>}
       </section>
       <section className="card" aria-labelledby="partitions-title">
         <h2 id="partitions-title">Partitions</h2>

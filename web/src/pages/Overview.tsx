@@ -85,7 +85,7 @@ export function Overview() {
   const changeSign = typeof change === "number" ? Math.sign(change) : signOf(change ?? null);
   return (
     <>
-      <div className="row">
+      <div className="row page-head">
         <h1>Overview</h1>
         <span className="spacer" />
         <div className="segmented" role="group" aria-label="Trend granularity">
@@ -102,7 +102,7 @@ export function Overview() {
         <Loading what="KPIs" />
       ) : (
         <>
-          <p className="muted" style={{ marginTop: -8 }}>
+          <p className="muted" style={{ marginTop: 0 }}>
             Effective cost in {cur}, as of {k.as_of?.slice(0, 10)}.
           </p>
           <div className="grid kpis">

@@ -150,7 +150,7 @@ export function Recommendations() {
 
   return (
     <>
-      <div className="row">
+      <div className="row page-head">
         <h1>Recommendations</h1>
         <span className="spacer" />
         {data && <button onClick={() => void exportCsv()}>Export CSV</button>}
