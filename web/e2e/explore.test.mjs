@@ -39,6 +39,7 @@ test("a wrong password is refused with a message, the right one signs in", async
 });
 
 test("explore by service, then drill into the largest service's accounts", async () => {
+  await page.goto(`${baseUrl}/#/`);
   await page.getByRole("link", { name: "Cost explorer" }).click();
   await page.getByRole("heading", { name: "Cost explorer" }).waitFor();
   await settle(page);
@@ -80,7 +81,7 @@ test("filter by a tag with the value search, using the keyboard", async () => {
   await page.goto(`${baseUrl}/#/explorer?range=last90&granularity=week&metric=EffectiveCost&group=tag%3Ateam&chart=bar`);
   await settle(page);
   await page.getByLabel("Filter dimension").selectOption("tag:env");
-  const search = page.getByRole("combobox");
+  const search = page.getByRole("combobox", { name: "Value" });
   await search.fill("pro");
   await page.getByRole("option", { name: /^prod/ }).first().waitFor();
   await search.press("ArrowDown");

@@ -103,7 +103,7 @@ export function Anomalies() {
           <div className="toolbar">
             <label className="field">
               <span>Status</span>
-              <select value={status} onChange={(e) => setStatus(e.target.value)}>
+              <select aria-label="Status" value={status} onChange={(e) => setStatus(e.target.value)}>
                 {kStatuses.map((s) => (
                   <option key={s} value={s}>
                     {s || "all"}

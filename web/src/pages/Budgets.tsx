@@ -96,7 +96,7 @@ export function Budgets() {
               </label>
               <label className="field">
                 <span>Period</span>
-                <select value={period} onChange={(e) => setPeriod(e.target.value)}>
+                <select aria-label="Period" value={period} onChange={(e) => setPeriod(e.target.value)}>
                   <option value="month">Monthly</option>
                   <option value="quarter">Quarterly</option>
                   <option value="year">Yearly</option>

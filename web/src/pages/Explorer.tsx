@@ -133,7 +133,7 @@ export function Explorer({ search }: { search: string }) {
       <div className="toolbar" role="group" aria-label="Query">
         <label className="field">
           <span>Date range</span>
-          <select value={state.range} onChange={(e) => setRange(e.target.value)}>
+          <select aria-label="Date range" value={state.range} onChange={(e) => setRange(e.target.value)}>
             {kPresets.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.label}
@@ -166,7 +166,7 @@ export function Explorer({ search }: { search: string }) {
         </div>
         <label className="field">
           <span>Metric</span>
-          <select value={state.metric} onChange={(e) => update({ ...state, metric: e.target.value as ExplorerState["metric"] })}>
+          <select aria-label="Metric" value={state.metric} onChange={(e) => update({ ...state, metric: e.target.value as ExplorerState["metric"] })}>
             {kMetrics.map((m) => (
               <option key={m}>{m}</option>
             ))}
@@ -174,7 +174,7 @@ export function Explorer({ search }: { search: string }) {
         </label>
         <label className="field">
           <span>Group by</span>
-          <select value={state.groupBy} onChange={(e) => update({ ...state, groupBy: e.target.value })}>
+          <select aria-label="Group by" value={state.groupBy} onChange={(e) => update({ ...state, groupBy: e.target.value })}>
             <option value="">(no grouping)</option>
             {groupable.map((d) => (
               <option key={d.name} value={d.name}>

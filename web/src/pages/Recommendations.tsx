@@ -180,7 +180,7 @@ export function Recommendations() {
           <div className="toolbar">
             <label className="field">
               <span>Category</span>
-              <select value={category} onChange={(e) => setCategory(e.target.value)}>
+              <select aria-label="Category" value={category} onChange={(e) => setCategory(e.target.value)}>
                 <option value="">all</option>
                 {byCategory.map((c) => (
                   <option key={str(c.category)}>{str(c.category)}</option>
@@ -193,7 +193,7 @@ export function Recommendations() {
             </label>
             <label className="field">
               <span>Status</span>
-              <select value={status} onChange={(e) => setStatus(e.target.value)}>
+              <select aria-label="Status" value={status} onChange={(e) => setStatus(e.target.value)}>
                 {["", "open", "accepted", "dismissed", "snoozed", "implemented"].map((s) => (
                   <option key={s} value={s}>
                     {s || "all"}

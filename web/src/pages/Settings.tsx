@@ -131,7 +131,7 @@ function Users() {
           </label>
           <label className="field">
             <span>Role</span>
-            <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            <select aria-label="Role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
               {roles.map((r) => (
                 <option key={r}>{r}</option>
               ))}
@@ -232,7 +232,7 @@ function Tokens() {
           </label>
           <label className="field">
             <span>Role</span>
-            <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            <select aria-label="Role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
               {ownRoles.map((r) => (
                 <option key={r}>{r}</option>
               ))}
