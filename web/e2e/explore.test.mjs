@@ -19,6 +19,10 @@ after(async () => {
   await browser?.close();
 });
 
+function escape(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 /** The table query of an explorer URL, asked of the API directly, to compare totals. */
 async function apiTotal(body) {
   const r = await api("POST", "/api/v1/costs/query", body);
@@ -34,8 +38,20 @@ test("a wrong password is refused with a message, the right one signs in", async
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("alert").filter({ hasText: "username or password is wrong" }).waitFor();
   await login(page);
-  assert.match(await page.getByTestId("kpi-mtd").innerText(), /Month to date\s*\$[\d,]+\.\d\d/);
   assert.deepEqual(browser.consoleErrors, []);
+});
+
+test("the overview shows the API's KPIs in the billing currency", async (t) => {
+  const kpis = await api("GET", "/api/v1/kpis?metric=EffectiveCost");
+  if (kpis.status === 404) {
+    t.skip("the server has no GET /api/v1/kpis yet");
+    return;
+  }
+  assert.equal(kpis.status, 200, kpis.text);
+  await page.goto(`${baseUrl}/#/`);
+  const card = page.getByTestId("kpi-mtd");
+  await card.waitFor();
+  assert.match(await card.innerText(), new RegExp(`Month to date\\s*${escape(money(kpis.json.month_to_date, kpis.json.currency))}`));
 });
 
 test("explore by service, then drill into the largest service's accounts", async () => {
@@ -77,7 +93,12 @@ test("explore by service, then drill into the largest service's accounts", async
   assert.equal(await page.getByTestId("explorer-total").innerText(), expected);
 });
 
-test("filter by a tag with the value search, using the keyboard", async () => {
+test("filter by a tag with the value search, using the keyboard", async (t) => {
+  const values = await api("GET", "/api/v1/dimensions/tag%3Aenv/values?search=pro");
+  if (values.status === 404) {
+    t.skip("the server has no GET /api/v1/dimensions/{name}/values yet");
+    return;
+  }
   await page.goto(`${baseUrl}/#/explorer?range=last90&granularity=week&metric=EffectiveCost&group=tag%3Ateam&chart=bar`);
   await settle(page);
   await page.getByLabel("Filter dimension").selectOption("tag:env");
@@ -104,6 +125,8 @@ test("filter by a tag with the value search, using the keyboard", async () => {
 });
 
 test("download the table as CSV", async () => {
+  await page.goto(`${baseUrl}/#/explorer?range=last90&granularity=week&metric=EffectiveCost&group=tag%3Ateam&chart=bar`);
+  await settle(page);
   const downloadPromise = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download CSV" }).click();
   const download = await downloadPromise;

@@ -7,7 +7,7 @@ import path from "node:path";
 import { chromium } from "playwright-core";
 
 export const baseUrl = (process.env.OPTIMA_E2E_URL ?? "").replace(/\/$/, "");
-export const ownerUser = process.env.OPTIMA_E2E_USER ?? "owner";
+export const ownerUser = process.env.OPTIMA_E2E_USER ?? "admin";
 export const ownerPassword = process.env.OPTIMA_E2E_PASSWORD ?? "";
 export const artifacts = process.env.OPTIMA_E2E_ARTIFACTS ?? path.join(import.meta.dirname, "artifacts");
 export const uploadFile = process.env.OPTIMA_E2E_UPLOAD_FILE ?? "";

@@ -49,7 +49,7 @@ export OPTIMA_E2E_UPLOAD_FILE="$tmp/upload/$(basename "$held_out")"
   exit 1
 }
 
-export OPTIMA_E2E_USER="${OPTIMA_E2E_USER:-owner}"
+export OPTIMA_E2E_USER="${OPTIMA_E2E_USER:-admin}"
 export OPTIMA_E2E_PASSWORD="e2e-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 printf '%s\n' "$OPTIMA_E2E_PASSWORD" >"$tmp/owner-password"
 chmod 600 "$tmp/owner-password"

@@ -3,6 +3,7 @@
 import { useEffect, useId, useState } from "react";
 import { api } from "../api";
 import { formatMoney } from "../money";
+import { isNotAvailable } from "./common";
 import type { Filter } from "../explorerState";
 
 interface Dimension {
@@ -37,7 +38,8 @@ export function FilterPicker({ dimensions, range, onAdd }: { dimensions: Dimensi
           setActive(0);
         })
         .catch((e: unknown) => {
-          if (!controller.signal.aborted) setError(e instanceof Error ? e.message : String(e));
+          if (controller.signal.aborted) return;
+          setError(isNotAvailable(e) ? "This server cannot search dimension values yet (GET /api/v1/dimensions/{name}/values)." : e instanceof Error ? e.message : String(e));
         });
     }, 200);
     return () => {

@@ -49,6 +49,12 @@ function filterLabel(f: Filter): string {
   }
 }
 
+/** FOCUS string columns offered when the server cannot list the dimensions with data. */
+const kStandardDimensions: Dimension[] = [
+  "ProviderName", "ServiceCategory", "ServiceName", "SubAccountName", "SubAccountId", "BillingAccountName", "RegionName",
+  "AvailabilityZone", "ChargeCategory", "ChargeDescription", "PricingCategory", "CommitmentDiscountType", "SkuId", "ResourceType", "ResourceId", "BillingCurrency",
+].map((name) => ({ name, kind: "column" }));
+
 const kHorizon = { day: 14, week: 4, month: 3 } as const;
 
 async function downloadCsv(state: ExplorerState): Promise<void> {
@@ -89,7 +95,8 @@ export function Explorer({ search }: { search: string }) {
 
   const currency = columnCurrency(table.data, state.metric) ?? columnCurrency(chart.data, state.metric);
   const fmtAxis = useCallback((v: number) => formatMoney(String(Math.round(v)), currency, true), [currency]);
-  const dimensions = dims.data ?? [];
+  const dimensionsMissing = isNotAvailable(dims.error);
+  const dimensions = dims.data ?? (dimensionsMissing ? kStandardDimensions : []);
   const groupable = dimensions.length ? dimensions : [{ name: state.groupBy, kind: "column" }];
 
   const chartData = useMemo(() => {
@@ -212,7 +219,11 @@ export function Explorer({ search }: { search: string }) {
         </button>
       </div>
       <ErrorNotice error={csvError} title="The CSV download failed" />
-      <ErrorNotice error={dims.error} title="The dimension list could not be loaded" onRetry={dims.reload} />
+      {dimensionsMissing ? (
+        <p className="muted">This server does not list its dimensions yet: showing the standard FOCUS dimensions (tags need a URL such as group=tag:team).</p>
+      ) : (
+        <ErrorNotice error={dims.error} title="The dimension list could not be loaded" onRetry={dims.reload} />
+      )}
       <FilterPicker dimensions={dimensions} range={state} onAdd={(f) => update({ ...state, filters: [...state.filters.filter((x) => x.dimension !== f.dimension), f] })} />
       {state.filters.length > 0 && (
         <div className="chips" aria-label="Active filters">

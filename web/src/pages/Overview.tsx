@@ -3,7 +3,7 @@
 import { useCallback, useState } from "react";
 import { api } from "../api";
 import { Chart } from "../components/Chart";
-import { Empty, ErrorNotice, Loading, useLoad } from "../components/common";
+import { Empty, ErrorNotice, isNotAvailable, Loading, NotAvailable, useLoad } from "../components/common";
 import { formatMoney, formatPercent, signOf } from "../money";
 import { formatPeriod, presetRange } from "../dates";
 import { columnCurrency, pivot, type QueryResult } from "../pivot";
@@ -96,7 +96,9 @@ export function Overview() {
           ))}
         </div>
       </div>
-      {kpis.error ? (
+      {isNotAvailable(kpis.error) ? (
+        <NotAvailable feature="The KPI summary" />
+      ) : kpis.error ? (
         <ErrorNotice error={kpis.error} onRetry={kpis.reload} title="The KPIs could not be loaded" />
       ) : !k ? (
         <Loading what="KPIs" />

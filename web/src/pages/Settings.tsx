@@ -1,5 +1,6 @@
 // Settings: users (admins add, change roles, delete), the roles, and API tokens (the secret is
-// shown once with a copy button). Viewers and editors see the users read-only.
+// shown once with a copy button, at most the creator's role). Viewers and editors see the users
+// read-only; everyone manages their own tokens, as the API allows.
 import { useState, type FormEvent } from "react";
 import { api, ApiError, hasRole, kRoles, listOf, type Role, type User } from "../api";
 import { useAuth } from "../auth";
@@ -148,7 +149,8 @@ function Users() {
 
 function Tokens() {
   const { user } = useAuth();
-  const canCreate = hasRole(user?.role, "editor");
+  // Every role manages its own tokens (with at most its own role); admins also see others'.
+  const canCreate = Boolean(user);
   const tokens = useLoad((signal) => api<unknown>("/api/v1/tokens", { signal }).then((r) => listOf<Token>(r, "tokens")), []);
   const [name, setName] = useState("");
   const [role, setRole] = useState<Role>("viewer");
@@ -246,9 +248,7 @@ function Tokens() {
             Create token
           </button>
         </form>
-      ) : (
-        <p className="muted">Read-only: viewers cannot create or revoke tokens.</p>
-      )}
+      ) : null}
     </section>
   );
 }
