@@ -120,8 +120,8 @@ export function Badge({ value }: { value: string | undefined | null }) {
 export function NotAvailable({ feature }: { feature: string }) {
   return (
     <div className="notice" role="status">
-      <strong>{feature} is not available on this server yet.</strong> The server answered 404 for its API. Upgrade
-      CloudOptima to a version with {feature.toLowerCase()}, then reload this page.
+      <strong>{feature} is not available on this server yet.</strong> The server answered 404 for its API route.
+      Upgrade CloudOptima to a version that has it, then reload this page.
     </div>
   );
 }

@@ -97,7 +97,7 @@ export function Explorer({ search }: { search: string }) {
   const fmtAxis = useCallback((v: number) => formatMoney(String(Math.round(v)), currency, true), [currency]);
   const dimensionsMissing = isNotAvailable(dims.error);
   const dimensions = dims.data ?? (dimensionsMissing ? kStandardDimensions : []);
-  const groupable = dimensions.length ? dimensions : [{ name: state.groupBy, kind: "column" }];
+  const groupable = state.groupBy && !dimensions.some((d) => d.name === state.groupBy) ? [...dimensions, { name: state.groupBy, kind: "column" }] : dimensions;
 
   const chartData = useMemo(() => {
     if (!chart.data) return null;

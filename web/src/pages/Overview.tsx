@@ -163,6 +163,8 @@ export function Overview() {
           </div>
         ) : k ? (
           <Empty>No movers: spending is flat compared with the previous period, or there is not enough history yet.</Empty>
+        ) : isNotAvailable(kpis.error) ? (
+          <Empty>Top movers come with the KPI summary, which this server does not provide yet.</Empty>
         ) : kpis.error ? (
           <Empty>Top movers come with the KPIs; retry above.</Empty>
         ) : (
