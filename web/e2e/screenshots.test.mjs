@@ -23,6 +23,14 @@ for (const scheme of ["light", "dark"]) {
       await screenshot(b.page, `login-${scheme}`);
       await login(b.page);
       assert.equal(await b.page.evaluate(() => document.documentElement.dataset.theme), scheme, "follows prefers-color-scheme");
+      const started = Date.now();
+      await b.page.reload();
+      await b.page.getByRole("heading", { name: "Overview", level: 1 }).waitFor();
+      const shell = Date.now() - started;
+      await settle(b.page);
+      const charts = Date.now() - started;
+      console.log(`# overview (${scheme}): page shown in ${shell} ms, charts drawn in ${charts} ms`);
+      assert.ok(shell < 2000, `the overview page shows within 2 s (${shell} ms)`);
       for (const [name, route] of kPages) {
         await b.page.goto(`${baseUrl}/#${route}`);
         await b.page.locator("main h1").first().waitFor();

@@ -11,6 +11,7 @@ import { encodeState, defaultState } from "../explorerState";
 
 interface Kpis {
   currency: string;
+  other_currencies?: string[];
   as_of: string;
   month_to_date: string | null;
   previous_month_to_date: string | null;
@@ -106,6 +107,7 @@ export function Overview() {
         <>
           <p className="muted" style={{ marginTop: 0 }}>
             Effective cost in {cur}, as of {k.as_of?.slice(0, 10)}.
+            {k.other_currencies?.length ? ` Costs billed in ${k.other_currencies.join(", ")} are not included (no conversion); filter on BillingCurrency in the explorer to see them.` : ""}
           </p>
           <div className="grid kpis">
             <Kpi testId="kpi-mtd" label="Month to date" value={formatMoney(k.month_to_date, cur)} sub={<>Same days last month: {formatMoney(k.previous_month_to_date, cur)}</>} />
