@@ -17,26 +17,57 @@ function str(v: unknown): string {
 
 const kMoneyKey = /savings|cost|price|amount/i;
 
-/** Evidence series of a recommendation: `[{name|metric, points|values: [{t, value}]}]` anywhere under `evidence`. */
+const kDays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/** Hour-of-week labels ("Mon 00:00" …) of the evidence heat maps (0 = Monday 00:00 UTC). */
+const kHoursOfWeek = Array.from({ length: 168 }, (_, i) => `${kDays[Math.floor(i / 24)]} ${String(i % 24).padStart(2, "0")}:00`);
+
+/**
+ * The evidence chart: each utilization metric's mean by hour of week (`evidence.metrics[].heatmap.mean`);
+ * or, for other shapes, `evidence.series[]` of `{name, points: [{t, value}]}`.
+ */
 function evidenceSeries(detail: Row): { categories: string[]; series: Series[] } | null {
-  const ev = (detail.evidence ?? detail) as Row;
+  const ev = (detail.evidence ?? {}) as Row;
+  const metrics = listOf<Row>(ev, "metrics").filter((m) => m.heatmap && Array.isArray((m.heatmap as Row).mean));
+  if (metrics.length) {
+    return {
+      categories: kHoursOfWeek,
+      series: metrics.map((m) => ({ name: `${str(m.metric)} (mean by hour of week)`, values: ((m.heatmap as Row).mean as unknown[]).map((v) => (typeof v === "number" ? v : null)) })),
+    };
+  }
   const raw = listOf<Row>(ev, "series");
   if (!raw.length) return null;
   const ts = new Set<string>();
-  const parsed = raw.map((s) => {
-    const pts = (Array.isArray(s.points) ? s.points : Array.isArray(s.values) ? s.values : []) as Row[];
-    for (const p of pts) ts.add(str(p.t));
-    return { name: str(s.name ?? s.metric ?? "value"), pts };
+  const parsed = raw.map((x) => {
+    const pts = (Array.isArray(x.points) ? x.points : Array.isArray(x.values) ? x.values : []) as Row[];
+    for (const pt of pts) ts.add(str(pt.t));
+    return { name: str(x.name ?? x.metric ?? "value"), pts };
   });
   const categories = [...ts].sort();
   const idx = new Map(categories.map((t, i) => [t, i]));
-  const series = parsed.map(({ name, pts }) => {
-    const values: (number | null)[] = categories.map(() => null);
-    for (const p of pts) values[idx.get(str(p.t))!] = toChartNumber(p.value);
-    return { name, values };
-  });
-  return { categories: categories.map((t) => t.slice(0, 16).replace("T", " ")), series };
+  return {
+    categories: categories.map((t) => t.slice(0, 16).replace("T", " ")),
+    series: parsed.map(({ name, pts }) => {
+      const values: (number | null)[] = categories.map(() => null);
+      for (const pt of pts) values[idx.get(str(pt.t))!] = toChartNumber(pt.value);
+      return { name, values };
+    }),
+  };
 }
+
+const kStatColumns: Column<Row>[] = ["metric", "statistic", "samples", "coverage", "mean", "p95", "max", "idle_fraction", "window_start", "window_end"].map((k) => ({
+  key: k,
+  label: k.replace(/_/g, " "),
+  numeric: ["samples", "coverage", "mean", "p95", "max", "idle_fraction"].includes(k),
+}));
+
+const kTermColumns: Column<Row>[] = [
+  { key: "label", label: "Term" },
+  { key: "sign", label: "Sign" },
+  { key: "rate", label: "Rate", numeric: true, render: (t) => `${str(t.rate)} ${str(t.rate_unit)}` },
+  { key: "quantity", label: "Quantity", numeric: true, render: (t) => `${str(t.quantity)} ${str(t.quantity_unit)}` },
+  { key: "rate_source", label: "Rate source" },
+];
 
 function Detail({ id, currency, onChanged }: { id: string; currency?: string; onChanged: () => void }) {
   const { user } = useAuth();
@@ -71,10 +102,22 @@ function Detail({ id, currency, onChanged }: { id: string; currency?: string; on
       <ObjectTable
         caption="Recommendation"
         rows={Object.entries(d)
-          .filter(([k, v]) => (typeof v !== "object" || v === null) && k !== "recommendation")
+          .filter(([k, v]) => (typeof v !== "object" || v === null) && !["recommendation", "monthly_savings_exact", "savings_formula"].includes(k))
           .map(([k, v]) => ({ field: k.replace(/_/g, " "), value: kMoneyKey.test(k) && typeof v === "string" ? formatMoney(v, cur) : str(v) }))}
       />
-      {d.rate_source !== undefined && typeof d.rate_source === "object" && <p className="muted">Rate source: {str(d.rate_source)}</p>}
+      {d.savings_formula !== undefined && (
+        <div>
+          <h3>Savings</h3>
+          <p className="mono">{str(d.savings_formula)}</p>
+          {listOf<Row>(d, "savings_terms").length > 0 && <ObjectTable caption="Savings terms" rows={listOf<Row>(d, "savings_terms")} columns={kTermColumns} />}
+        </div>
+      )}
+      {listOf<Row>((d.evidence ?? {}) as Row, "metrics").length > 0 && (
+        <div>
+          <h3>Utilization</h3>
+          <ObjectTable caption="Utilization statistics" rows={listOf<Row>((d.evidence ?? {}) as Row, "metrics")} columns={kStatColumns} />
+        </div>
+      )}
       <div>
         <h3>Evidence</h3>
         {evidence ? <Chart small kind="line" stacked={false} label="Evidence" categories={evidence.categories} series={evidence.series} formatValue={fmt} /> : <Empty>No evidence series for this recommendation.</Empty>}
@@ -137,9 +180,11 @@ export function Recommendations() {
     }
   }
 
+  const kPreferred = ["title", "category", "provider", "account_id", "resource_name", "resource_id", "region", "monthly_savings", "confidence_level", "risk", "effort", "status"];
+  const present = kPreferred.filter((k) => items.some((r) => k in r));
+  const baseColumns = present.length >= 4 ? present.map((k) => ({ key: k, label: k.replace(/_/g, " ") })) : autoColumns(items).filter((c) => !["evidence", "series"].includes(c.key));
   const columns: Column<Row>[] = [
-    ...autoColumns(items)
-      .filter((c) => !["evidence", "series"].includes(c.key))
+    ...baseColumns
       .map((c) => ({
         ...c,
         numeric: kMoneyKey.test(c.key),
