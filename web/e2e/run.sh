@@ -7,7 +7,7 @@
 # sends it through the UI), starts the server on a free port with a bootstrap owner password,
 # runs web/e2e/*.test.mjs (node --test, playwright-core driving /usr/bin/chromium), always
 # stops the server, and exits non-zero when a test fails. Screenshots go to
-# $OPTIMA_E2E_ARTIFACTS (default web/e2e/artifacts). Builds web/dist first when it is missing.
+# $OPTIMA_E2E_ARTIFACTS (default web/e2e/artifacts). Rebuilds web/dist first (scripts/build-web.sh).
 set -euo pipefail
 
 if [[ $# -lt 1 ]]; then
@@ -21,8 +21,10 @@ repo="$(dirname "$web")"
 export OPTIMA_E2E_ARTIFACTS="${OPTIMA_E2E_ARTIFACTS:-$here/artifacts}"
 mkdir -p "$OPTIMA_E2E_ARTIFACTS"
 
-if [[ ! -d "$web/node_modules/playwright-core" || ! -f "$web/dist/index.html" ]]; then
-  "$repo/scripts/build-web.sh"
+# Rebuild the UI (a few seconds; npm ci only when node_modules is missing or stale) so the
+# tests never run against an old dist; OPTIMA_E2E_SKIP_BUILD=1 uses web/dist as it is.
+if [[ "${OPTIMA_E2E_SKIP_BUILD:-0}" != 1 || ! -f "$web/dist/index.html" ]]; then
+  "$repo/scripts/build-web.sh" >/dev/null
 fi
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/optima-e2e.XXXXXX")"
