@@ -24,7 +24,14 @@ mkdir -p "$OPTIMA_E2E_ARTIFACTS"
 # Rebuild the UI (a few seconds; npm ci only when node_modules is missing or stale) so the
 # tests never run against an old dist; OPTIMA_E2E_SKIP_BUILD=1 uses web/dist as it is.
 if [[ "${OPTIMA_E2E_SKIP_BUILD:-0}" != 1 || ! -f "$web/dist/index.html" ]]; then
-  "$repo/scripts/build-web.sh" >/dev/null
+  build_log="$(mktemp)"
+  if ! "$repo/scripts/build-web.sh" >"$build_log" 2>&1; then
+    cat "$build_log" >&2
+    rm -f "$build_log"
+    echo "e2e: the web UI did not build" >&2
+    exit 1
+  fi
+  rm -f "$build_log"
 fi
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/optima-e2e.XXXXXX")"
