@@ -123,6 +123,8 @@ class HttpSession final : public SessionControl,
     route_ = nullptr;
     header_parser_.emplace();
     header_parser_->header_limit(static_cast<uint32_t>(options().header_limit));
+    // The body limit depends on the route: checked once the header is admitted.
+    header_parser_->body_limit(boost::none);
     lowest().expires_after(options().header_timeout);
     http::async_read_header(stream_, buffer_, *header_parser_,
                             [self = this->shared_from_this()](beast::error_code ec, size_t) {

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <csignal>
 
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -115,6 +116,8 @@ struct Server::Impl {
   std::mutex sessions_mutex;
   std::vector<std::weak_ptr<SessionControl>> sessions;
   size_t since_prune = 0;
+  // Keeps run() going while a handler runs on a worker and no I/O is pending.
+  std::optional<net::executor_work_guard<net::io_context::executor_type>> work;
   std::vector<std::thread> threads;
   std::mutex stop_mutex;
   std::condition_variable stop_cv;
@@ -208,6 +211,7 @@ const std::optional<std::string>& Server::generated_password() const {
 }
 
 void Server::start() {
+  impl_->work.emplace(impl_->ioc.get_executor());
   impl_->accept();
   for (size_t i = 0; i < impl_->io_threads; ++i) {
     impl_->threads.emplace_back([this] { impl_->ioc.run(); });
@@ -246,6 +250,7 @@ void Server::wait() {
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
   }
+  impl.work.reset();
   impl.ioc.stop();
   for (std::thread& t : impl.threads) t.join();
   impl.threads.clear();

@@ -1,0 +1,281 @@
+// `cloudoptima commitments [--data DIR] [--lookback 30] [--term 1y|3y] [--payment P]
+// [--months N] [--json]`: commitment coverage, utilization and effective savings rate per
+// provider and commitment type, per month, and purchase recommendations.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "optima/cli/commands.h"
+#include "optima/core/strings.h"
+#include "optima/pricing/monthly.h"
+#include "optima/pricing/price_book.h"
+#include "optima/recommend/commitments/commitment_metrics.h"
+#include "optima/recommend/commitments/purchase_recommendation.h"
+#include "optima/store/store.h"
+
+namespace optima::cli {
+namespace {
+
+using core::Decimal;
+
+std::string percent(Decimal fraction) {
+  return Decimal::multiply(fraction, Decimal::from_int(100)).to_fixed(1) + "%";
+}
+
+std::string money(Decimal value) { return value.to_fixed(2); }
+
+// "n/a" when the export does not amortize the commitment (utilization unknown).
+std::string percent(const std::optional<Decimal>& fraction) {
+  return fraction ? percent(*fraction) : "n/a";
+}
+
+nlohmann::json optional_json(const std::optional<Decimal>& value) {
+  return value ? nlohmann::json(value->to_string()) : nlohmann::json(nullptr);
+}
+
+std::string last_day(core::Period p) {
+  return core::format_date(core::Timestamp{p.end.unix_seconds - 1});
+}
+
+struct CommitmentsFlags {
+  std::string data;
+  int lookback = 30;
+  std::string term = "1y";
+  std::string payment = "no-upfront";
+  int months = 3;
+};
+
+nlohmann::json metrics_json(const recommend::ProviderCommitmentMetrics& m) {
+  nlohmann::json types = nlohmann::json::array();
+  for (const recommend::CommitmentTypeMetrics& t : m.types)
+    types.push_back({{"type", t.type},
+                     {"covered_on_demand_equivalent", t.covered_on_demand_equivalent.to_string()},
+                     {"used_cost", t.used_cost.to_string()},
+                     {"unused_cost", t.unused_cost.to_string()},
+                     {"purchases", t.purchases.to_string()},
+                     {"utilization", optional_json(t.utilization())},
+                     {"amortized", t.amortized()},
+                     {"savings", t.savings().to_string()},
+                     {"savings_rate", t.savings_rate().to_string()}});
+  return {{"period_start", core::format_iso8601(m.period.start)},
+          {"period_end", core::format_iso8601(m.period.end)},
+          {"provider", m.provider},
+          {"currency", m.currency},
+          {"eligible_on_demand_equivalent", m.eligible_on_demand_equivalent.to_string()},
+          {"covered_on_demand_equivalent", m.covered_on_demand_equivalent.to_string()},
+          {"on_demand_cost", m.on_demand_cost.to_string()},
+          {"unused_cost", m.unused_cost.to_string()},
+          {"coverage", m.coverage().to_string()},
+          {"utilization", optional_json(m.utilization())},
+          {"savings", m.savings().to_string()},
+          {"effective_savings_rate", m.effective_savings_rate().to_string()},
+          {"types", types}};
+}
+
+nlohmann::json recommendation_json(const recommend::PurchaseRecommendation& r) {
+  nlohmann::json levels = nlohmann::json::array();
+  for (const recommend::CommitmentLevel& l : r.levels)
+    levels.push_back({{"hourly_commitment", l.hourly_commitment.to_string()},
+                      {"savings", l.savings.to_string()},
+                      {"utilization", l.utilization.to_string()},
+                      {"coverage", l.coverage.to_string()}});
+  return {{"provider", r.provider},
+          {"currency", r.currency},
+          {"commitment", r.commitment},
+          {"term", pricing::term_name(r.term)},
+          {"payment", pricing::payment_name(r.payment)},
+          {"lookback_start", core::format_iso8601(r.lookback.start)},
+          {"lookback_end", core::format_iso8601(r.lookback.end)},
+          {"spread_from_daily", r.spread_from_daily},
+          {"discount_rate", r.discount.rate.to_string()},
+          {"discount_source", pricing::rate_source_name(r.discount.source)},
+          {"discount_description", r.discount.description},
+          {"hourly_commitment", r.hourly_commitment.to_string()},
+          {"expected_utilization", r.expected_utilization.to_string()},
+          {"coverage_before", r.coverage_before.to_string()},
+          {"coverage_after", r.coverage_after.to_string()},
+          {"monthly_on_demand", r.monthly_on_demand.to_string()},
+          {"monthly_savings", r.monthly_savings.to_string()},
+          {"yearly_savings", r.yearly_savings.to_string()},
+          {"term_savings", r.term_savings.to_string()},
+          {"upfront", r.upfront.to_string()},
+          {"monthly_recurring", r.monthly_recurring.to_string()},
+          {"break_even_month", r.break_even_month},
+          {"levels", levels}};
+}
+
+nlohmann::json reservation_json(const recommend::ReservationRecommendation& r) {
+  const auto rate = [](const pricing::Rate& x) {
+    return nlohmann::json{{"per_hour", x.per_unit.to_string()},
+                          {"source", pricing::rate_source_name(x.source)},
+                          {"description", x.description}};
+  };
+  return {{"provider", r.provider},
+          {"currency", r.currency},
+          {"region", r.region},
+          {"instance_type", r.instance_type},
+          {"option", r.option.to_string()},
+          {"on_demand_rate", rate(r.on_demand_rate)},
+          {"reserved_rate", rate(r.reserved_rate)},
+          {"spread_from_daily", r.spread_from_daily},
+          {"instances", r.instances},
+          {"average_instances", r.average_instances.to_string()},
+          {"expected_utilization", r.expected_utilization.to_string()},
+          {"monthly_on_demand", r.monthly_on_demand.to_string()},
+          {"monthly_savings", r.monthly_savings.to_string()},
+          {"yearly_savings", r.yearly_savings.to_string()},
+          {"term_savings", r.term_savings.to_string()},
+          {"upfront", r.upfront.to_string()},
+          {"monthly_recurring", r.monthly_recurring.to_string()},
+          {"break_even_month", r.break_even_month}};
+}
+
+void print_metrics(const std::vector<recommend::ProviderCommitmentMetrics>& list, bool by_month) {
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& m : list) {
+    std::vector<std::string> row;
+    if (by_month) row.push_back(core::format_date(m.period.start).substr(0, 7));
+    for (const std::string& cell :
+         {m.provider, m.currency, money(m.eligible_on_demand_equivalent), percent(m.coverage()),
+          percent(m.utilization()), money(m.unused_cost), money(m.savings()),
+          percent(m.effective_savings_rate())})
+      row.push_back(cell);
+    rows.push_back(row);
+  }
+  std::vector<std::string> headers{"provider", "currency", "eligible (on-demand eq.)", "coverage",
+                                   "utilization", "unused", "savings", "ESR"};
+  if (by_month) headers.insert(headers.begin(), "month");
+  print_table(headers, rows);
+}
+
+int run_commitments(const GlobalOptions& global, const CommitmentsFlags& flags) {
+  if (flags.lookback <= 0)
+    return report_error(global, core::invalid_argument("--lookback: expected a positive number of days"));
+  recommend::PurchaseOptions options;
+  options.lookback_days = flags.lookback;
+  auto term = pricing::parse_term(flags.term);
+  if (!term.is_ok()) return report_error(global, term.status().with_context("--term"));
+  auto payment = pricing::parse_payment(flags.payment);
+  if (!payment.is_ok()) return report_error(global, payment.status().with_context("--payment"));
+  options.term = *term;
+  options.payment = *payment;
+
+  auto dir = pricing::PriceBook::default_catalog_dir();
+  if (!dir.is_ok()) return report_error(global, dir.status());
+  auto book = pricing::PriceBook::load(*dir);
+  if (!book.is_ok()) return report_error(global, book.status());
+  GlobalOptions where = global;
+  if (!flags.data.empty()) where.data_dir = flags.data;
+  auto store = store::Store::open(data_dir_of(where));
+  if (!store.is_ok()) return report_error(global, store.status());
+  auto snapshot = (*store)->snapshot();
+  if (!snapshot.is_ok()) return report_error(global, snapshot.status());
+  const auto span = recommend::data_span(**snapshot);
+  if (!span) return report_error(global, core::not_found("no billing data in " + data_dir_of(where)));
+  // The window ends with the last billed day.
+  const core::Timestamp end{
+      core::start_of_day(core::Timestamp{span->end.unix_seconds - 1}).unix_seconds + 86400};
+
+  auto plan = recommend::recommend_commitment_purchases(**snapshot, *book, end, options);
+  if (!plan.is_ok()) return report_error(global, plan.status());
+  auto window = recommend::compute_commitment_metrics(**snapshot, plan->lookback);
+  if (!window.is_ok()) return report_error(global, window.status());
+  const core::Timestamp months_start =
+      std::max(span->start, core::add_months(core::start_of_month(core::Timestamp{end.unix_seconds - 1}),
+                                             1 - std::max(flags.months, 1)));
+  auto monthly = recommend::compute_commitment_metrics(
+      **snapshot, {months_start, end}, recommend::MetricsGranularity::kMonth);
+  if (!monthly.is_ok()) return report_error(global, monthly.status());
+
+  if (global.json) {
+    nlohmann::json j{{"lookback_start", core::format_iso8601(plan->lookback.start)},
+                     {"lookback_end", core::format_iso8601(plan->lookback.end)},
+                     {"hours_per_month", pricing::kHoursPerMonth}};
+    j["lookback"] = nlohmann::json::array();
+    for (const auto& m : *window) j["lookback"].push_back(metrics_json(m));
+    j["monthly"] = nlohmann::json::array();
+    for (const auto& m : *monthly) j["monthly"].push_back(metrics_json(m));
+    j["recommendations"] = nlohmann::json::array();
+    for (const auto& r : plan->recommendations) j["recommendations"].push_back(recommendation_json(r));
+    j["reservations"] = nlohmann::json::array();
+    for (const auto& r : plan->reservations) j["reservations"].push_back(reservation_json(r));
+    j["notes"] = plan->notes;
+    print_json(j);
+    return 0;
+  }
+
+  std::printf("Commitments over %s..%s (%d days). Coverage = covered / eligible on-demand "
+              "equivalent; utilization = used / (used + unused); ESR = savings / on-demand "
+              "equivalent, unused commitment counted as cost.\n\n",
+              core::format_date(plan->lookback.start).c_str(), last_day(plan->lookback).c_str(),
+              flags.lookback);
+  print_metrics(*window, false);
+  std::vector<std::vector<std::string>> type_rows;
+  for (const auto& m : *window)
+    for (const auto& t : m.types)
+      type_rows.push_back({m.provider, t.type, money(t.covered_on_demand_equivalent),
+                           money(t.used_cost), money(t.unused_cost), percent(t.utilization()),
+                           money(t.savings()), percent(t.savings_rate()), money(t.purchases)});
+  if (!type_rows.empty()) {
+    std::printf("\nby commitment type:\n");
+    print_table({"provider", "type", "covered (on-demand eq.)", "used", "unused", "utilization",
+                 "savings", "savings rate", "purchases billed"},
+                type_rows);
+  }
+  std::printf("\nby month:\n");
+  print_metrics(*monthly, true);
+
+  std::printf("\nPurchase recommendations (%s %s; monthly = hourly x %d h):\n",
+              std::string(pricing::term_name(options.term)).c_str(),
+              std::string(pricing::payment_name(options.payment)).c_str(), pricing::kHoursPerMonth);
+  std::vector<std::vector<std::string>> rec_rows;
+  for (const auto& r : plan->recommendations)
+    rec_rows.push_back({r.provider, r.commitment, r.hourly_commitment.to_string() + "/h",
+                        percent(r.expected_utilization),
+                        percent(r.coverage_before) + " -> " + percent(r.coverage_after),
+                        money(r.monthly_on_demand), money(r.monthly_savings),
+                        money(r.yearly_savings), money(r.term_savings), money(r.upfront),
+                        r.break_even_month > 0 ? fmt::format("month {}", r.break_even_month) : "never",
+                        percent(r.discount.rate)});
+  print_table({"provider", "buy", "commitment", "utilization", "coverage", "on-demand/mo",
+               "savings/mo", "savings/1y", "savings/term", "upfront", "break-even", "discount"},
+              rec_rows);
+  for (const auto& r : plan->recommendations)
+    std::printf("  %s discount: %s\n", r.provider.c_str(), r.discount.description.c_str());
+  if (!plan->reservations.empty()) {
+    std::printf("\nOr reserved instances per type (%s; on-demand rate from the bill, reserved rate "
+                "from the catalog):\n",
+                plan->reservations.front().option.to_string().c_str());
+    std::vector<std::vector<std::string>> ri_rows;
+    for (const auto& r : plan->reservations)
+      ri_rows.push_back({r.provider, r.region, r.instance_type, std::to_string(r.instances),
+                         r.average_instances.to_fixed(2), r.on_demand_rate.per_unit.to_string(),
+                         r.reserved_rate.per_unit.to_string(), percent(r.expected_utilization),
+                         money(r.monthly_savings), money(r.yearly_savings), money(r.upfront),
+                         r.break_even_month > 0 ? fmt::format("month {}", r.break_even_month)
+                                                : "never"});
+    print_table({"provider", "region", "type", "buy", "avg running", "on-demand/h", "reserved/h",
+                 "utilization", "savings/mo", "savings/1y", "upfront", "break-even"},
+                ri_rows);
+  }
+  for (const std::string& note : plan->notes) std::printf("note: %s\n", note.c_str());
+  return 0;
+}
+
+}  // namespace
+
+void add_commitments_command(CLI::App& app, GlobalOptions& global, int* exit_code) {
+  auto flags = std::make_shared<CommitmentsFlags>();
+  CLI::App* c = app.add_subcommand(
+      "commitments", "Commitment coverage, utilization, ESR and purchase recommendations");
+  c->add_option("--data", flags->data, "Data directory (same as --data-dir)");
+  c->add_option("--lookback", flags->lookback, "Days of usage to simulate over: 7, 30 or 60 (default 30)");
+  c->add_option("--term", flags->term, "1y or 3y (default 1y)");
+  c->add_option("--payment", flags->payment, "no-upfront, partial-upfront or all-upfront (default no-upfront)");
+  c->add_option("--months", flags->months, "Months shown in the monthly breakdown (default 3)");
+  c->callback([&global, flags, exit_code] { *exit_code = run_commitments(global, *flags); });
+}
+
+}  // namespace optima::cli
