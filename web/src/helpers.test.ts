@@ -1,0 +1,52 @@
+// Unit tests of the pure helpers: money formatting, date presets, explorer URL state.
+import { describe, expect, it } from "vitest";
+import { formatMoney, formatPercent, signOf } from "./money";
+import { presetRange } from "./dates";
+import { chartQuery, decodeState, drillDown, encodeState } from "./explorerState";
+
+const today = new Date(Date.UTC(2026, 10, 22, 15, 0, 0));
+
+describe("formatMoney", () => {
+  it("rounds the exact decimal string, not a double", () => {
+    expect(formatMoney("0.125", "USD")).toBe("$0.13");
+    expect(formatMoney("1234567890123456.785", "USD")).toBe("$1,234,567,890,123,456.79");
+  });
+  it("uses the billing currency and shows missing values as a dash", () => {
+    expect(formatMoney("10", "EUR")).toBe("€10.00");
+    expect(formatMoney(null, "USD")).toBe("—");
+    expect(formatMoney("5.5", undefined)).toBe("5.50");
+  });
+  it("signs percentages and decimals exactly", () => {
+    expect(formatPercent("12.345", true)).toBe("+12.3%");
+    expect(signOf("-0.000")).toBe(0);
+    expect(signOf("-0.01")).toBe(-1);
+  });
+});
+
+describe("presetRange", () => {
+  it("includes today with an exclusive end", () => {
+    expect(presetRange("last7", today)).toEqual({ start: "2026-11-16", end: "2026-11-23" });
+    expect(presetRange("lastMonth", today)).toEqual({ start: "2026-10-01", end: "2026-11-01" });
+    expect(presetRange("last12Months", today)).toEqual({ start: "2025-12-01", end: "2026-11-23" });
+    expect(presetRange("ytd", today)).toEqual({ start: "2026-01-01", end: "2026-11-23" });
+  });
+});
+
+describe("explorer URL state", () => {
+  it("round-trips through the query string", () => {
+    const s = drillDown({ ...decodeState("", today), groupBy: "ServiceName" }, "Amazon S3");
+    const back = decodeState(encodeState(s), today);
+    expect(back).toEqual(s);
+    expect(back.groupBy).toBe("SubAccountName");
+    expect(back.filters).toEqual([{ dimension: "ServiceName", op: "in", values: ["Amazon S3"] }]);
+  });
+  it("keeps custom ranges and rejects bad ones", () => {
+    expect(decodeState("range=custom&start=2026-01-01&end=2026-02-01", today).start).toBe("2026-01-01");
+    expect(decodeState("range=custom&start=2026-02-30&end=2026-03-01", today).range).toBe("last30");
+    expect(decodeState("filters=%5B%7B%22dimension%22%3A1%7D%5D", today).filters).toEqual([]);
+  });
+  it("asks for the top groups with others in each bucket", () => {
+    const q = chartQuery(decodeState("group=tag%3Ateam&granularity=month", today));
+    expect(q).toMatchObject({ group_by: ["tag:team"], granularity: "month", top_n: 10, others: true });
+  });
+});
