@@ -21,5 +21,6 @@ void add_prices_command(CLI::App& app, GlobalOptions& global, int* exit_code);  
 void add_commitments_command(CLI::App& app, GlobalOptions& global, int* exit_code);  // commitments
 void add_budgets_command(CLI::App& app, GlobalOptions& global, int* exit_code);   // budgets …
 void add_alerts_command(CLI::App& app, GlobalOptions& global, int* exit_code);    // alerts …
+void add_recommend_command(CLI::App& app, GlobalOptions& global, int* exit_code);  // recommend
 
 }  // namespace optima::cli

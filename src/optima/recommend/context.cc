@@ -22,6 +22,7 @@ core::Timestamp ResourceView::window_end(std::string_view metric) const {
 }
 
 std::optional<core::Timestamp> ResourceView::now() const {
+  if (context_.now) return context_.now;
   if (context_.as_of) return context_.as_of;
   std::optional<core::Timestamp> latest;
   for (const auto& s : series_) {

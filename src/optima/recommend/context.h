@@ -29,6 +29,9 @@ struct Context {
   // End of every evidence window and "now" for ages; when unset, each series' window ends one
   // step after its last sample and ages are measured from the latest metric sample seen.
   std::optional<core::Timestamp> as_of;
+  // "Now" for ages (stopped since, disk and snapshot age); when unset, as_of, else the latest
+  // sample of the resource's series.
+  std::optional<core::Timestamp> now;
 };
 
 class ResourceView {
@@ -48,8 +51,8 @@ class ResourceView {
                                 int last_days = 0);
   // End of evidence windows for this resource (see Context::as_of).
   core::Timestamp window_end(std::string_view metric) const;
-  // "Now" for ages: Context::as_of, else the latest sample of any series of the resource,
-  // else nullopt.
+  // "Now" for ages: Context::now, else Context::as_of, else one step after the latest sample of
+  // any series of the resource, else nullopt.
   std::optional<core::Timestamp> now() const;
 
  private:

@@ -37,7 +37,7 @@ core::Result<RunResult> run(const std::vector<inventory::Resource>& resources,
     std::erase_if(chosen, [&](const RecommenderInfo* r) { return r->category != *options.category; });
   }
   const EstateIndex index(resources);
-  const Context context{profile, rates, index, billing, options.as_of};
+  const Context context{profile, rates, index, billing, options.as_of, options.now};
   const size_t chunks = (resources.size() + kChunk - 1) / kChunk;
   std::vector<std::vector<Recommendation>> found(chunks);
   std::atomic<size_t> series_read{0};

@@ -22,6 +22,7 @@ namespace optima::recommend {
 
 struct RunOptions {
   std::optional<core::Timestamp> as_of;    // see Context::as_of
+  std::optional<core::Timestamp> now;      // see Context::now
   std::vector<std::string> recommenders;   // ids to run; empty: all
   std::optional<Category> category;        // keep only this category
   core::ThreadPool* pool = nullptr;        // nullptr: core::ThreadPool::shared()

@@ -132,6 +132,18 @@ core::Result<core::Decimal> resources_cost(const store::TableSource& billing,
   return total;
 }
 
+// Billing rows of any resource in `period`: zero means the bill does not reach that far yet.
+core::Result<int64_t> bill_rows(const store::TableSource& billing, core::Period period) {
+  query::Query q;
+  q.time_range = period;
+  q.metrics = {query::Metric::row_count()};
+  OPTIMA_ASSIGN_OR_RETURN(query::QueryResult result, query::execute(q, billing));
+  if (!result.totals.empty()) {
+    if (const auto* n = std::get_if<int64_t>(&result.totals[0])) return *n;
+  }
+  return int64_t{0};
+}
+
 }  // namespace
 
 std::optional<Action> parse_action(std::string_view name) {
@@ -366,6 +378,24 @@ core::Result<std::vector<Verification>> LifecycleStore::verify(const store::Tabl
     v.days_after = std::max<int64_t>(0, (after_end - at) / 86400);
     if (v.days_after < min_days_after) {
       v.note = fmt::format("too early: {} day(s) of bills after implementation, {} needed",
+                           v.days_after, min_days_after);
+      out.push_back(std::move(v));
+      continue;
+    }
+    // Only days the bill covers count as "after": the last day with any billing row.
+    int64_t covered = 0;
+    for (int64_t d = v.days_after; d > 0; --d) {
+      OPTIMA_ASSIGN_OR_RETURN(const int64_t rows,
+                              bill_rows(billing, {core::Timestamp{at + (d - 1) * 86400},
+                                                  core::Timestamp{at + d * 86400}}));
+      if (rows > 0) {
+        covered = d;
+        break;
+      }
+    }
+    v.days_after = covered;
+    if (v.days_after < min_days_after) {
+      v.note = fmt::format("waiting for bills: {} day(s) billed after implementation, {} needed",
                            v.days_after, min_days_after);
       out.push_back(std::move(v));
       continue;

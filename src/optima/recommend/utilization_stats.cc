@@ -20,8 +20,10 @@ int hour_of_week(core::Timestamp t) {
 }
 
 void StatsAccumulator::reset(std::string metric, std::string statistic, core::Period window,
-                             int64_t step_seconds) {
+                             int64_t step_seconds, double idle_threshold) {
   stats_ = UtilizationStats{};
+  stats_.idle_threshold = idle_threshold;
+  below_ = 0;
   stats_.metric = std::move(metric);
   stats_.statistic = std::move(statistic);
   stats_.window = window;
@@ -30,6 +32,8 @@ void StatsAccumulator::reset(std::string metric, std::string statistic, core::Pe
   values_.clear();
   heat_sum_.fill(0);
   sum_ = 0;
+  hour_start_ = 0;
+  hour_end_ = 0;
 }
 
 void StatsAccumulator::add(core::Timestamp time, double value) {
@@ -42,22 +46,25 @@ void StatsAccumulator::add(core::Timestamp time, double value) {
   stats_.first_sample = std::min(stats_.first_sample, time);
   ++stats_.samples;
   sum_ += value;
+  below_ += value < stats_.idle_threshold ? 1 : 0;
   stats_.max = std::max(stats_.max, value);
-  const int cell = hour_of_week(time);
-  heat_sum_[static_cast<size_t>(cell)] += value;
-  ++stats_.heatmap_count[static_cast<size_t>(cell)];
+  if (time.unix_seconds < hour_start_ || time.unix_seconds >= hour_end_) {
+    const int64_t s = time.unix_seconds;
+    hour_start_ = (s >= 0 ? s : s - 3599) / 3600 * 3600;
+    hour_end_ = hour_start_ + 3600;
+    cell_ = hour_of_week(time);
+  }
+  heat_sum_[static_cast<size_t>(cell_)] += value;
+  ++stats_.heatmap_count[static_cast<size_t>(cell_)];
   values_.push_back(value);
 }
 
-UtilizationStats StatsAccumulator::finish(double idle_threshold) {
+UtilizationStats StatsAccumulator::finish() {
   UtilizationStats out = stats_;
-  out.idle_threshold = idle_threshold;
   const int64_t n = out.samples;
   if (n > 0) {
     out.mean = sum_ / static_cast<double>(n);
-    int64_t below = 0;
-    for (double v : values_) below += v < idle_threshold ? 1 : 0;
-    out.idle_fraction = static_cast<double>(below) / static_cast<double>(n);
+    out.idle_fraction = static_cast<double>(below_) / static_cast<double>(n);
     // Nearest rank: k = ceil(0.95 n), computed in integers to avoid 0.95·n rounding.
     const int64_t rank = (95 * n + 99) / 100;
     auto nth = values_.begin() + (rank - 1);
@@ -73,9 +80,9 @@ UtilizationStats StatsAccumulator::finish(double idle_threshold) {
 
 UtilizationStats compute_stats(const inventory::MetricSeries& series, core::Period window,
                                double idle_threshold, StatsAccumulator* scratch) {
-  scratch->reset(series.metric, series.statistic, window, series.step_seconds);
+  scratch->reset(series.metric, series.statistic, window, series.step_seconds, idle_threshold);
   for (const auto& s : series.samples) scratch->add(s.time, s.value);
-  return scratch->finish(idle_threshold);
+  return scratch->finish();
 }
 
 }  // namespace optima::recommend

@@ -52,18 +52,25 @@ int hour_of_week(core::Timestamp t);
 // Thread-compatible: use one accumulator per thread.
 class StatsAccumulator {
  public:
-  // Starts a new series; step_seconds sets expected_samples.
-  void reset(std::string metric, std::string statistic, core::Period window, int64_t step_seconds);
+  // Starts a new series; step_seconds sets expected_samples; idle_fraction is measured against
+  // idle_threshold.
+  void reset(std::string metric, std::string statistic, core::Period window, int64_t step_seconds,
+             double idle_threshold);
   // Adds one sample (ignored when outside the window or not finite).
   void add(core::Timestamp time, double value);
-  // The statistics of the samples added since reset(); idle_fraction against idle_threshold.
-  UtilizationStats finish(double idle_threshold);
+  // The statistics of the samples added since reset().
+  UtilizationStats finish();
 
  private:
   UtilizationStats stats_;
   std::vector<double> values_;
   std::array<double, kHoursPerWeek> heat_sum_{};
   double sum_ = 0;
+  int64_t below_ = 0;
+  // The hour-of-week cell of the last sample's hour, reused while samples stay in that hour.
+  int64_t hour_start_ = 0;
+  int64_t hour_end_ = 0;
+  int cell_ = 0;
 };
 
 // Convenience: the statistics of `series` over `window`.

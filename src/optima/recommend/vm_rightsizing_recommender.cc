@@ -2,7 +2,9 @@
 // cheaper alternative the rate book offers — same family smaller, newer generation, ARM, AMD —
 // and keep those that stay at or under the targets (the headroom). One recommendation per
 // priced candidate kind (the cheapest of each); the engine groups them and keeps the best.
-// Saving: (current − new) $/h × 730 h.
+// Saving: (current − new) $/h × 730 h. The current rate is the rate book's, else the bill's;
+// a smaller size of the same family without a known rate is priced by vCPU proportion (stated
+// in its rate source).
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -13,6 +15,24 @@
 #include "optima/recommend/recommender_support.h"
 
 namespace optima::recommend {
+namespace {
+
+// Sizes of one family are priced in proportion to their vCPUs (AWS, Azure and Google price
+// pages): when the smaller size has no known rate, it is the current rate scaled, said so.
+Rate scaled_rate(const Rate& current, const InstanceShape& from, const InstanceShape& to) {
+  Rate r;
+  r.per_unit = core::Decimal::divide(
+      core::Decimal::multiply(current.per_unit, core::Decimal::from_int(to.vcpu)),
+      core::Decimal::from_int(from.vcpu));
+  r.unit = current.unit;
+  r.source = fmt::format("estimate: {} rate {} × {}/{} vCPU (sizes of a family are priced in "
+                         "proportion to vCPUs; {})",
+                         from.type, current.per_unit.to_string(), to.vcpu, from.vcpu,
+                         current.source);
+  return r;
+}
+
+}  // namespace
 
 void evaluate_vm_rightsizing(const RecommenderInfo& info, ResourceView& view,
                              std::vector<Recommendation>* out) {
@@ -26,8 +46,8 @@ void evaluate_vm_rightsizing(const RecommenderInfo& info, ResourceView& view,
   if (cpu == nullptr || hours_of_data(*cpu, cpu_series->step_seconds) < rule.min_hours) return;
   const auto shape = shape_of(view);
   if (!shape || shape->vcpu < 1) return;
-  const auto current = view.context().rates.hourly_rate(r.provider, r.region, r.type);
-  if (!current.is_ok()) return;
+  const auto current = current_hourly_rate(view);
+  if (!current) return;
 
   const double cpu_used = statistic_value(*cpu, rule.cpu_statistic);
   // vCPUs needed so the projected statistic stays at or under the target.
@@ -52,6 +72,7 @@ void evaluate_vm_rightsizing(const RecommenderInfo& info, ResourceView& view,
   std::map<std::string, InstanceOption> best_by_kind;
   for (auto& o : view.context().rates.alternatives(r.provider, *shape, min_vcpu, min_memory,
                                                    r.region)) {
+    if (!o.rate && o.kind == "cheaper_same_family") o.rate = scaled_rate(*current, *shape, o.shape);
     if (!o.rate || o.rate->per_unit >= current->per_unit) continue;
     auto it = best_by_kind.find(o.kind);
     if (it == best_by_kind.end() || o.rate->per_unit < it->second.rate->per_unit) {

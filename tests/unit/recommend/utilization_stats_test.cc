@@ -13,10 +13,10 @@ core::Period window_of(int64_t start, int64_t end) {
 
 TEST(UtilizationStatsTest, NearestRankPercentileOfTwentySamples) {
   StatsAccumulator acc;
-  acc.reset("cpu_percent", "average", window_of(0, 20 * 300), 300);
+  acc.reset("cpu_percent", "average", window_of(0, 20 * 300), 300, 5);
   // Values 1..20 in reverse order: ceil(0.95 × 20) = 19th smallest = 19.
   for (int i = 0; i < 20; ++i) acc.add(core::Timestamp{i * 300}, 20 - i);
-  const UtilizationStats s = acc.finish(5);
+  const UtilizationStats s = acc.finish();
   EXPECT_EQ(s.samples, 20);
   EXPECT_EQ(s.expected_samples, 20);
   EXPECT_DOUBLE_EQ(s.p95, 19);
@@ -28,21 +28,21 @@ TEST(UtilizationStatsTest, NearestRankPercentileOfTwentySamples) {
 
 TEST(UtilizationStatsTest, PercentileRankRoundsUpForOddCounts) {
   StatsAccumulator acc;
-  acc.reset("cpu_percent", "average", window_of(0, 1000), 1);
+  acc.reset("cpu_percent", "average", window_of(0, 1000), 1, 0);
   for (int i = 1; i <= 21; ++i) acc.add(core::Timestamp{i}, i);
   // ceil(0.95 × 21) = ceil(19.95) = 20.
-  EXPECT_DOUBLE_EQ(acc.finish(0).p95, 20);
+  EXPECT_DOUBLE_EQ(acc.finish().p95, 20);
 }
 
 TEST(UtilizationStatsTest, IgnoresSamplesOutsideTheWindowAndNonFiniteValues) {
   StatsAccumulator acc;
-  acc.reset("cpu_percent", "average", window_of(100, 200), 10);
+  acc.reset("cpu_percent", "average", window_of(100, 200), 10, 2);
   acc.add(core::Timestamp{99}, 1000);
   acc.add(core::Timestamp{100}, 1);
   acc.add(core::Timestamp{150}, std::nan(""));
   acc.add(core::Timestamp{199}, 3);
   acc.add(core::Timestamp{200}, 1000);
-  const UtilizationStats s = acc.finish(2);
+  const UtilizationStats s = acc.finish();
   EXPECT_EQ(s.samples, 2);
   EXPECT_DOUBLE_EQ(s.max, 3);
   EXPECT_EQ(s.first_sample.unix_seconds, 100);
@@ -61,10 +61,10 @@ TEST(UtilizationStatsTest, HourOfWeekStartsMondayMidnightUtc) {
 TEST(UtilizationStatsTest, HeatmapAveragesEachHourOfWeek) {
   StatsAccumulator acc;
   const int64_t monday = core::make_timestamp({2025, 6, 30}).unix_seconds;
-  acc.reset("cpu_percent", "average", window_of(monday, monday + 14 * 86400), 3600);
+  acc.reset("cpu_percent", "average", window_of(monday, monday + 14 * 86400), 3600, 0);
   acc.add(core::Timestamp{monday + 3600}, 10);            // week 1, Monday 01h
   acc.add(core::Timestamp{monday + 7 * 86400 + 3600}, 30);  // week 2, Monday 01h
-  const UtilizationStats s = acc.finish(0);
+  const UtilizationStats s = acc.finish();
   EXPECT_EQ(s.heatmap_count[1], 2);
   EXPECT_DOUBLE_EQ(s.heatmap_mean[1], 20);
   EXPECT_EQ(s.heatmap_count[0], 0);
