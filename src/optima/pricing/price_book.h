@@ -77,8 +77,7 @@ class PriceBook {
   // Catalog types that meet `requirement` and are a cheaper same-family size, a newer
   // generation, an ARM or an AMD equivalent of `current`, each priced in `region` when a rate
   // is known; ordered by kind, then by hourly rate (unpriced last), then by type.
-  std::vector<Alternative> alternatives(const InstanceSpec& current,
-                                        const Requirement& requirement,
+  std::vector<Alternative> alternatives(const InstanceSpec& current, const Requirement& requirement,
                                         std::string_view region) const;
   // Regions with a catalog on-demand price for the type, sorted.
   std::vector<std::string> catalog_regions(std::string_view provider,

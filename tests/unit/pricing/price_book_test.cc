@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "optima/pricing/monthly.h"
+
 #include "unit/pricing/pricing_test_support.h"
 
 namespace optima::pricing {
@@ -11,7 +12,9 @@ namespace {
 using core::Decimal;
 using testing::PricingBillRow;
 
-Decimal dec(const char* text) { return Decimal::from_string(text).value(); }
+Decimal dec(const char* text) {
+  return Decimal::from_string(text).value();
+}
 
 const PriceBook& book() {
   static const PriceBook* b = [] {
@@ -98,13 +101,17 @@ TEST(PriceBookTest, AlternativesOfferSmallerSizesNewerGenerationsArmAndAmd) {
       ASSERT_TRUE(a.rate.has_value());
       EXPECT_EQ(a.rate->per_unit, dec("0.2"));
     }
-    if (a.kind == AlternativeKind::kNewerGeneration && a.spec.type == "m5.xlarge") newer = true;
-    if (a.kind == AlternativeKind::kArm && a.spec.type == "m6g.xlarge") arm = true;
-    if (a.kind == AlternativeKind::kAmd && a.spec.type == "m5a.xlarge") amd = true;
+    if (a.kind == AlternativeKind::kNewerGeneration && a.spec.type == "m5.xlarge")
+      newer = true;
+    if (a.kind == AlternativeKind::kArm && a.spec.type == "m6g.xlarge")
+      arm = true;
+    if (a.kind == AlternativeKind::kAmd && a.spec.type == "m5a.xlarge")
+      amd = true;
   }
   EXPECT_TRUE(smaller && newer && arm && amd);
   // Burstable types are not equivalents of fixed-performance ones.
-  for (const Alternative& a : alts) EXPECT_NE(a.spec.family.substr(0, 1), "t") << a.spec.type;
+  for (const Alternative& a : alts)
+    EXPECT_NE(a.spec.family.substr(0, 1), "t") << a.spec.type;
   Requirement x86{4, 16, Architecture::kX86_64};
   for (const Alternative& a : book().alternatives(m4, x86, "us-east-1"))
     EXPECT_NE(a.kind, AlternativeKind::kArm);
@@ -157,11 +164,13 @@ TEST(PriceBookTest, BillRateWinsOverTheCatalogAndTracesToRows) {
   ASSERT_TRUE(rate.is_ok());
   EXPECT_EQ(rate->source, RateSource::kBill);
   EXPECT_EQ(rate->per_unit, dec("0.08"));
-  EXPECT_EQ(rate->description,
-            "bill: effective rate of m4.large in us-east-1 over 2026-11-01..2026-11-01 from 3 rows");
+  EXPECT_EQ(
+      rate->description,
+      "bill: effective rate of m4.large in us-east-1 over 2026-11-01..2026-11-01 from 3 rows");
   const LearnedRate* m4 = nullptr;
   for (const LearnedRate& r : pb.learned_rates())
-    if (r.instance_type == "m4.large") m4 = &r;
+    if (r.instance_type == "m4.large")
+      m4 = &r;
   ASSERT_NE(m4, nullptr);
   EXPECT_EQ(m4->rows, 3u);
   EXPECT_EQ(m4->list_rate(), dec("0.1"));

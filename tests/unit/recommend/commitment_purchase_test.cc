@@ -1,6 +1,6 @@
-#include "optima/recommend/commitments/purchase_recommendation.h"
-
 #include <gtest/gtest.h>
+
+#include "optima/recommend/commitments/purchase_recommendation.h"
 
 #include "unit/pricing/pricing_test_support.h"
 
@@ -10,7 +10,9 @@ namespace {
 using core::Decimal;
 using pricing::testing::PricingBillRow;
 
-Decimal dec(const char* text) { return Decimal::from_string(text).value(); }
+Decimal dec(const char* text) {
+  return Decimal::from_string(text).value();
+}
 
 const pricing::PriceBook& catalog_book() {
   static const pricing::PriceBook* b = new pricing::PriceBook(
@@ -116,20 +118,22 @@ TEST(CommitmentPurchaseTest, DailyBillsAreSpreadOverTheHours) {
     rows.push_back(r);
   }
   const auto source = pricing::testing::pricing_bill_source(rows);
-  auto usage = eligible_on_demand_usage(
-      *source, {core::timestamp_from_string("2026-11-01").value(), kEnd});
+  auto usage =
+      eligible_on_demand_usage(*source, {core::timestamp_from_string("2026-11-01").value(), kEnd});
   ASSERT_TRUE(usage.is_ok()) << usage.status().to_string();
   ASSERT_EQ(usage->size(), 1u);
   EXPECT_TRUE((*usage)[0].spread_from_daily);
   ASSERT_EQ((*usage)[0].hourly.size(), 48u);
-  for (const Decimal& h : (*usage)[0].hourly) EXPECT_EQ(h, dec("0.1"));
+  for (const Decimal& h : (*usage)[0].hourly)
+    EXPECT_EQ(h, dec("0.1"));
   ASSERT_EQ((*usage)[0].by_type.size(), 1u);
   EXPECT_EQ((*usage)[0].by_type[0].instance_type, "m4.large");
 }
 
 TEST(CommitmentPurchaseTest, WithoutCatalogPricesTheBillsExistingDiscountIsUsed) {
   std::vector<PricingBillRow> rows = m4_usage();
-  for (PricingBillRow& r : rows) r.sku_price_details = R"({"InstanceType":"m7g.large"})";
+  for (PricingBillRow& r : rows)
+    r.sku_price_details = R"({"InstanceType":"m7g.large"})";
   PricingBillRow covered = rows[0];
   covered.pricing_category = "Committed";
   covered.commitment_id = "sp-1";
@@ -149,7 +153,8 @@ TEST(CommitmentPurchaseTest, WithoutCatalogPricesTheBillsExistingDiscountIsUsed)
 
 TEST(CommitmentPurchaseTest, NoDiscountSourceIsANoteNotAGuess) {
   std::vector<PricingBillRow> rows = m4_usage();
-  for (PricingBillRow& r : rows) r.sku_price_details = R"({"InstanceType":"m7g.large"})";
+  for (PricingBillRow& r : rows)
+    r.sku_price_details = R"({"InstanceType":"m7g.large"})";
   const auto source = pricing::testing::pricing_bill_source(rows);
   PurchaseOptions o;
   o.lookback_days = 2;
