@@ -74,8 +74,10 @@ int run_show(const GlobalOptions& global, const ShowFlags& flags) {
   auto book = load_book();
   if (!book.is_ok())
     return report_error(global, book.status());
+  if (!flags.provider.empty() && !pricing::parse_provider(flags.provider))
+    return report_error(global, core::invalid_argument("unknown provider " +
+                                                       core::quote_for_message(flags.provider)));
   std::optional<pricing::InstanceSpec> spec;
-  core::Status last = core::not_found("no spec for " + core::quote_for_message(flags.type));
   for (const char* p : {"aws", "azure", "gcp"}) {
     if (!flags.provider.empty() &&
         pricing::parse_provider(flags.provider) != pricing::parse_provider(p))
@@ -85,13 +87,13 @@ int run_show(const GlobalOptions& global, const ShowFlags& flags) {
       spec = std::move(s).value();
       break;
     }
-    last = s.status();
   }
-  if (!flags.provider.empty() && !pricing::parse_provider(flags.provider))
-    return report_error(global, core::invalid_argument("unknown provider " +
-                                                       core::quote_for_message(flags.provider)));
-  if (!spec)
-    return report_error(global, last);
+  if (!spec) {
+    const std::string where = flags.provider.empty() ? "aws, azure and gcp" : flags.provider;
+    return report_error(
+        global, core::not_found("no spec for instance type " + core::quote_for_message(flags.type) +
+                                " in the " + where + " catalog"));
+  }
   const std::string provider(pricing::provider_key(spec->provider));
   std::vector<std::string> regions = book->catalog_regions(provider, spec->type);
   if (!flags.region.empty())

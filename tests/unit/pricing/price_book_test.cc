@@ -1,7 +1,11 @@
 #include "optima/pricing/price_book.h"
 
-#include <gtest/gtest.h>
+#include <filesystem>
 
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include "optima/core/file_io.h"
 #include "optima/pricing/monthly.h"
 
 #include "unit/pricing/pricing_test_support.h"
@@ -187,6 +191,34 @@ TEST(PriceBookTest, BillRateWinsOverTheCatalogAndTracesToRows) {
             "from 1 rows");
   // gp2 is not billed: the catalog answers.
   EXPECT_EQ(pb.storage_rate("aws", "us-east-1", "gp2")->source, RateSource::kCatalog);
+}
+
+TEST(PriceBookTest, MalformedCatalogNamesFileAndEntry) {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                    ("pricing_bad_catalog_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::filesystem::path good = PriceBook::default_catalog_dir().value();
+  for (const char* f : {"aws_rds.json", "azure_vm.json", "machine_shapes.json", "fixed_rates.json"})
+    std::filesystem::copy_file(good / f, dir / f,
+                               std::filesystem::copy_options::overwrite_existing);
+  ASSERT_TRUE(core::write_file_atomic(
+                  dir / "aws_ec2.json",
+                  R"({"instances":[{"type":"m9.large","family":"m9","vcpu":2,"memory_gib":8,)"
+                  R"("architecture":"x86_64","vendor":"intel","prices":{"us-east-1":)"
+                  R"({"on-demand":"N/A"}}}]})")
+                  .is_ok());
+  auto bad = PriceBook::load(dir);
+  ASSERT_FALSE(bad.is_ok());
+  EXPECT_EQ(bad.status().code(), core::StatusCode::kInvalidArgument);
+  EXPECT_NE(bad.status().message().find("aws_ec2.json"), std::string::npos);
+  EXPECT_NE(bad.status().message().find("instances[0].prices.us-east-1.on-demand"),
+            std::string::npos)
+      << bad.status().message();
+  std::filesystem::remove(dir / "aws_ec2.json");
+  auto missing = PriceBook::load(dir);
+  ASSERT_FALSE(missing.is_ok());
+  EXPECT_NE(missing.status().message().find("aws_ec2.json"), std::string::npos);
+  std::filesystem::remove_all(dir);
 }
 
 TEST(PriceBookTest, MonthlyIsHourlyTimes730) {
