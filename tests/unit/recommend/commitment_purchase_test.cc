@@ -51,24 +51,26 @@ TEST(CommitmentPurchaseTest, OneYearNoUpfrontCoversTheFloorAtTheCatalogDiscount)
   ASSERT_TRUE(plan.is_ok()) << plan.status().to_string();
   ASSERT_EQ(plan->recommendations.size(), 1u);
   const PurchaseRecommendation& r = plan->recommendations[0];
-  // Discount 1 − 0.062 / 0.10 = 0.38 < 0.5 (share of hours above the floor): cover the floor.
-  EXPECT_EQ(r.discount.rate, dec("0.38"));
+  // Compute Savings Plans are priced like convertible RIs: 1 − 0.071 / 0.10 = 0.29; only 50% of
+  // hours exceed the floor, fewer than 1 − d = 71%: cover the floor.
+  EXPECT_EQ(r.discount.rate, dec("0.29"));
   EXPECT_EQ(r.discount.source, pricing::RateSource::kCatalog);
   EXPECT_EQ(r.commitment, "Compute Savings Plan");
-  EXPECT_EQ(r.hourly_commitment, dec("0.062"));
+  EXPECT_EQ(r.hourly_commitment, dec("0.071"));
   EXPECT_EQ(r.expected_utilization, dec("1"));
   EXPECT_EQ(r.coverage_before, Decimal());
   EXPECT_EQ(r.coverage_after, Decimal::divide(dec("4.8"), dec("7.2")));
-  // Savings over 48 h: 7.2 − (0.062 × 48 + 2.4) = 1.824; per month × 730 / 48.
-  EXPECT_EQ(r.monthly_savings, dec("27.74"));
-  EXPECT_EQ(r.yearly_savings, dec("332.88"));
+  // Savings over 48 h: 7.2 − (0.071 × 48 + 2.4) = 1.392; per month × 730 / 48.
+  EXPECT_EQ(r.monthly_savings, dec("21.17"));
+  EXPECT_EQ(r.yearly_savings, dec("254.04"));
   EXPECT_EQ(r.monthly_on_demand, dec("109.5"));
   EXPECT_EQ(r.upfront, Decimal());
-  EXPECT_EQ(r.monthly_recurring, dec("45.26"));
+  EXPECT_EQ(r.monthly_recurring, dec("51.83"));
   EXPECT_EQ(r.break_even_month, 1);
   EXPECT_FALSE(r.spread_from_daily);
 
-  // The same usage as reserved instances: one m4.large covers the floor.
+  // The same usage as standard reserved instances: one m4.large covers the floor, and saves
+  // 7.2 − (0.062 × 48 + 2.4) = 1.824 over 48 h.
   ASSERT_EQ(plan->reservations.size(), 1u);
   const ReservationRecommendation& ri = plan->reservations[0];
   EXPECT_EQ(ri.instance_type, "m4.large");
@@ -93,12 +95,13 @@ TEST(CommitmentPurchaseTest, ThreeYearAllUpfrontCoversThePeakAndBreaksEvenLater)
   ASSERT_TRUE(plan.is_ok()) << plan.status().to_string();
   ASSERT_EQ(plan->recommendations.size(), 1u);
   const PurchaseRecommendation& r = plan->recommendations[0];
-  EXPECT_EQ(r.discount.rate, dec("0.62"));
-  EXPECT_EQ(r.hourly_commitment, dec("0.076"));
+  // 1 − 0.045 / 0.10 = 0.55 > 0.5: cover the peak, c = 0.2 × 0.45.
+  EXPECT_EQ(r.discount.rate, dec("0.55"));
+  EXPECT_EQ(r.hourly_commitment, dec("0.09"));
   EXPECT_EQ(r.coverage_after, dec("1"));
-  // Upfront 0.076 × 730 × 36 = 1997.28; avoided on demand 109.5 a month → month 19.
-  EXPECT_EQ(r.upfront, dec("1997.28"));
-  EXPECT_EQ(r.break_even_month, 19);
+  // Upfront 0.09 × 730 × 36 = 2365.2; avoided on demand 109.5 a month → month 22.
+  EXPECT_EQ(r.upfront, dec("2365.2"));
+  EXPECT_EQ(r.break_even_month, 22);
   // Reserved instances at $0.038: two, idle half of the second day.
   ASSERT_EQ(plan->reservations.size(), 1u);
   EXPECT_EQ(plan->reservations[0].instances, 2);

@@ -315,8 +315,12 @@ core::Result<std::vector<EligibleUsage>> eligible_on_demand_usage(const store::T
 std::optional<DiscountEstimate> estimate_discount(
     const pricing::PriceBook& book, const EligibleUsage& usage, const PurchaseOptions& options,
     const std::optional<DiscountEstimate>& bill_discount) {
-  const pricing::PricingOption reserved =
-      pricing::PricingOption::reserved(options.term, options.payment);
+  // AWS prices Compute Savings Plans like Convertible RIs and EC2 Instance Savings Plans like
+  // Standard RIs (aws.amazon.com/savingsplans/faq); the spend-based product is the former.
+  const bool aws = pricing::parse_provider(usage.provider) == pricing::Provider::kAws;
+  const pricing::PricingOption reserved = pricing::PricingOption::reserved(
+      options.term, options.payment,
+      aws ? pricing::OfferingClass::kConvertible : pricing::OfferingClass::kStandard);
   Decimal weighted, weight, total;
   std::set<std::string> priced;
   std::string source;

@@ -110,7 +110,8 @@ struct CommitmentPlan {
 };
 
 // The discount a commitment of `options` term / payment gives on `usage`: the catalog's reserved
-// vs on-demand rates of the instance types in the usage, weighted by their cost; else the
+// vs on-demand rates of the instance types in the usage, weighted by their cost (AWS: convertible
+// RI rates, which AWS matches with Compute Savings Plans; others: standard), else the
 // customer's existing commitments' effective discount in `bill_discount` (when not null);
 // else nullopt.
 std::optional<DiscountEstimate> estimate_discount(
