@@ -51,6 +51,26 @@ bool names_volume_type(std::string_view meter, std::string_view volume_type) {
   return false;
 }
 
+// True when a usage type / meter bills the hourly fee: AWS usage types (NatGateway-Hours,
+// LoadBalancerUsage, PublicIPv4:IdleAddress), Azure meters (Standard IPv4 Static Public IP),
+// Google SKUs (Cloud NAT Gateway Uptime, Network Load Balancing: Forwarding Rule, Static Ip
+// Charge). Azure bills a public IP the same idle or attached.
+bool names_fee(std::string_view meter, HourlyFee fee) {
+  const std::string m = core::to_lower_ascii(meter);
+  const auto has = [&](std::string_view needle) {
+    return m.find(needle) != std::string::npos;
+  };
+  switch (fee) {
+    case HourlyFee::kIdlePublicIp:
+      return has("idleaddress") || has("static public ip") || has("static ip charge");
+    case HourlyFee::kNatGateway:
+      return has("natgateway-hours") || has("nat gateway");
+    case HourlyFee::kLoadBalancer:
+      return has("loadbalancerusage") || has("load balancer") || has("forwarding rule");
+  }
+  return false;
+}
+
 // The sum of the learned rates that `match` accepts, or nullopt when none has a quantity.
 template <typename Match>
 std::optional<LearnedRate> sum_learned(const std::vector<LearnedRate>& learned, Match match) {
@@ -207,6 +227,12 @@ core::Result<Rate> PriceBook::storage_rate(std::string_view provider, std::strin
 core::Result<Rate> PriceBook::hourly_fee(std::string_view provider, std::string_view region,
                                          HourlyFee fee) const {
   OPTIMA_ASSIGN_OR_RETURN(const Provider p, provider_of(provider));
+  const auto learned = sum_learned(learned_, [&](const LearnedRate& r) {
+    return r.is_hourly() && core::iequals(r.region, region) && parse_provider(r.provider) == p &&
+           (names_fee(r.usage_type, fee) || names_fee(r.sku_meter, fee));
+  });
+  if (learned)
+    return bill_rate(*learned, "hour");
   const auto c = catalog_->hourly(p, hourly_fee_name(fee));
   if (!c)
     return core::not_found(fmt::format("no list price for {} {} in {}", provider_key(p),

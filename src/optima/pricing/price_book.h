@@ -67,7 +67,10 @@ class PriceBook {
   // GB-month and whose SKU names the type), else catalog. Errors: NotFound.
   core::Result<Rate> storage_rate(std::string_view provider, std::string_view region,
                                   std::string_view volume_type) const;
-  // Hourly fee of an idle public IP, a NAT gateway or a load balancer. Errors: NotFound.
+  // Hourly fee of an idle public IP, a NAT gateway or a load balancer: the bill's hourly rate of
+  // the usage type / meter that bills it (NatGateway-Hours, LoadBalancerUsage,
+  // PublicIPv4:IdleAddress, Azure "Static Public IP", Google "Cloud NAT Gateway", "Forwarding
+  // Rule", "Static Ip Charge") when learned, else the catalog constant. Errors: NotFound.
   core::Result<Rate> hourly_fee(std::string_view provider, std::string_view region,
                                 HourlyFee fee) const;
 

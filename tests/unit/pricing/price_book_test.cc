@@ -159,6 +159,17 @@ TEST(PriceBookTest, BillRateWinsOverTheCatalogAndTracesToRows) {
   gp3.consumed_quantity = "100";
   gp3.effective_cost = "7";
   rows.push_back(gp3);
+  PricingBillRow nat;
+  nat.start = "2026-11-01T00:00:00Z";
+  nat.usage_type = "NatGateway-Hours";
+  nat.consumed_quantity = "24";
+  nat.effective_cost = "0.96";
+  rows.push_back(nat);
+  PricingBillRow nat_bytes = nat;  // data processed is not the hourly fee
+  nat_bytes.usage_type = "NatGateway-Bytes";
+  nat_bytes.consumed_unit = "GB";
+  nat_bytes.effective_cost = "100";
+  rows.push_back(nat_bytes);
   const auto source = testing::pricing_bill_source(rows);
   const core::Period window{core::timestamp_from_string("2026-11-01").value(),
                             core::timestamp_from_string("2026-11-02").value()};
@@ -189,6 +200,12 @@ TEST(PriceBookTest, BillRateWinsOverTheCatalogAndTracesToRows) {
   EXPECT_EQ(storage->description,
             "bill: effective rate of EBS:VolumeUsage.gp3 in us-east-1 over 2026-11-01..2026-11-01 "
             "from 1 rows");
+  auto fee = pb.hourly_fee("aws", "us-east-1", HourlyFee::kNatGateway);
+  ASSERT_TRUE(fee.is_ok());
+  EXPECT_EQ(fee->source, RateSource::kBill);
+  EXPECT_EQ(fee->per_unit, dec("0.04"));
+  EXPECT_EQ(pb.hourly_fee("aws", "us-east-1", HourlyFee::kLoadBalancer)->source,
+            RateSource::kCatalog);
   // gp2 is not billed: the catalog answers.
   EXPECT_EQ(pb.storage_rate("aws", "us-east-1", "gp2")->source, RateSource::kCatalog);
 }
