@@ -28,8 +28,14 @@ int run(int argc, char** argv) {
     add_query_commands(app, global, &exit_code);
     add_demo_command(app, global, &exit_code);
     add_validate_command(app, global, &exit_code);
+    add_kpis_command(app, global, &exit_code);
+    add_serve_command(app, global, &exit_code);
+    add_forecast_command(app, global, &exit_code);
+    add_inventory_command(app, global, &exit_code);
     add_prices_command(app, global, &exit_code);
     add_commitments_command(app, global, &exit_code);
+    add_budgets_command(app, global, &exit_code);
+    add_alerts_command(app, global, &exit_code);
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
