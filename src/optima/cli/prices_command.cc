@@ -29,8 +29,11 @@ core::Result<pricing::PriceBook> load_book() {
 }
 
 nlohmann::json rate_json(const pricing::Rate& r) {
-  return {{"per_unit", r.per_unit.to_string()}, {"unit", r.unit}, {"currency", r.currency},
-          {"source", pricing::rate_source_name(r.source)}, {"description", r.description}};
+  return {{"per_unit", r.per_unit.to_string()},
+          {"unit", r.unit},
+          {"currency", r.currency},
+          {"source", pricing::rate_source_name(r.source)},
+          {"description", r.description}};
 }
 
 nlohmann::json spec_json(const pricing::InstanceSpec& s) {
@@ -59,7 +62,8 @@ struct ShowFlags {
 std::vector<pricing::PricingOption> all_options() {
   std::vector<pricing::PricingOption> out{pricing::PricingOption::on_demand()};
   for (pricing::Term t : {pricing::Term::k1Year, pricing::Term::k3Year})
-    for (pricing::OfferingClass c : {pricing::OfferingClass::kStandard, pricing::OfferingClass::kConvertible})
+    for (pricing::OfferingClass c :
+         {pricing::OfferingClass::kStandard, pricing::OfferingClass::kConvertible})
       for (pricing::Payment p : {pricing::Payment::kNoUpfront, pricing::Payment::kPartialUpfront,
                                  pricing::Payment::kAllUpfront})
         out.push_back(pricing::PricingOption::reserved(t, p, c));
@@ -68,33 +72,40 @@ std::vector<pricing::PricingOption> all_options() {
 
 int run_show(const GlobalOptions& global, const ShowFlags& flags) {
   auto book = load_book();
-  if (!book.is_ok()) return report_error(global, book.status());
+  if (!book.is_ok())
+    return report_error(global, book.status());
+  if (!flags.provider.empty() && !pricing::parse_provider(flags.provider))
+    return report_error(global, core::invalid_argument("unknown provider " +
+                                                       core::quote_for_message(flags.provider)));
   std::optional<pricing::InstanceSpec> spec;
-  core::Status last = core::not_found("no spec for " + core::quote_for_message(flags.type));
   for (const char* p : {"aws", "azure", "gcp"}) {
-    if (!flags.provider.empty() && pricing::parse_provider(flags.provider) != pricing::parse_provider(p))
+    if (!flags.provider.empty() &&
+        pricing::parse_provider(flags.provider) != pricing::parse_provider(p))
       continue;
     auto s = book->instance_spec(p, flags.type);
     if (s.is_ok()) {
       spec = std::move(s).value();
       break;
     }
-    last = s.status();
   }
-  if (!flags.provider.empty() && !pricing::parse_provider(flags.provider))
-    return report_error(global, core::invalid_argument("unknown provider " +
-                                                       core::quote_for_message(flags.provider)));
-  if (!spec) return report_error(global, last);
+  if (!spec) {
+    const std::string where = flags.provider.empty() ? "aws, azure and gcp" : flags.provider;
+    return report_error(
+        global, core::not_found("no spec for instance type " + core::quote_for_message(flags.type) +
+                                " in the " + where + " catalog"));
+  }
   const std::string provider(pricing::provider_key(spec->provider));
   std::vector<std::string> regions = book->catalog_regions(provider, spec->type);
-  if (!flags.region.empty()) regions = {flags.region};
+  if (!flags.region.empty())
+    regions = {flags.region};
 
   nlohmann::json prices = nlohmann::json::array();
   std::vector<std::vector<std::string>> rows;
   for (const std::string& region : regions) {
     for (const pricing::PricingOption& o : all_options()) {
       auto r = book->hourly_rate(provider, region, spec->type, o);
-      if (!r.is_ok()) continue;
+      if (!r.is_ok())
+        continue;
       nlohmann::json j = rate_json(*r);
       j["region"] = region;
       j["option"] = o.to_string();
@@ -110,11 +121,14 @@ int run_show(const GlobalOptions& global, const ShowFlags& flags) {
   if (global.json) {
     nlohmann::json alts = nlohmann::json::array();
     for (const pricing::Alternative& a : alternatives) {
-      nlohmann::json j{{"kind", pricing::alternative_kind_name(a.kind)}, {"spec", spec_json(a.spec)}};
+      nlohmann::json j{{"kind", pricing::alternative_kind_name(a.kind)},
+                       {"spec", spec_json(a.spec)}};
       j["rate"] = a.rate ? rate_json(*a.rate) : nlohmann::json(nullptr);
       alts.push_back(j);
     }
-    print_json({{"spec", spec_json(*spec)}, {"prices", prices}, {"alternatives_region", alt_region},
+    print_json({{"spec", spec_json(*spec)},
+                {"prices", prices},
+                {"alternatives_region", alt_region},
                 {"alternatives", alts}});
     return 0;
   }
@@ -128,7 +142,8 @@ int run_show(const GlobalOptions& global, const ShowFlags& flags) {
   if (rows.empty()) {
     std::printf("no list price%s\n", flags.region.empty() ? "" : (" in " + flags.region).c_str());
   } else {
-    if (!prices.empty()) std::printf("%s\n", prices[0]["description"].get<std::string>().c_str());
+    if (!prices.empty())
+      std::printf("%s\n", prices[0]["description"].get<std::string>().c_str());
     std::printf("(historical list prices; monthly = hourly x %d h)\n", pricing::kHoursPerMonth);
     print_table({"region", "option", "$/hour", "$/month"}, rows);
   }
@@ -154,20 +169,29 @@ struct RatesFlags {
 
 int run_rates(const GlobalOptions& global, const RatesFlags& flags) {
   if (flags.lookback <= 0)
-    return report_error(global, core::invalid_argument("--lookback: expected a positive number of days"));
+    return report_error(global,
+                        core::invalid_argument("--lookback: expected a positive number of days"));
   auto book = load_book();
-  if (!book.is_ok()) return report_error(global, book.status());
+  if (!book.is_ok())
+    return report_error(global, book.status());
   GlobalOptions where = global;
-  if (!flags.data.empty()) where.data_dir = flags.data;
+  if (!flags.data.empty())
+    where.data_dir = flags.data;
   auto store = store::Store::open(data_dir_of(where));
-  if (!store.is_ok()) return report_error(global, store.status());
+  if (!store.is_ok())
+    return report_error(global, store.status());
   auto snapshot = (*store)->snapshot();
-  if (!snapshot.is_ok()) return report_error(global, snapshot.status());
+  if (!snapshot.is_ok())
+    return report_error(global, snapshot.status());
   const auto span = recommend::data_span(**snapshot);
-  if (!span) return report_error(global, core::not_found("no billing data in " + data_dir_of(where)));
-  const core::Timestamp end{core::start_of_day(core::Timestamp{span->end.unix_seconds - 1}).unix_seconds + 86400};
-  const core::Period window{core::Timestamp{end.unix_seconds - int64_t{flags.lookback} * 86400}, end};
-  if (auto st = book->learn_from_bill(**snapshot, window); !st.is_ok()) return report_error(global, st);
+  if (!span)
+    return report_error(global, core::not_found("no billing data in " + data_dir_of(where)));
+  const core::Timestamp end{
+      core::start_of_day(core::Timestamp{span->end.unix_seconds - 1}).unix_seconds + 86400};
+  const core::Period window{core::Timestamp{end.unix_seconds - int64_t{flags.lookback} * 86400},
+                            end};
+  if (auto st = book->learn_from_bill(**snapshot, window); !st.is_ok())
+    return report_error(global, st);
 
   nlohmann::json list = nlohmann::json::array();
   std::vector<std::vector<std::string>> rows;
@@ -183,33 +207,40 @@ int run_rates(const GlobalOptions& global, const RatesFlags& flags) {
     const std::string what = !r.instance_type.empty() ? r.instance_type
                              : !r.sku_meter.empty()   ? r.sku_meter
                                                       : r.usage_type;
-    list.push_back({{"provider", r.provider}, {"region", r.region}, {"instance_type", r.instance_type},
-                    {"sku_meter", r.sku_meter}, {"usage_type", r.usage_type},
-                    {"pricing_category", r.pricing_category}, {"unit", r.unit},
-                    {"currency", r.currency}, {"quantity", r.quantity.to_string()},
+    list.push_back({{"provider", r.provider},
+                    {"region", r.region},
+                    {"instance_type", r.instance_type},
+                    {"sku_meter", r.sku_meter},
+                    {"usage_type", r.usage_type},
+                    {"pricing_category", r.pricing_category},
+                    {"unit", r.unit},
+                    {"currency", r.currency},
+                    {"quantity", r.quantity.to_string()},
                     {"effective_cost", r.effective_cost.to_string()},
                     {"effective_rate", r.effective_rate().to_string()},
                     {"list_rate", r.list_rate().to_string()},
                     {"contracted_rate", r.contracted_rate().to_string()},
                     {"discount_vs_list", r.discount_vs_list().to_string()},
-                    {"catalog_on_demand_rate", catalog}, {"rows", r.rows},
+                    {"catalog_on_demand_rate", catalog},
+                    {"rows", r.rows},
                     {"period_start", core::format_iso8601(r.period.start)},
                     {"period_end", core::format_iso8601(r.period.end)},
                     {"description", r.description()}});
-    rows.push_back({r.provider, r.region, what, r.pricing_category, r.unit,
-                    r.quantity.to_fixed(2), r.effective_rate().round(9).to_string(),
-                    r.list_rate().round(9).to_string(), percent(r.discount_vs_list()), catalog,
-                    std::to_string(r.rows)});
+    rows.push_back({r.provider, r.region, what, r.pricing_category, r.unit, r.quantity.to_fixed(2),
+                    r.effective_rate().round(9).to_string(), r.list_rate().round(9).to_string(),
+                    percent(r.discount_vs_list()), catalog, std::to_string(r.rows)});
   }
   if (global.json) {
     print_json({{"period_start", core::format_iso8601(window.start)},
-                {"period_end", core::format_iso8601(window.end)}, {"rates", list}});
+                {"period_end", core::format_iso8601(window.end)},
+                {"rates", list}});
     return 0;
   }
-  std::printf("effective rates learned from the bill, %s..%s (effective = sum EffectiveCost / "
-              "sum ConsumedQuantity), by effective cost\n",
-              core::format_date(window.start).c_str(),
-              core::format_date(core::Timestamp{window.end.unix_seconds - 1}).c_str());
+  std::printf(
+      "effective rates learned from the bill, %s..%s (effective = sum EffectiveCost / "
+      "sum ConsumedQuantity), by effective cost\n",
+      core::format_date(window.start).c_str(),
+      core::format_date(core::Timestamp{window.end.unix_seconds - 1}).c_str());
   print_table({"provider", "region", "type / meter", "pricing", "unit", "quantity", "effective",
                "list", "vs list", "catalog", "rows"},
               rows);
@@ -219,14 +250,16 @@ int run_rates(const GlobalOptions& global, const RatesFlags& flags) {
 }  // namespace
 
 void add_prices_command(CLI::App& app, GlobalOptions& global, int* exit_code) {
-  CLI::App* prices = app.add_subcommand("prices", "Price book: list prices, specs and learned rates");
+  CLI::App* prices =
+      app.add_subcommand("prices", "Price book: list prices, specs and learned rates");
   prices->require_subcommand(1);
 
   auto show = std::make_shared<ShowFlags>();
   CLI::App* s = prices->add_subcommand("show", "Spec, catalog prices and alternatives of a type");
   s->add_option("TYPE", show->type, "Instance type, VM size or machine type")->required();
   s->add_option("--region", show->region, "Only this region");
-  s->add_option("--provider", show->provider, "aws, azure or gcp (default: the first that knows TYPE)");
+  s->add_option("--provider", show->provider,
+                "aws, azure or gcp (default: the first that knows TYPE)");
   s->callback([&global, show, exit_code] { *exit_code = run_show(global, *show); });
 
   auto rates = std::make_shared<RatesFlags>();

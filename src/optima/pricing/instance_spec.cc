@@ -9,21 +9,30 @@ std::string_view architecture_name(Architecture arch) {
 
 std::string_view processor_vendor_name(ProcessorVendor vendor) {
   switch (vendor) {
-    case ProcessorVendor::kIntel: return "intel";
-    case ProcessorVendor::kAmd: return "amd";
-    case ProcessorVendor::kAwsGraviton: return "graviton";
-    case ProcessorVendor::kAmpere: return "ampere";
-    case ProcessorVendor::kUnknown: return "unknown";
+    case ProcessorVendor::kIntel:
+      return "intel";
+    case ProcessorVendor::kAmd:
+      return "amd";
+    case ProcessorVendor::kAwsGraviton:
+      return "graviton";
+    case ProcessorVendor::kAmpere:
+      return "ampere";
+    case ProcessorVendor::kUnknown:
+      return "unknown";
   }
   return "unknown";
 }
 
 std::string_view alternative_kind_name(AlternativeKind kind) {
   switch (kind) {
-    case AlternativeKind::kCheaperSameFamily: return "cheaper_same_family";
-    case AlternativeKind::kNewerGeneration: return "newer_generation";
-    case AlternativeKind::kArm: return "arm";
-    case AlternativeKind::kAmd: return "amd";
+    case AlternativeKind::kCheaperSameFamily:
+      return "cheaper_same_family";
+    case AlternativeKind::kNewerGeneration:
+      return "newer_generation";
+    case AlternativeKind::kArm:
+      return "arm";
+    case AlternativeKind::kAmd:
+      return "amd";
   }
   return "";
 }

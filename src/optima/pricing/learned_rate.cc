@@ -19,12 +19,14 @@ namespace {
 using focus::Column;
 
 std::string string_value(const query::Value& v) {
-  if (const auto* s = std::get_if<std::string>(&v)) return *s;
+  if (const auto* s = std::get_if<std::string>(&v))
+    return *s;
   return {};
 }
 
 core::Decimal decimal_value(const query::Value& v) {
-  if (const auto* d = std::get_if<core::Decimal>(&v)) return *d;
+  if (const auto* d = std::get_if<core::Decimal>(&v))
+    return *d;
   return {};
 }
 
@@ -36,9 +38,11 @@ core::Decimal ratio(core::Decimal num, core::Decimal den) {
 
 // Our Azure mapper prefixes AdditionalInfo keys with x_ (Microsoft's FOCUS mapping).
 std::string instance_type_from_sku_price_details(std::string_view sku_price_details) {
-  if (sku_price_details.empty()) return {};
+  if (sku_price_details.empty())
+    return {};
   const nlohmann::json details = nlohmann::json::parse(sku_price_details, nullptr, false);
-  if (details.is_discarded() || !details.is_object()) return {};
+  if (details.is_discarded() || !details.is_object())
+    return {};
   for (const char* key : {"InstanceType", "x_ServiceType", "x_VMSize"}) {
     const auto it = details.find(key);
     if (it != details.end() && it->is_string() && !it->get<std::string>().empty())
@@ -47,9 +51,15 @@ std::string instance_type_from_sku_price_details(std::string_view sku_price_deta
   return {};
 }
 
-core::Decimal LearnedRate::effective_rate() const { return ratio(effective_cost, quantity); }
-core::Decimal LearnedRate::list_rate() const { return ratio(list_cost, quantity); }
-core::Decimal LearnedRate::contracted_rate() const { return ratio(contracted_cost, quantity); }
+core::Decimal LearnedRate::effective_rate() const {
+  return ratio(effective_cost, quantity);
+}
+core::Decimal LearnedRate::list_rate() const {
+  return ratio(list_cost, quantity);
+}
+core::Decimal LearnedRate::contracted_rate() const {
+  return ratio(contracted_cost, quantity);
+}
 
 core::Decimal LearnedRate::discount_vs_list() const {
   return ratio(list_cost - effective_cost, list_cost);
@@ -87,10 +97,11 @@ core::Result<std::vector<LearnedRate>> learn_rates(const store::TableSource& sou
                    Column::kContractedCost})
     q.metrics.push_back(query::Metric::of_column(c));
   q.metrics.push_back(query::Metric::row_count());
-  q.filters.push_back({query::Dimension::of_column(Column::kChargeCategory), query::FilterOp::kIn,
-                       {"Usage"}});
+  q.filters.push_back(
+      {query::Dimension::of_column(Column::kChargeCategory), query::FilterOp::kIn, {"Usage"}});
   q.filters.push_back({query::Dimension::of_column(Column::kCommitmentDiscountStatus),
-                       query::FilterOp::kNotIn, {"Unused"}});
+                       query::FilterOp::kNotIn,
+                       {"Unused"}});
   OPTIMA_ASSIGN_OR_RETURN(query::QueryResult result, query::execute(q, source));
 
   // Groups differing only in other SkuPriceDetails keys (OperatingSystem, CoreCount) merge.
@@ -109,7 +120,8 @@ core::Result<std::vector<LearnedRate>> learn_rates(const store::TableSource& sou
     r.currency = string_value(v[6]);
     r.instance_type = instance_type_from_sku_price_details(string_value(v[7]));
     const core::Decimal quantity = decimal_value(v[8]);
-    if (quantity <= core::Decimal()) continue;
+    if (quantity <= core::Decimal())
+      continue;
     LearnedRate& m = merged[{r.provider, r.region, r.usage_type, r.sku_meter, r.pricing_category,
                              r.unit, r.currency, r.instance_type}];
     if (m.rows == 0) {
@@ -120,11 +132,13 @@ core::Result<std::vector<LearnedRate>> learn_rates(const store::TableSource& sou
     m.effective_cost += decimal_value(v[9]);
     m.list_cost += decimal_value(v[10]);
     m.contracted_cost += decimal_value(v[11]);
-    if (const auto* n = std::get_if<int64_t>(&v[12])) m.rows += static_cast<uint64_t>(*n);
+    if (const auto* n = std::get_if<int64_t>(&v[12]))
+      m.rows += static_cast<uint64_t>(*n);
   }
   std::vector<LearnedRate> out;
   out.reserve(merged.size());
-  for (auto& [key, rate] : merged) out.push_back(std::move(rate));
+  for (auto& [key, rate] : merged)
+    out.push_back(std::move(rate));
   std::stable_sort(out.begin(), out.end(), [](const LearnedRate& a, const LearnedRate& b) {
     return a.effective_cost > b.effective_cost;
   });

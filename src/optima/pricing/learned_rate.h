@@ -16,20 +16,20 @@
 namespace optima::pricing {
 
 struct LearnedRate {
-  std::string provider;          // FOCUS ProviderName as billed
-  std::string region;            // RegionId
-  std::string instance_type;     // SkuPriceDetails InstanceType (AWS) / x_ServiceType (Azure), or ""
-  std::string usage_type;        // x_UsageType (AWS: "EBS:VolumeUsage.gp3", "BoxUsage:m5.large")
-  std::string sku_meter;         // SkuMeter ("EBS:VolumeUsage.gp3", "Standard SSD Managed Disks")
-  std::string pricing_category;  // PricingCategory: "Standard", "Committed", "Dynamic", …
-  std::string unit;              // ConsumedUnit ("Hours", "GB-Mo", …)
-  std::string currency;          // BillingCurrency
-  core::Decimal quantity;        // Σ ConsumedQuantity
-  core::Decimal effective_cost;  // Σ EffectiveCost
-  core::Decimal list_cost;       // Σ ListCost
-  core::Decimal contracted_cost; // Σ ContractedCost
+  std::string provider;       // FOCUS ProviderName as billed
+  std::string region;         // RegionId
+  std::string instance_type;  // SkuPriceDetails InstanceType (AWS) / x_ServiceType (Azure), or ""
+  std::string usage_type;     // x_UsageType (AWS: "EBS:VolumeUsage.gp3", "BoxUsage:m5.large")
+  std::string sku_meter;      // SkuMeter ("EBS:VolumeUsage.gp3", "Standard SSD Managed Disks")
+  std::string pricing_category;   // PricingCategory: "Standard", "Committed", "Dynamic", …
+  std::string unit;               // ConsumedUnit ("Hours", "GB-Mo", …)
+  std::string currency;           // BillingCurrency
+  core::Decimal quantity;         // Σ ConsumedQuantity
+  core::Decimal effective_cost;   // Σ EffectiveCost
+  core::Decimal list_cost;        // Σ ListCost
+  core::Decimal contracted_cost;  // Σ ContractedCost
   uint64_t rows = 0;
-  core::Period period;           // the window the rows were read from
+  core::Period period;  // the window the rows were read from
 
   // Σ EffectiveCost / Σ ConsumedQuantity. Requires: quantity > 0.
   core::Decimal effective_rate() const;

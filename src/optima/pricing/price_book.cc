@@ -35,16 +35,38 @@ bool is_per_gb_month(std::string_view unit) {
 bool names_volume_type(std::string_view meter, std::string_view volume_type) {
   const std::string m = core::to_lower_ascii(meter);
   const std::string t = core::to_lower_ascii(volume_type);
-  if (t == "snapshot") return m.find("snapshot") != std::string::npos;
+  if (t == "snapshot")
+    return m.find("snapshot") != std::string::npos;
   std::string token;
   for (size_t i = 0; i <= m.size(); ++i) {
     const char c = i < m.size() ? m[i] : ' ';
     if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') {
       token += c;
     } else {
-      if (token == t) return true;
+      if (token == t)
+        return true;
       token.clear();
     }
+  }
+  return false;
+}
+
+// True when a usage type / meter bills the hourly fee: AWS usage types (NatGateway-Hours,
+// LoadBalancerUsage, PublicIPv4:IdleAddress), Azure meters (Standard IPv4 Static Public IP),
+// Google SKUs (Cloud NAT Gateway Uptime, Network Load Balancing: Forwarding Rule, Static Ip
+// Charge). Azure bills a public IP the same idle or attached.
+bool names_fee(std::string_view meter, HourlyFee fee) {
+  const std::string m = core::to_lower_ascii(meter);
+  const auto has = [&](std::string_view needle) {
+    return m.find(needle) != std::string::npos;
+  };
+  switch (fee) {
+    case HourlyFee::kIdlePublicIp:
+      return has("idleaddress") || has("static public ip") || has("static ip charge");
+    case HourlyFee::kNatGateway:
+      return has("natgateway-hours") || has("nat gateway");
+    case HourlyFee::kLoadBalancer:
+      return has("loadbalancerusage") || has("load balancer") || has("forwarding rule");
   }
   return false;
 }
@@ -54,7 +76,8 @@ template <typename Match>
 std::optional<LearnedRate> sum_learned(const std::vector<LearnedRate>& learned, Match match) {
   std::optional<LearnedRate> total;
   for (const LearnedRate& r : learned) {
-    if (!match(r)) continue;
+    if (!match(r))
+      continue;
     if (!total) {
       total = r;
       continue;
@@ -65,7 +88,8 @@ std::optional<LearnedRate> sum_learned(const std::vector<LearnedRate>& learned, 
     total->contracted_cost += r.contracted_cost;
     total->rows += r.rows;
   }
-  if (total && total->quantity.is_zero()) return std::nullopt;
+  if (total && total->quantity.is_zero())
+    return std::nullopt;
   return total;
 }
 
@@ -85,10 +109,9 @@ Rate constant_rate(const CatalogConstant& c, std::string unit, std::string_view 
   rate.per_unit = c.value;
   rate.unit = std::move(unit);
   rate.source = RateSource::kCatalog;
-  rate.description = fmt::format("catalog: {} list price of {} in {}{}", c.base_region, what,
-                                 c.base_region, region == c.base_region
-                                                    ? std::string()
-                                                    : fmt::format(" (applied to {})", region));
+  rate.description = fmt::format(
+      "catalog: {} list price of {} in {}{}", c.base_region, what, c.base_region,
+      region == c.base_region ? std::string() : fmt::format(" (applied to {})", region));
   return rate;
 }
 
@@ -98,7 +121,8 @@ bool is_burstable(const InstanceSpec& s) {
   if (s.provider == Provider::kAws)
     return s.family.size() >= 2 && s.family[0] == 't' &&
            std::isdigit(static_cast<unsigned char>(s.family[1]));
-  if (s.provider == Provider::kAzure) return !s.family.empty() && s.family[0] == 'B';
+  if (s.provider == Provider::kAzure)
+    return !s.family.empty() && s.family[0] == 'B';
   return false;
 }
 
@@ -106,9 +130,12 @@ bool is_burstable(const InstanceSpec& s) {
 
 std::string_view hourly_fee_name(HourlyFee fee) {
   switch (fee) {
-    case HourlyFee::kIdlePublicIp: return "idle_public_ip";
-    case HourlyFee::kNatGateway: return "nat_gateway";
-    case HourlyFee::kLoadBalancer: return "load_balancer";
+    case HourlyFee::kIdlePublicIp:
+      return "idle_public_ip";
+    case HourlyFee::kNatGateway:
+      return "nat_gateway";
+    case HourlyFee::kLoadBalancer:
+      return "load_balancer";
   }
   return "";
 }
@@ -133,7 +160,9 @@ core::Status PriceBook::learn_from_bill(const store::TableSource& source, core::
   return core::Status::ok();
 }
 
-const std::vector<LearnedRate>& PriceBook::learned_rates() const { return learned_; }
+const std::vector<LearnedRate>& PriceBook::learned_rates() const {
+  return learned_;
+}
 
 core::Result<Rate> PriceBook::hourly_rate(std::string_view provider, std::string_view region,
                                           std::string_view instance_type,
@@ -145,7 +174,8 @@ core::Result<Rate> PriceBook::hourly_rate(std::string_view provider, std::string
              core::iequals(r.region, region) && parse_provider(r.provider) == p &&
              (r.pricing_category == "Standard" || r.pricing_category.empty());
     });
-    if (learned) return bill_rate(*learned, "hour");
+    if (learned)
+      return bill_rate(*learned, "hour");
   }
   return catalog_hourly_rate(provider, region, instance_type, option);
 }
@@ -185,17 +215,24 @@ core::Result<Rate> PriceBook::storage_rate(std::string_view provider, std::strin
            (names_volume_type(r.sku_meter, volume_type) ||
             names_volume_type(r.usage_type, volume_type));
   });
-  if (learned) return bill_rate(*learned, "GB-month");
+  if (learned)
+    return bill_rate(*learned, "GB-month");
   const auto c = catalog_->storage(p, volume_type);
   if (!c)
-    return core::not_found(fmt::format("no list price for {} storage {} in {}", provider_key(p),
-                                       volume_type, region));
+    return core::not_found(
+        fmt::format("no list price for {} storage {} in {}", provider_key(p), volume_type, region));
   return constant_rate(*c, "GB-month", fmt::format("{} storage", volume_type), region);
 }
 
 core::Result<Rate> PriceBook::hourly_fee(std::string_view provider, std::string_view region,
                                          HourlyFee fee) const {
   OPTIMA_ASSIGN_OR_RETURN(const Provider p, provider_of(provider));
+  const auto learned = sum_learned(learned_, [&](const LearnedRate& r) {
+    return r.is_hourly() && core::iequals(r.region, region) && parse_provider(r.provider) == p &&
+           (names_fee(r.usage_type, fee) || names_fee(r.sku_meter, fee));
+  });
+  if (learned)
+    return bill_rate(*learned, "hour");
   const auto c = catalog_->hourly(p, hourly_fee_name(fee));
   if (!c)
     return core::not_found(fmt::format("no list price for {} {} in {}", provider_key(p),
@@ -219,7 +256,8 @@ std::vector<Alternative> PriceBook::alternatives(const InstanceSpec& current,
   const std::string provider(provider_key(current.provider));
   const auto rate_of = [&](const InstanceSpec& s) -> std::optional<Rate> {
     auto r = hourly_rate(provider, region, s.type);
-    if (!r.is_ok()) return std::nullopt;
+    if (!r.is_ok())
+      return std::nullopt;
     return std::move(r).value();
   };
   const std::optional<Rate> current_rate = rate_of(current);
@@ -231,8 +269,8 @@ std::vector<Alternative> PriceBook::alternatives(const InstanceSpec& current,
   };
   const auto kind_of = [&](const InstanceSpec& s) -> std::optional<AlternativeKind> {
     if (s.family == current.family) {
-      const bool smaller = s.vcpu < current.vcpu || (s.vcpu == current.vcpu &&
-                                                     s.memory_gib < current.memory_gib);
+      const bool smaller =
+          s.vcpu < current.vcpu || (s.vcpu == current.vcpu && s.memory_gib < current.memory_gib);
       return smaller ? std::optional(AlternativeKind::kCheaperSameFamily) : std::nullopt;
     }
     if (s.category != current.category || is_burstable(s) != is_burstable(current))
@@ -253,13 +291,16 @@ std::vector<Alternative> PriceBook::alternatives(const InstanceSpec& current,
   std::vector<Alternative> out;
   for (const CatalogInstance& inst : catalog_->instances()) {
     const InstanceSpec& s = inst.spec;
-    if (!meets(s)) continue;
+    if (!meets(s))
+      continue;
     const auto kind = kind_of(s);
-    if (!kind) continue;
+    if (!kind)
+      continue;
     if (*kind == AlternativeKind::kCheaperSameFamily) {
       Alternative a{*kind, s, rate_of(s)};
       // A smaller size priced above the current one is no saving.
-      if (a.rate && current_rate && a.rate->per_unit >= current_rate->per_unit) continue;
+      if (a.rate && current_rate && a.rate->per_unit >= current_rate->per_unit)
+        continue;
       out.push_back(std::move(a));
       continue;
     }
@@ -267,12 +308,16 @@ std::vector<Alternative> PriceBook::alternatives(const InstanceSpec& current,
     if (best == nullptr || std::tie(s.vcpu, s.memory_gib) < std::tie(best->vcpu, best->memory_gib))
       best = &s;
   }
-  for (const auto& [key, spec] : smallest) out.push_back({key.first, *spec, rate_of(*spec)});
+  for (const auto& [key, spec] : smallest)
+    out.push_back({key.first, *spec, rate_of(*spec)});
 
   std::sort(out.begin(), out.end(), [](const Alternative& a, const Alternative& b) {
-    if (a.kind != b.kind) return a.kind < b.kind;
-    if (a.rate.has_value() != b.rate.has_value()) return a.rate.has_value();
-    if (a.rate && a.rate->per_unit != b.rate->per_unit) return a.rate->per_unit < b.rate->per_unit;
+    if (a.kind != b.kind)
+      return a.kind < b.kind;
+    if (a.rate.has_value() != b.rate.has_value())
+      return a.rate.has_value();
+    if (a.rate && a.rate->per_unit != b.rate->per_unit)
+      return a.rate->per_unit < b.rate->per_unit;
     return a.spec.type < b.spec.type;
   });
   return out;
@@ -282,11 +327,14 @@ std::vector<std::string> PriceBook::catalog_regions(std::string_view provider,
                                                     std::string_view instance_type) const {
   std::vector<std::string> out;
   const auto p = parse_provider(provider);
-  if (!p) return out;
+  if (!p)
+    return out;
   const CatalogInstance* inst = catalog_->find(*p, instance_type);
-  if (inst == nullptr) return out;
+  if (inst == nullptr)
+    return out;
   for (const auto& [region, options] : inst->prices)
-    if (options.count("on-demand") > 0) out.push_back(region);
+    if (options.count("on-demand") > 0)
+      out.push_back(region);
   return out;
 }
 

@@ -67,7 +67,10 @@ class PriceBook {
   // GB-month and whose SKU names the type), else catalog. Errors: NotFound.
   core::Result<Rate> storage_rate(std::string_view provider, std::string_view region,
                                   std::string_view volume_type) const;
-  // Hourly fee of an idle public IP, a NAT gateway or a load balancer. Errors: NotFound.
+  // Hourly fee of an idle public IP, a NAT gateway or a load balancer: the bill's hourly rate of
+  // the usage type / meter that bills it (NatGateway-Hours, LoadBalancerUsage,
+  // PublicIPv4:IdleAddress, Azure "Static Public IP", Google "Cloud NAT Gateway", "Forwarding
+  // Rule", "Static Ip Charge") when learned, else the catalog constant. Errors: NotFound.
   core::Result<Rate> hourly_fee(std::string_view provider, std::string_view region,
                                 HourlyFee fee) const;
 
@@ -77,8 +80,7 @@ class PriceBook {
   // Catalog types that meet `requirement` and are a cheaper same-family size, a newer
   // generation, an ARM or an AMD equivalent of `current`, each priced in `region` when a rate
   // is known; ordered by kind, then by hourly rate (unpriced last), then by type.
-  std::vector<Alternative> alternatives(const InstanceSpec& current,
-                                        const Requirement& requirement,
+  std::vector<Alternative> alternatives(const InstanceSpec& current, const Requirement& requirement,
                                         std::string_view region) const;
   // Regions with a catalog on-demand price for the type, sorted.
   std::vector<std::string> catalog_regions(std::string_view provider,

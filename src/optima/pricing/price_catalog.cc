@@ -31,39 +31,50 @@ std::string text_field(const json& obj, const char* key) {
 
 core::Result<core::Decimal> decimal_of(const json& value, const std::filesystem::path& file,
                                        const std::string& where) {
-  if (!value.is_string()) return bad(file, where, "expected a decimal string");
+  if (!value.is_string())
+    return bad(file, where, "expected a decimal string");
   core::Decimal d;
   if (!core::Decimal::parse(value.get<std::string>(), &d) || d.is_negative())
-    return bad(file, where, "expected a non-negative decimal, found " +
-                                core::quote_for_message(value.get<std::string>()));
+    return bad(file, where,
+               "expected a non-negative decimal, found " +
+                   core::quote_for_message(value.get<std::string>()));
   return d;
 }
 
 std::optional<Architecture> parse_architecture(std::string_view s) {
-  if (s == "x86_64") return Architecture::kX86_64;
-  if (s == "arm64") return Architecture::kArm64;
+  if (s == "x86_64")
+    return Architecture::kX86_64;
+  if (s == "arm64")
+    return Architecture::kArm64;
   return std::nullopt;
 }
 
 std::optional<ProcessorVendor> parse_vendor(std::string_view s) {
-  if (s == "intel") return ProcessorVendor::kIntel;
-  if (s == "amd") return ProcessorVendor::kAmd;
-  if (s == "graviton") return ProcessorVendor::kAwsGraviton;
-  if (s == "ampere") return ProcessorVendor::kAmpere;
-  if (s == "unknown") return ProcessorVendor::kUnknown;
+  if (s == "intel")
+    return ProcessorVendor::kIntel;
+  if (s == "amd")
+    return ProcessorVendor::kAmd;
+  if (s == "graviton")
+    return ProcessorVendor::kAwsGraviton;
+  if (s == "ampere")
+    return ProcessorVendor::kAmpere;
+  if (s == "unknown")
+    return ProcessorVendor::kUnknown;
   return std::nullopt;
 }
 
 core::Result<InstanceSpec> parse_spec(const json& e, Provider provider,
                                       const std::filesystem::path& file, const std::string& where) {
-  if (!e.is_object()) return bad(file, where, "expected an object");
+  if (!e.is_object())
+    return bad(file, where, "expected an object");
   InstanceSpec s;
   s.provider = provider;
   s.type = text_field(e, "type");
   s.family = text_field(e, "family");
   s.category = text_field(e, "category");
   s.source = text_field(e, "source");
-  if (s.type.empty() || s.family.empty()) return bad(file, where, "expected type and family");
+  if (s.type.empty() || s.family.empty())
+    return bad(file, where, "expected type and family");
   const auto number = [&](const char* key) -> const json* {
     const auto it = e.find(key);
     return it != e.end() && it->is_number() ? &*it : nullptr;
@@ -74,8 +85,10 @@ core::Result<InstanceSpec> parse_spec(const json& e, Provider provider,
     return bad(file, where + " (" + s.type + ")", "expected numbers vcpu and memory_gib");
   s.vcpu = vcpu->get<int>();
   s.memory_gib = memory->get<double>();
-  if (const json* g = number("generation")) s.generation = g->get<int>();
-  if (const json* g = number("gpus")) s.gpus = g->get<int>();
+  if (const json* g = number("generation"))
+    s.generation = g->get<int>();
+  if (const json* g = number("gpus"))
+    s.gpus = g->get<int>();
   const auto arch = parse_architecture(text_field(e, "architecture"));
   const auto vendor = parse_vendor(text_field(e, "vendor"));
   if (!arch || !vendor)
@@ -96,7 +109,8 @@ core::Status load_priced(const std::filesystem::path& file, Provider provider,
                          std::vector<CatalogInstance>* out) {
   OPTIMA_ASSIGN_OR_RETURN(json doc, read_json(file));
   const auto list = doc.find("instances");
-  if (list == doc.end() || !list->is_array()) return bad(file, "instances", "expected an array");
+  if (list == doc.end() || !list->is_array())
+    return bad(file, "instances", "expected an array");
   const std::string basis = text_field(doc, "price_basis");
   for (size_t i = 0; i < list->size(); ++i) {
     const json& e = (*list)[i];
@@ -106,7 +120,8 @@ core::Status load_priced(const std::filesystem::path& file, Provider provider,
     inst.price_basis = basis;
     const auto prices = e.find("prices");
     if (prices != e.end()) {
-      if (!prices->is_object()) return bad(file, where + ".prices", "expected an object");
+      if (!prices->is_object())
+        return bad(file, where + ".prices", "expected an object");
       for (const auto& [region, options] : prices->items()) {
         if (!options.is_object())
           return bad(file, where + ".prices." + region, "expected an object");
@@ -140,13 +155,14 @@ core::Result<std::unique_ptr<PriceCatalog>> PriceCatalog::load(const std::filesy
   const std::string shapes_source = text_field(shapes, "source");
   for (size_t i = 0; i < list->size(); ++i) {
     const std::string where = "instances[" + std::to_string(i) + "]";
-    const auto provider = (*list)[i].is_object()
-                              ? parse_provider(text_field((*list)[i], "provider"))
-                              : std::nullopt;
-    if (!provider) return bad(shapes_file, where, "expected provider aws, azure or gcp");
+    const auto provider =
+        (*list)[i].is_object() ? parse_provider(text_field((*list)[i], "provider")) : std::nullopt;
+    if (!provider)
+      return bad(shapes_file, where, "expected provider aws, azure or gcp");
     CatalogInstance inst;
     OPTIMA_ASSIGN_OR_RETURN(inst.spec, parse_spec((*list)[i], *provider, shapes_file, where));
-    if (inst.spec.source.empty()) inst.spec.source = shapes_source;
+    if (inst.spec.source.empty())
+      inst.spec.source = shapes_source;
     if (catalog->find(*provider, inst.spec.type) == nullptr)
       catalog->instances_.push_back(std::move(inst));
   }
@@ -162,16 +178,18 @@ core::Result<std::unique_ptr<PriceCatalog>> PriceCatalog::load(const std::filesy
     if (!provider || !block.is_object())
       return bad(fixed_file, "providers." + key, "expected a provider object");
     const std::string region = text_field(block, "region");
-    for (const auto& [section, target] :
-         {std::pair{"storage_gb_month", &catalog->storage_}, std::pair{"hourly", &catalog->hourly_}}) {
+    for (const auto& [section, target] : {std::pair{"storage_gb_month", &catalog->storage_},
+                                          std::pair{"hourly", &catalog->hourly_}}) {
       const auto items = block.find(section);
-      if (items == block.end()) continue;
+      if (items == block.end())
+        continue;
       if (!items->is_object())
         return bad(fixed_file, "providers." + key + "." + section, "expected an object");
       for (const auto& [name, value] : items->items()) {
         CatalogConstant c;
         OPTIMA_ASSIGN_OR_RETURN(
-            c.value, decimal_of(value, fixed_file, "providers." + key + "." + section + "." + name));
+            c.value,
+            decimal_of(value, fixed_file, "providers." + key + "." + section + "." + name));
         c.base_region = region;
         c.source = fixed_source;
         (*target)[{*provider, name}] = std::move(c);
@@ -184,9 +202,12 @@ core::Result<std::unique_ptr<PriceCatalog>> PriceCatalog::load(const std::filesy
 const CatalogInstance* PriceCatalog::find(Provider provider, std::string_view type) const {
   const CatalogInstance* folded = nullptr;
   for (const CatalogInstance& inst : instances_) {
-    if (inst.spec.provider != provider) continue;
-    if (inst.spec.type == type) return &inst;
-    if (folded == nullptr && core::iequals(inst.spec.type, type)) folded = &inst;
+    if (inst.spec.provider != provider)
+      continue;
+    if (inst.spec.type == type)
+      return &inst;
+    if (folded == nullptr && core::iequals(inst.spec.type, type))
+      folded = &inst;
   }
   return folded;
 }
@@ -194,13 +215,16 @@ const CatalogInstance* PriceCatalog::find(Provider provider, std::string_view ty
 std::optional<CatalogConstant> PriceCatalog::storage(Provider provider,
                                                      std::string_view volume_type) const {
   const auto it = storage_.find({provider, core::to_lower_ascii(volume_type)});
-  if (it == storage_.end()) return std::nullopt;
+  if (it == storage_.end())
+    return std::nullopt;
   return it->second;
 }
 
-std::optional<CatalogConstant> PriceCatalog::hourly(Provider provider, std::string_view item) const {
+std::optional<CatalogConstant> PriceCatalog::hourly(Provider provider,
+                                                    std::string_view item) const {
   const auto it = hourly_.find({provider, std::string(item)});
-  if (it == hourly_.end()) return std::nullopt;
+  if (it == hourly_.end())
+    return std::nullopt;
   return it->second;
 }
 

@@ -1,8 +1,13 @@
 #include "optima/pricing/price_book.h"
 
-#include <gtest/gtest.h>
+#include <filesystem>
 
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include "optima/core/file_io.h"
 #include "optima/pricing/monthly.h"
+
 #include "unit/pricing/pricing_test_support.h"
 
 namespace optima::pricing {
@@ -11,7 +16,9 @@ namespace {
 using core::Decimal;
 using testing::PricingBillRow;
 
-Decimal dec(const char* text) { return Decimal::from_string(text).value(); }
+Decimal dec(const char* text) {
+  return Decimal::from_string(text).value();
+}
 
 const PriceBook& book() {
   static const PriceBook* b = [] {
@@ -98,13 +105,17 @@ TEST(PriceBookTest, AlternativesOfferSmallerSizesNewerGenerationsArmAndAmd) {
       ASSERT_TRUE(a.rate.has_value());
       EXPECT_EQ(a.rate->per_unit, dec("0.2"));
     }
-    if (a.kind == AlternativeKind::kNewerGeneration && a.spec.type == "m5.xlarge") newer = true;
-    if (a.kind == AlternativeKind::kArm && a.spec.type == "m6g.xlarge") arm = true;
-    if (a.kind == AlternativeKind::kAmd && a.spec.type == "m5a.xlarge") amd = true;
+    if (a.kind == AlternativeKind::kNewerGeneration && a.spec.type == "m5.xlarge")
+      newer = true;
+    if (a.kind == AlternativeKind::kArm && a.spec.type == "m6g.xlarge")
+      arm = true;
+    if (a.kind == AlternativeKind::kAmd && a.spec.type == "m5a.xlarge")
+      amd = true;
   }
   EXPECT_TRUE(smaller && newer && arm && amd);
   // Burstable types are not equivalents of fixed-performance ones.
-  for (const Alternative& a : alts) EXPECT_NE(a.spec.family.substr(0, 1), "t") << a.spec.type;
+  for (const Alternative& a : alts)
+    EXPECT_NE(a.spec.family.substr(0, 1), "t") << a.spec.type;
   Requirement x86{4, 16, Architecture::kX86_64};
   for (const Alternative& a : book().alternatives(m4, x86, "us-east-1"))
     EXPECT_NE(a.kind, AlternativeKind::kArm);
@@ -148,6 +159,17 @@ TEST(PriceBookTest, BillRateWinsOverTheCatalogAndTracesToRows) {
   gp3.consumed_quantity = "100";
   gp3.effective_cost = "7";
   rows.push_back(gp3);
+  PricingBillRow nat;
+  nat.start = "2026-11-01T00:00:00Z";
+  nat.usage_type = "NatGateway-Hours";
+  nat.consumed_quantity = "24";
+  nat.effective_cost = "0.96";
+  rows.push_back(nat);
+  PricingBillRow nat_bytes = nat;  // data processed is not the hourly fee
+  nat_bytes.usage_type = "NatGateway-Bytes";
+  nat_bytes.consumed_unit = "GB";
+  nat_bytes.effective_cost = "100";
+  rows.push_back(nat_bytes);
   const auto source = testing::pricing_bill_source(rows);
   const core::Period window{core::timestamp_from_string("2026-11-01").value(),
                             core::timestamp_from_string("2026-11-02").value()};
@@ -157,11 +179,13 @@ TEST(PriceBookTest, BillRateWinsOverTheCatalogAndTracesToRows) {
   ASSERT_TRUE(rate.is_ok());
   EXPECT_EQ(rate->source, RateSource::kBill);
   EXPECT_EQ(rate->per_unit, dec("0.08"));
-  EXPECT_EQ(rate->description,
-            "bill: effective rate of m4.large in us-east-1 over 2026-11-01..2026-11-01 from 3 rows");
+  EXPECT_EQ(
+      rate->description,
+      "bill: effective rate of m4.large in us-east-1 over 2026-11-01..2026-11-01 from 3 rows");
   const LearnedRate* m4 = nullptr;
   for (const LearnedRate& r : pb.learned_rates())
-    if (r.instance_type == "m4.large") m4 = &r;
+    if (r.instance_type == "m4.large")
+      m4 = &r;
   ASSERT_NE(m4, nullptr);
   EXPECT_EQ(m4->rows, 3u);
   EXPECT_EQ(m4->list_rate(), dec("0.1"));
@@ -176,8 +200,42 @@ TEST(PriceBookTest, BillRateWinsOverTheCatalogAndTracesToRows) {
   EXPECT_EQ(storage->description,
             "bill: effective rate of EBS:VolumeUsage.gp3 in us-east-1 over 2026-11-01..2026-11-01 "
             "from 1 rows");
+  auto fee = pb.hourly_fee("aws", "us-east-1", HourlyFee::kNatGateway);
+  ASSERT_TRUE(fee.is_ok());
+  EXPECT_EQ(fee->source, RateSource::kBill);
+  EXPECT_EQ(fee->per_unit, dec("0.04"));
+  EXPECT_EQ(pb.hourly_fee("aws", "us-east-1", HourlyFee::kLoadBalancer)->source,
+            RateSource::kCatalog);
   // gp2 is not billed: the catalog answers.
   EXPECT_EQ(pb.storage_rate("aws", "us-east-1", "gp2")->source, RateSource::kCatalog);
+}
+
+TEST(PriceBookTest, MalformedCatalogNamesFileAndEntry) {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                    ("pricing_bad_catalog_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::filesystem::path good = PriceBook::default_catalog_dir().value();
+  for (const char* f : {"aws_rds.json", "azure_vm.json", "machine_shapes.json", "fixed_rates.json"})
+    std::filesystem::copy_file(good / f, dir / f,
+                               std::filesystem::copy_options::overwrite_existing);
+  ASSERT_TRUE(core::write_file_atomic(
+                  dir / "aws_ec2.json",
+                  R"({"instances":[{"type":"m9.large","family":"m9","vcpu":2,"memory_gib":8,)"
+                  R"("architecture":"x86_64","vendor":"intel","prices":{"us-east-1":)"
+                  R"({"on-demand":"N/A"}}}]})")
+                  .is_ok());
+  auto bad = PriceBook::load(dir);
+  ASSERT_FALSE(bad.is_ok());
+  EXPECT_EQ(bad.status().code(), core::StatusCode::kInvalidArgument);
+  EXPECT_NE(bad.status().message().find("aws_ec2.json"), std::string::npos);
+  EXPECT_NE(bad.status().message().find("instances[0].prices.us-east-1.on-demand"),
+            std::string::npos)
+      << bad.status().message();
+  std::filesystem::remove(dir / "aws_ec2.json");
+  auto missing = PriceBook::load(dir);
+  ASSERT_FALSE(missing.is_ok());
+  EXPECT_NE(missing.status().message().find("aws_ec2.json"), std::string::npos);
+  std::filesystem::remove_all(dir);
 }
 
 TEST(PriceBookTest, MonthlyIsHourlyTimes730) {

@@ -21,7 +21,7 @@ struct PricingBillRow {
   std::string pricing_category = "Standard";
   std::string sku_price_id = "SKU1.RATE1";
   std::string sku_meter;
-  std::string usage_type;  // x_UsageType
+  std::string usage_type;         // x_UsageType
   std::string sku_price_details;  // JSON text
   std::string consumed_unit = "Hrs";
   std::string consumed_quantity = "1";
@@ -40,25 +40,36 @@ inline std::shared_ptr<store::InMemoryTableSource> pricing_bill_source(
     const std::vector<PricingBillRow>& rows) {
   using focus::Column;
   focus::TableBuilder b;
-  const Column strings[] = {Column::kProviderName,      Column::kRegionId,
-                            Column::kChargeCategory,    Column::kPricingCategory,
-                            Column::kSkuPriceId,        Column::kSkuMeter,
-                            Column::kSkuPriceDetails,   Column::kConsumedUnit,
-                            Column::kBillingCurrency,   Column::kCommitmentDiscountId,
-                            Column::kCommitmentDiscountStatus, Column::kCommitmentDiscountType,
-                            Column::kCommitmentDiscountCategory, Column::kServiceCategory};
+  const Column strings[] = {Column::kProviderName,
+                            Column::kRegionId,
+                            Column::kChargeCategory,
+                            Column::kPricingCategory,
+                            Column::kSkuPriceId,
+                            Column::kSkuMeter,
+                            Column::kSkuPriceDetails,
+                            Column::kConsumedUnit,
+                            Column::kBillingCurrency,
+                            Column::kCommitmentDiscountId,
+                            Column::kCommitmentDiscountStatus,
+                            Column::kCommitmentDiscountType,
+                            Column::kCommitmentDiscountCategory,
+                            Column::kServiceCategory};
   const Column decimals[] = {Column::kConsumedQuantity, Column::kEffectiveCost, Column::kListCost,
                              Column::kContractedCost, Column::kBilledCost};
-  for (Column c : strings) b.declare(c);
-  for (Column c : decimals) b.declare(c);
+  for (Column c : strings)
+    b.declare(c);
+  for (Column c : decimals)
+    b.declare(c);
   b.declare(Column::kChargePeriodStart);
   b.declare(Column::kChargePeriodEnd);
   b.declare_extension("x_UsageType");
   const auto set_text = [&](Column c, const std::string& v) {
-    if (!v.empty()) b.set_string(c, v);
+    if (!v.empty())
+      b.set_string(c, v);
   };
   const auto set_dec = [&](Column c, const std::string& v) {
-    if (!v.empty()) b.set_decimal(c, core::Decimal::from_string(v).value());
+    if (!v.empty())
+      b.set_decimal(c, core::Decimal::from_string(v).value());
   };
   for (const PricingBillRow& r : rows) {
     const core::Timestamp start = core::timestamp_from_string(r.start).value();
@@ -70,7 +81,8 @@ inline std::shared_ptr<store::InMemoryTableSource> pricing_bill_source(
     set_text(Column::kPricingCategory, r.pricing_category);
     set_text(Column::kSkuPriceId, r.sku_price_id);
     set_text(Column::kSkuMeter, r.sku_meter);
-    if (!r.usage_type.empty()) b.set_extension("x_UsageType", r.usage_type);
+    if (!r.usage_type.empty())
+      b.set_extension("x_UsageType", r.usage_type);
     set_text(Column::kSkuPriceDetails, r.sku_price_details);
     set_text(Column::kConsumedUnit, r.consumed_unit);
     set_text(Column::kBillingCurrency, "USD");

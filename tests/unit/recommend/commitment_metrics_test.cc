@@ -10,7 +10,9 @@ namespace {
 using core::Decimal;
 using pricing::testing::PricingBillRow;
 
-Decimal dec(const char* text) { return Decimal::from_string(text).value(); }
+Decimal dec(const char* text) {
+  return Decimal::from_string(text).value();
+}
 
 PricingBillRow usage(const char* effective, const char* contracted) {
   PricingBillRow r;

@@ -1,6 +1,6 @@
-#include "optima/recommend/commitments/purchase_recommendation.h"
-
 #include <gtest/gtest.h>
+
+#include "optima/recommend/commitments/purchase_recommendation.h"
 
 #include "unit/pricing/pricing_test_support.h"
 
@@ -10,7 +10,9 @@ namespace {
 using core::Decimal;
 using pricing::testing::PricingBillRow;
 
-Decimal dec(const char* text) { return Decimal::from_string(text).value(); }
+Decimal dec(const char* text) {
+  return Decimal::from_string(text).value();
+}
 
 const pricing::PriceBook& catalog_book() {
   static const pricing::PriceBook* b = new pricing::PriceBook(
@@ -49,24 +51,26 @@ TEST(CommitmentPurchaseTest, OneYearNoUpfrontCoversTheFloorAtTheCatalogDiscount)
   ASSERT_TRUE(plan.is_ok()) << plan.status().to_string();
   ASSERT_EQ(plan->recommendations.size(), 1u);
   const PurchaseRecommendation& r = plan->recommendations[0];
-  // Discount 1 − 0.062 / 0.10 = 0.38 < 0.5 (share of hours above the floor): cover the floor.
-  EXPECT_EQ(r.discount.rate, dec("0.38"));
+  // Compute Savings Plans are priced like convertible RIs: 1 − 0.071 / 0.10 = 0.29; only 50% of
+  // hours exceed the floor, fewer than 1 − d = 71%: cover the floor.
+  EXPECT_EQ(r.discount.rate, dec("0.29"));
   EXPECT_EQ(r.discount.source, pricing::RateSource::kCatalog);
   EXPECT_EQ(r.commitment, "Compute Savings Plan");
-  EXPECT_EQ(r.hourly_commitment, dec("0.062"));
+  EXPECT_EQ(r.hourly_commitment, dec("0.071"));
   EXPECT_EQ(r.expected_utilization, dec("1"));
   EXPECT_EQ(r.coverage_before, Decimal());
   EXPECT_EQ(r.coverage_after, Decimal::divide(dec("4.8"), dec("7.2")));
-  // Savings over 48 h: 7.2 − (0.062 × 48 + 2.4) = 1.824; per month × 730 / 48.
-  EXPECT_EQ(r.monthly_savings, dec("27.74"));
-  EXPECT_EQ(r.yearly_savings, dec("332.88"));
+  // Savings over 48 h: 7.2 − (0.071 × 48 + 2.4) = 1.392; per month × 730 / 48.
+  EXPECT_EQ(r.monthly_savings, dec("21.17"));
+  EXPECT_EQ(r.yearly_savings, dec("254.04"));
   EXPECT_EQ(r.monthly_on_demand, dec("109.5"));
   EXPECT_EQ(r.upfront, Decimal());
-  EXPECT_EQ(r.monthly_recurring, dec("45.26"));
+  EXPECT_EQ(r.monthly_recurring, dec("51.83"));
   EXPECT_EQ(r.break_even_month, 1);
   EXPECT_FALSE(r.spread_from_daily);
 
-  // The same usage as reserved instances: one m4.large covers the floor.
+  // The same usage as standard reserved instances: one m4.large covers the floor, and saves
+  // 7.2 − (0.062 × 48 + 2.4) = 1.824 over 48 h.
   ASSERT_EQ(plan->reservations.size(), 1u);
   const ReservationRecommendation& ri = plan->reservations[0];
   EXPECT_EQ(ri.instance_type, "m4.large");
@@ -91,12 +95,13 @@ TEST(CommitmentPurchaseTest, ThreeYearAllUpfrontCoversThePeakAndBreaksEvenLater)
   ASSERT_TRUE(plan.is_ok()) << plan.status().to_string();
   ASSERT_EQ(plan->recommendations.size(), 1u);
   const PurchaseRecommendation& r = plan->recommendations[0];
-  EXPECT_EQ(r.discount.rate, dec("0.62"));
-  EXPECT_EQ(r.hourly_commitment, dec("0.076"));
+  // 1 − 0.045 / 0.10 = 0.55 > 0.5: cover the peak, c = 0.2 × 0.45.
+  EXPECT_EQ(r.discount.rate, dec("0.55"));
+  EXPECT_EQ(r.hourly_commitment, dec("0.09"));
   EXPECT_EQ(r.coverage_after, dec("1"));
-  // Upfront 0.076 × 730 × 36 = 1997.28; avoided on demand 109.5 a month → month 19.
-  EXPECT_EQ(r.upfront, dec("1997.28"));
-  EXPECT_EQ(r.break_even_month, 19);
+  // Upfront 0.09 × 730 × 36 = 2365.2; avoided on demand 109.5 a month → month 22.
+  EXPECT_EQ(r.upfront, dec("2365.2"));
+  EXPECT_EQ(r.break_even_month, 22);
   // Reserved instances at $0.038: two, idle half of the second day.
   ASSERT_EQ(plan->reservations.size(), 1u);
   EXPECT_EQ(plan->reservations[0].instances, 2);
@@ -116,20 +121,22 @@ TEST(CommitmentPurchaseTest, DailyBillsAreSpreadOverTheHours) {
     rows.push_back(r);
   }
   const auto source = pricing::testing::pricing_bill_source(rows);
-  auto usage = eligible_on_demand_usage(
-      *source, {core::timestamp_from_string("2026-11-01").value(), kEnd});
+  auto usage =
+      eligible_on_demand_usage(*source, {core::timestamp_from_string("2026-11-01").value(), kEnd});
   ASSERT_TRUE(usage.is_ok()) << usage.status().to_string();
   ASSERT_EQ(usage->size(), 1u);
   EXPECT_TRUE((*usage)[0].spread_from_daily);
   ASSERT_EQ((*usage)[0].hourly.size(), 48u);
-  for (const Decimal& h : (*usage)[0].hourly) EXPECT_EQ(h, dec("0.1"));
+  for (const Decimal& h : (*usage)[0].hourly)
+    EXPECT_EQ(h, dec("0.1"));
   ASSERT_EQ((*usage)[0].by_type.size(), 1u);
   EXPECT_EQ((*usage)[0].by_type[0].instance_type, "m4.large");
 }
 
 TEST(CommitmentPurchaseTest, WithoutCatalogPricesTheBillsExistingDiscountIsUsed) {
   std::vector<PricingBillRow> rows = m4_usage();
-  for (PricingBillRow& r : rows) r.sku_price_details = R"({"InstanceType":"m7g.large"})";
+  for (PricingBillRow& r : rows)
+    r.sku_price_details = R"({"InstanceType":"m7g.large"})";
   PricingBillRow covered = rows[0];
   covered.pricing_category = "Committed";
   covered.commitment_id = "sp-1";
@@ -149,7 +156,8 @@ TEST(CommitmentPurchaseTest, WithoutCatalogPricesTheBillsExistingDiscountIsUsed)
 
 TEST(CommitmentPurchaseTest, NoDiscountSourceIsANoteNotAGuess) {
   std::vector<PricingBillRow> rows = m4_usage();
-  for (PricingBillRow& r : rows) r.sku_price_details = R"({"InstanceType":"m7g.large"})";
+  for (PricingBillRow& r : rows)
+    r.sku_price_details = R"({"InstanceType":"m7g.large"})";
   const auto source = pricing::testing::pricing_bill_source(rows);
   PurchaseOptions o;
   o.lookback_days = 2;

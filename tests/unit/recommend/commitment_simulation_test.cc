@@ -7,7 +7,9 @@ namespace {
 
 using core::Decimal;
 
-Decimal dec(const char* text) { return Decimal::from_string(text).value(); }
+Decimal dec(const char* text) {
+  return Decimal::from_string(text).value();
+}
 
 // 100 hours at $10 and 100 hours at $2 of on-demand usage.
 std::vector<Decimal> two_levels() {
@@ -44,12 +46,14 @@ TEST(CommitmentSimulationTest, OptimumIsTheDiscountQuantileOfHourlyUsage) {
   // Usage 1..100 $/h; with d = 0.25 the optimum covers the 25th percentile, u = 25 or 26
   // (savings are flat between them): c = 0.75 × 25 = 18.75 or 19.5.
   std::vector<Decimal> u;
-  for (int i = 1; i <= 100; ++i) u.push_back(Decimal::from_int(i));
+  for (int i = 1; i <= 100; ++i)
+    u.push_back(Decimal::from_int(i));
   const SimulationResult r = simulate_commitment(u, dec("0.25"));
   EXPECT_TRUE(r.best.hourly_commitment == dec("18.75") || r.best.hourly_commitment == dec("19.5"))
       << r.best.hourly_commitment.to_string();
   // No other level does better.
-  for (const CommitmentLevel& l : r.steps) EXPECT_LE(l.savings, r.best.savings);
+  for (const CommitmentLevel& l : r.steps)
+    EXPECT_LE(l.savings, r.best.savings);
   EXPECT_EQ(r.steps.size(), 21u);
   EXPECT_EQ(r.steps.front().hourly_commitment, Decimal());
   EXPECT_EQ(r.steps.back().hourly_commitment, dec("75"));
@@ -75,7 +79,8 @@ TEST(CommitmentSimulationTest, InstanceCountIsTheDiscountQuantileOfRunningInstan
   // off while at least 70% of hours run n or more. 80% run ≥ 2, 70% run ≥ 3 (the third is
   // break-even, so the smaller count wins): n = 2.
   std::vector<Decimal> q;
-  for (int n = 0; n < 10; ++n) q.insert(q.end(), 10, Decimal::from_int(n));
+  for (int n = 0; n < 10; ++n)
+    q.insert(q.end(), 10, Decimal::from_int(n));
   const InstanceLevel best = best_instance_count(q, dec("1"), dec("0.7"));
   EXPECT_EQ(best.instances, 2);
   // 100 hours: cost 2 × 0.7 × 100 + Σ max(0, q − 2) = 140 + 280 = 420; on demand 450.

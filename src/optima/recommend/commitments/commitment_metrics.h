@@ -32,25 +32,25 @@
 namespace optima::recommend {
 
 struct CommitmentTypeMetrics {
-  std::string type;      // CommitmentDiscountType ("Savings Plan", "Reserved Instances", …)
+  std::string type;  // CommitmentDiscountType ("Savings Plan", "Reserved Instances", …)
   core::Decimal covered_on_demand_equivalent;  // ODE of the usage it covered
-  core::Decimal used_cost;       // Σ EffectiveCost of its Used rows
-  core::Decimal unused_cost;     // Σ EffectiveCost of its Unused rows
-  core::Decimal purchases;       // Σ BilledCost of its Purchase rows in the period
+  core::Decimal used_cost;                     // Σ EffectiveCost of its Used rows
+  core::Decimal unused_cost;                   // Σ EffectiveCost of its Unused rows
+  core::Decimal purchases;                     // Σ BilledCost of its Purchase rows in the period
   // False when the export does not amortize it (see the file comment).
   bool amortized() const;
   // used + unused when amortized, else the purchases.
   core::Decimal commitment_cost() const;
   // used / (used + unused); nullopt when not amortized or nothing was committed.
   std::optional<core::Decimal> utilization() const;
-  core::Decimal savings() const;      // covered ODE − commitment cost
-  core::Decimal savings_rate() const; // savings / covered ODE; 0 when no ODE
+  core::Decimal savings() const;       // covered ODE − commitment cost
+  core::Decimal savings_rate() const;  // savings / covered ODE; 0 when no ODE
 };
 
 struct ProviderCommitmentMetrics {
   core::Period period;
-  std::string provider;  // ProviderName
-  std::string currency;  // BillingCurrency
+  std::string provider;                         // ProviderName
+  std::string currency;                         // BillingCurrency
   core::Decimal eligible_on_demand_equivalent;  // ODE of all eligible usage
   core::Decimal covered_on_demand_equivalent;   // ODE of its covered part
   core::Decimal eligible_effective_cost;        // Σ EffectiveCost of eligible usage

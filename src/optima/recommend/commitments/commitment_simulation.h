@@ -14,23 +14,23 @@
 namespace optima::recommend {
 
 struct CommitmentLevel {
-  core::Decimal hourly_commitment;     // c, $/h (discounted dollars)
-  core::Decimal covered_on_demand;     // Σ min(u_h, c / (1 − d)) over the hours
-  core::Decimal cost;                  // c × hours + Σ max(0, u_h − c / (1 − d))
-  core::Decimal savings;               // Σ u_h − cost
-  core::Decimal utilization;           // covered × (1 − d) / (c × hours); 0 when c = 0
-  core::Decimal coverage;              // covered / Σ u_h
+  core::Decimal hourly_commitment;  // c, $/h (discounted dollars)
+  core::Decimal covered_on_demand;  // Σ min(u_h, c / (1 − d)) over the hours
+  core::Decimal cost;               // c × hours + Σ max(0, u_h − c / (1 − d))
+  core::Decimal savings;            // Σ u_h − cost
+  core::Decimal utilization;        // covered × (1 − d) / (c × hours); 0 when c = 0
+  core::Decimal coverage;           // covered / Σ u_h
 };
 
 struct SimulationResult {
-  core::Decimal on_demand_cost;        // Σ u_h
+  core::Decimal on_demand_cost;  // Σ u_h
   size_t hours = 0;
   CommitmentLevel best;                // the level with the largest savings (0 when none saves)
   std::vector<CommitmentLevel> steps;  // `steps` + 1 evenly spaced levels from 0 to the max
 };
 
-// Requires: 0 ≤ discount < 1 (checked by the caller), every u_h ≥ 0. `commitment_digits`: the commitment is rounded
-// down to that many fractional digits (AWS quotes $/h to 3 places).
+// Requires: 0 ≤ discount < 1 (checked by the caller), every u_h ≥ 0. `commitment_digits`: the
+// commitment is rounded down to that many fractional digits (AWS quotes $/h to 3 places).
 SimulationResult simulate_commitment(const std::vector<core::Decimal>& hourly_on_demand,
                                      core::Decimal discount, int steps = 20,
                                      int commitment_digits = 3);

@@ -24,12 +24,14 @@ using focus::Column;
 constexpr int64_t kHour = 3600;
 
 std::string text(const query::Value& v) {
-  if (const auto* s = std::get_if<std::string>(&v)) return *s;
+  if (const auto* s = std::get_if<std::string>(&v))
+    return *s;
   return {};
 }
 
 Decimal number(const query::Value& v) {
-  if (const auto* d = std::get_if<Decimal>(&v)) return *d;
+  if (const auto* d = std::get_if<Decimal>(&v))
+    return *d;
   return {};
 }
 
@@ -37,19 +39,21 @@ query::Query uncovered_usage_query(core::Period window) {
   query::Query q;
   q.time_range = window;
   q.metrics.push_back(query::Metric::of_column(Column::kEffectiveCost));
-  q.filters.push_back({query::Dimension::of_column(Column::kChargeCategory), query::FilterOp::kIn,
-                       {"Usage"}});
-  q.filters.push_back({query::Dimension::of_column(Column::kPricingCategory), query::FilterOp::kIn,
-                       {"Standard"}});
-  q.filters.push_back({query::Dimension::of_column(Column::kServiceCategory), query::FilterOp::kIn,
-                       {"Compute"}});
+  q.filters.push_back(
+      {query::Dimension::of_column(Column::kChargeCategory), query::FilterOp::kIn, {"Usage"}});
+  q.filters.push_back(
+      {query::Dimension::of_column(Column::kPricingCategory), query::FilterOp::kIn, {"Standard"}});
+  q.filters.push_back(
+      {query::Dimension::of_column(Column::kServiceCategory), query::FilterOp::kIn, {"Compute"}});
   q.filters.push_back({query::Dimension::of_column(Column::kCommitmentDiscountStatus),
-                       query::FilterOp::kIsNull, {}});
+                       query::FilterOp::kIsNull,
+                       {}});
   return q;
 }
 
 Decimal per_month(Decimal value, size_t hours) {
-  if (hours == 0) return {};
+  if (hours == 0)
+    return {};
   return Decimal::divide(Decimal::multiply(value, Decimal::from_int(pricing::kHoursPerMonth)),
                          Decimal::from_int(static_cast<int64_t>(hours)));
 }
@@ -57,9 +61,11 @@ Decimal per_month(Decimal value, size_t hours) {
 // First month m with m × (avoided − recurring) ≥ upfront; 0 when that never happens in the term.
 int break_even(Decimal upfront, Decimal monthly_avoided, Decimal monthly_recurring, int months) {
   const Decimal net = monthly_avoided - monthly_recurring;
-  if (net <= Decimal()) return 0;
+  if (net <= Decimal())
+    return 0;
   for (int m = 1; m <= months; ++m)
-    if (Decimal::multiply(net, Decimal::from_int(m)) >= upfront) return m;
+    if (Decimal::multiply(net, Decimal::from_int(m)) >= upfront)
+      return m;
   return 0;
 }
 
@@ -72,10 +78,13 @@ bool spread_daily(std::vector<Decimal>* hourly, core::Timestamp start) {
   };
   std::map<int64_t, int> hours_with_value;
   for (size_t h = 0; h < hourly->size(); ++h)
-    if (!(*hourly)[h].is_zero()) ++hours_with_value[day_of(h)];
+    if (!(*hourly)[h].is_zero())
+      ++hours_with_value[day_of(h)];
   int most = 0;
-  for (const auto& [day, n] : hours_with_value) most = std::max(most, n);
-  if (most == 0 || most > 2) return false;
+  for (const auto& [day, n] : hours_with_value)
+    most = std::max(most, n);
+  if (most == 0 || most > 2)
+    return false;
   std::map<int64_t, std::pair<Decimal, int>> day_total;  // day → (sum, hours in the series)
   for (size_t h = 0; h < hourly->size(); ++h) {
     auto& [sum, n] = day_total[day_of(h)];
@@ -101,20 +110,24 @@ void add_payment_terms(pricing::Payment payment, int months, Decimal hourly_comm
   const Decimal monthly_commitment = pricing::monthly_from_hourly(hourly_commitment);
   const Decimal whole_term = Decimal::multiply(monthly_commitment, Decimal::from_int(months));
   switch (payment) {
-    case pricing::Payment::kNoUpfront: *monthly_recurring = monthly_commitment; break;
+    case pricing::Payment::kNoUpfront:
+      *monthly_recurring = monthly_commitment;
+      break;
     case pricing::Payment::kPartialUpfront:
       *upfront = Decimal::divide(whole_term, Decimal::from_int(2));
       *monthly_recurring = Decimal::divide(monthly_commitment, Decimal::from_int(2));
       break;
-    case pricing::Payment::kAllUpfront: *upfront = whole_term; break;
+    case pricing::Payment::kAllUpfront:
+      *upfront = whole_term;
+      break;
   }
 }
 
 // Reserved-instance recommendations per (provider, currency, region, instance type) of the
 // uncovered on-demand instance-hours in `window`; notes the types without a catalog price.
-core::Status recommend_reservations(const store::TableSource& source, const pricing::PriceBook& book,
-                                    core::Period window, const PurchaseOptions& options,
-                                    CommitmentPlan* plan) {
+core::Status recommend_reservations(const store::TableSource& source,
+                                    const pricing::PriceBook& book, core::Period window,
+                                    const PurchaseOptions& options, CommitmentPlan* plan) {
   const int64_t hours = (window.end.unix_seconds - window.start.unix_seconds) / kHour;
   query::Query q = uncovered_usage_query(window);
   q.granularity = query::Granularity::kHour;
@@ -134,25 +147,33 @@ core::Status recommend_reservations(const store::TableSource& source, const pric
   std::map<Key, Series> series;
   for (const query::ResultRow& row : result.rows) {
     const auto* t = std::get_if<core::Timestamp>(&row.values[0]);
-    if (t == nullptr || !is_instance_hours(text(row.values[3]))) continue;
+    if (t == nullptr || !is_instance_hours(text(row.values[3])))
+      continue;
     std::string type = pricing::instance_type_from_sku_price_details(text(row.values[5]));
-    if (type.empty()) continue;
+    if (type.empty())
+      continue;
     Series& s = series[{text(row.values[1]), text(row.values[2]), text(row.values[4]), type}];
-    if (s.quantity.empty()) s.quantity.assign(static_cast<size_t>(hours), Decimal());
+    if (s.quantity.empty())
+      s.quantity.assign(static_cast<size_t>(hours), Decimal());
     const int64_t h = (t->unix_seconds - window.start.unix_seconds) / kHour;
-    if (h >= 0 && h < hours) s.quantity[static_cast<size_t>(h)] += number(row.values[7]);
+    if (h >= 0 && h < hours)
+      s.quantity[static_cast<size_t>(h)] += number(row.values[7]);
     s.cost += number(row.values[6]);
-    if (const auto* n = std::get_if<int64_t>(&row.values[8])) s.rows += *n;
+    if (const auto* n = std::get_if<int64_t>(&row.values[8]))
+      s.rows += *n;
   }
 
-  const pricing::PricingOption option = pricing::PricingOption::reserved(options.term, options.payment);
+  const pricing::PricingOption option =
+      pricing::PricingOption::reserved(options.term, options.payment);
   const int months = pricing::term_months(options.term);
   std::map<std::string, std::vector<std::string>> unpriced;  // provider → types
   for (auto& [key, s] : series) {
     const auto& [provider, currency, region, type] = key;
     Decimal quantity;
-    for (const Decimal& v : s.quantity) quantity += v;
-    if (quantity <= Decimal()) continue;
+    for (const Decimal& v : s.quantity)
+      quantity += v;
+    if (quantity <= Decimal())
+      continue;
     auto reserved = book.catalog_hourly_rate(provider, region, type, option);
     if (!reserved.is_ok()) {
       unpriced[provider].push_back(type + " " + region);
@@ -168,15 +189,17 @@ core::Status recommend_reservations(const store::TableSource& source, const pric
     r.on_demand_rate.per_unit = Decimal::divide(s.cost, quantity);
     r.on_demand_rate.currency = currency;
     r.on_demand_rate.source = pricing::RateSource::kBill;
-    r.on_demand_rate.description = fmt::format(
-        "bill: effective rate of {} in {} over {}..{} from {} rows", type, region,
-        core::format_date(window.start),
-        core::format_date(core::Timestamp{window.end.unix_seconds - 1}), s.rows);
-    if (r.reserved_rate.per_unit >= r.on_demand_rate.per_unit) continue;
+    r.on_demand_rate.description =
+        fmt::format("bill: effective rate of {} in {} over {}..{} from {} rows", type, region,
+                    core::format_date(window.start),
+                    core::format_date(core::Timestamp{window.end.unix_seconds - 1}), s.rows);
+    if (r.reserved_rate.per_unit >= r.on_demand_rate.per_unit)
+      continue;
     r.spread_from_daily = spread_daily(&s.quantity, window.start);
     const InstanceLevel best =
         best_instance_count(s.quantity, r.on_demand_rate.per_unit, r.reserved_rate.per_unit);
-    if (best.instances == 0) continue;
+    if (best.instances == 0)
+      continue;
     r.instances = best.instances;
     r.average_instances = Decimal::divide(quantity, Decimal::from_int(hours));
     r.expected_utilization = best.utilization;
@@ -189,11 +212,12 @@ core::Status recommend_reservations(const store::TableSource& source, const pric
     add_payment_terms(options.payment, months, hourly_commitment, &r.upfront, &r.monthly_recurring);
     // On demand avoided each month: the covered instance-hours at the current rate.
     const Decimal covered = Decimal::multiply(
-        best.utilization, Decimal::multiply(Decimal::from_int(best.instances), Decimal::from_int(hours)));
-    r.break_even_month =
-        break_even(r.upfront, per_month(Decimal::multiply(covered, r.on_demand_rate.per_unit),
-                                        static_cast<size_t>(hours)),
-                   r.monthly_recurring, months);
+        best.utilization,
+        Decimal::multiply(Decimal::from_int(best.instances), Decimal::from_int(hours)));
+    r.break_even_month = break_even(r.upfront,
+                                    per_month(Decimal::multiply(covered, r.on_demand_rate.per_unit),
+                                              static_cast<size_t>(hours)),
+                                    r.monthly_recurring, months);
     plan->reservations.push_back(std::move(r));
   }
   std::stable_sort(plan->reservations.begin(), plan->reservations.end(),
@@ -201,7 +225,8 @@ core::Status recommend_reservations(const store::TableSource& source, const pric
                      return a.monthly_savings > b.monthly_savings;
                    });
   for (const auto& [provider, types] : unpriced) {
-    std::vector<std::string> shown(types.begin(), types.begin() + std::min<size_t>(types.size(), 5));
+    std::vector<std::string> shown(types.begin(),
+                                   types.begin() + std::min<size_t>(types.size(), 5));
     plan->notes.push_back(fmt::format(
         "{}: {} instance type(s) without a catalog {} price, no reserved-instance recommendation: "
         "{}{}",
@@ -215,19 +240,24 @@ core::Status recommend_reservations(const store::TableSource& source, const pric
 
 std::string commitment_product(std::string_view provider) {
   const auto p = pricing::parse_provider(provider);
-  if (!p) return "commitment";
+  if (!p)
+    return "commitment";
   switch (*p) {
-    case pricing::Provider::kAws: return "Compute Savings Plan";
-    case pricing::Provider::kAzure: return "Azure savings plan for compute";
-    case pricing::Provider::kGcp: return "Spend-based committed use discount";
+    case pricing::Provider::kAws:
+      return "Compute Savings Plan";
+    case pricing::Provider::kAzure:
+      return "Azure savings plan for compute";
+    case pricing::Provider::kGcp:
+      return "Spend-based committed use discount";
   }
   return "commitment";
 }
 
 core::Result<std::vector<EligibleUsage>> eligible_on_demand_usage(const store::TableSource& source,
-                                                                 core::Period window) {
+                                                                  core::Period window) {
   const int64_t hours = (window.end.unix_seconds - window.start.unix_seconds) / kHour;
-  if (hours <= 0) return core::invalid_argument("commitments: empty lookback window");
+  if (hours <= 0)
+    return core::invalid_argument("commitments: empty lookback window");
 
   query::Query series = uncovered_usage_query(window);
   series.granularity = query::Granularity::kHour;
@@ -238,7 +268,8 @@ core::Result<std::vector<EligibleUsage>> eligible_on_demand_usage(const store::T
   std::map<std::pair<std::string, std::string>, EligibleUsage> out;
   for (const query::ResultRow& row : by_hour.rows) {
     const auto* t = std::get_if<core::Timestamp>(&row.values[0]);
-    if (t == nullptr || !is_time_metered_unit(text(row.values[3]))) continue;
+    if (t == nullptr || !is_time_metered_unit(text(row.values[3])))
+      continue;
     EligibleUsage& u = out[{text(row.values[1]), text(row.values[2])}];
     if (u.hourly.empty()) {
       u.provider = text(row.values[1]);
@@ -247,10 +278,12 @@ core::Result<std::vector<EligibleUsage>> eligible_on_demand_usage(const store::T
       u.hourly.assign(static_cast<size_t>(hours), Decimal());
     }
     const int64_t h = (t->unix_seconds - window.start.unix_seconds) / kHour;
-    if (h >= 0 && h < hours) u.hourly[static_cast<size_t>(h)] += number(row.values[4]);
+    if (h >= 0 && h < hours)
+      u.hourly[static_cast<size_t>(h)] += number(row.values[4]);
   }
 
-  for (auto& [key, u] : out) u.spread_from_daily = spread_daily(&u.hourly, window.start);
+  for (auto& [key, u] : out)
+    u.spread_from_daily = spread_daily(&u.hourly, window.start);
 
   query::Query types = uncovered_usage_query(window);
   for (Column c : {Column::kProviderName, Column::kBillingCurrency, Column::kConsumedUnit,
@@ -259,9 +292,11 @@ core::Result<std::vector<EligibleUsage>> eligible_on_demand_usage(const store::T
   OPTIMA_ASSIGN_OR_RETURN(query::QueryResult by_type, query::execute(types, source));
   std::map<std::tuple<std::string, std::string, std::string, std::string>, Decimal> type_cost;
   for (const query::ResultRow& row : by_type.rows) {
-    if (!is_time_metered_unit(text(row.values[2]))) continue;
+    if (!is_time_metered_unit(text(row.values[2])))
+      continue;
     const auto it = out.find({text(row.values[0]), text(row.values[1])});
-    if (it == out.end()) continue;
+    if (it == out.end())
+      continue;
     type_cost[{it->first.first, it->first.second, text(row.values[3]),
                pricing::instance_type_from_sku_price_details(text(row.values[4]))}] +=
         number(row.values[5]);
@@ -272,24 +307,31 @@ core::Result<std::vector<EligibleUsage>> eligible_on_demand_usage(const store::T
   }
 
   std::vector<EligibleUsage> list;
-  for (auto& [key, u] : out) list.push_back(std::move(u));
+  for (auto& [key, u] : out)
+    list.push_back(std::move(u));
   return list;
 }
 
-std::optional<DiscountEstimate> estimate_discount(const pricing::PriceBook& book,
-                                                  const EligibleUsage& usage,
-                                                  const PurchaseOptions& options,
-                                                  const std::optional<DiscountEstimate>& bill_discount) {
-  const pricing::PricingOption reserved = pricing::PricingOption::reserved(options.term, options.payment);
+std::optional<DiscountEstimate> estimate_discount(
+    const pricing::PriceBook& book, const EligibleUsage& usage, const PurchaseOptions& options,
+    const std::optional<DiscountEstimate>& bill_discount) {
+  // AWS prices Compute Savings Plans like Convertible RIs and EC2 Instance Savings Plans like
+  // Standard RIs (aws.amazon.com/savingsplans/faq); the spend-based product is the former.
+  const bool aws = pricing::parse_provider(usage.provider) == pricing::Provider::kAws;
+  const pricing::PricingOption reserved = pricing::PricingOption::reserved(
+      options.term, options.payment,
+      aws ? pricing::OfferingClass::kConvertible : pricing::OfferingClass::kStandard);
   Decimal weighted, weight, total;
   std::set<std::string> priced;
   std::string source;
   for (const EligibleUsage::ByType& t : usage.by_type) {
     total += t.cost;
-    if (t.instance_type.empty()) continue;
+    if (t.instance_type.empty())
+      continue;
     auto od = book.catalog_hourly_rate(usage.provider, t.region, t.instance_type);
     auto rs = book.catalog_hourly_rate(usage.provider, t.region, t.instance_type, reserved);
-    if (!od.is_ok() || !rs.is_ok() || od->per_unit.is_zero()) continue;
+    if (!od.is_ok() || !rs.is_ok() || od->per_unit.is_zero())
+      continue;
     const Decimal d = Decimal::from_int(1) - Decimal::divide(rs->per_unit, od->per_unit);
     weighted += Decimal::multiply(d, t.cost);
     weight += t.cost;
@@ -327,7 +369,8 @@ core::Result<CommitmentPlan> recommend_commitment_purchases(const store::TableSo
   for (const EligibleUsage& usage : usages) {
     const ProviderCommitmentMetrics* m = nullptr;
     for (const ProviderCommitmentMetrics& x : metrics)
-      if (x.provider == usage.provider && x.currency == usage.currency) m = &x;
+      if (x.provider == usage.provider && x.currency == usage.currency)
+        m = &x;
     std::optional<DiscountEstimate> bill;
     if (m != nullptr) {
       Decimal covered, paid;
@@ -338,12 +381,12 @@ core::Result<CommitmentPlan> recommend_commitment_purchases(const store::TableSo
         names.push_back(t.type);
       }
       if (!covered.is_zero() && paid < covered) {
-        bill = DiscountEstimate{Decimal::from_int(1) - Decimal::divide(paid, covered),
-                                pricing::RateSource::kBill,
-                                fmt::format("bill: effective discount of your existing commitments "
-                                            "({}) over the lookback, unused commitment included; "
-                                            "their term may differ from {}",
-                                            core::join(names, ", "), pricing::term_name(options.term))};
+        bill = DiscountEstimate{
+            Decimal::from_int(1) - Decimal::divide(paid, covered), pricing::RateSource::kBill,
+            fmt::format("bill: effective discount of your existing commitments "
+                        "({}) over the lookback, unused commitment included; "
+                        "their term may differ from {}",
+                        core::join(names, ", "), pricing::term_name(options.term))};
       }
     }
     const auto discount = estimate_discount(book, usage, options, bill);
@@ -363,8 +406,8 @@ core::Result<CommitmentPlan> recommend_commitment_purchases(const store::TableSo
     }
     const SimulationResult sim = simulate_commitment(usage.hourly, discount->rate, options.steps);
     if (sim.best.hourly_commitment.is_zero() || sim.best.savings <= Decimal()) {
-      plan.notes.push_back(fmt::format("{}: no commitment level saves money over the lookback",
-                                       usage.provider));
+      plan.notes.push_back(
+          fmt::format("{}: no commitment level saves money over the lookback", usage.provider));
       continue;
     }
     PurchaseRecommendation r;
@@ -396,8 +439,9 @@ core::Result<CommitmentPlan> recommend_commitment_purchases(const store::TableSo
     r.levels = sim.steps;
     plan.recommendations.push_back(std::move(r));
     if (usage.spread_from_daily)
-      plan.notes.push_back(fmt::format(
-          "{}: the bill is daily; each day's cost was spread evenly over its hours", usage.provider));
+      plan.notes.push_back(
+          fmt::format("{}: the bill is daily; each day's cost was spread evenly over its hours",
+                      usage.provider));
   }
   OPTIMA_RETURN_IF_ERROR(recommend_reservations(source, book, plan.lookback, options, &plan));
   return plan;

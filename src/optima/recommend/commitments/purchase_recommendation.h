@@ -38,7 +38,7 @@ struct EligibleUsage {
 // Usage rows in `window` priced Standard, not covered by a commitment, ServiceCategory Compute,
 // metered in hours; per provider and currency. Errors: the query's.
 core::Result<std::vector<EligibleUsage>> eligible_on_demand_usage(const store::TableSource& source,
-                                                                 core::Period window);
+                                                                  core::Period window);
 
 struct DiscountEstimate {
   core::Decimal rate;  // 1 − committed rate / on-demand rate
@@ -56,7 +56,8 @@ struct PurchaseOptions {
 struct PurchaseRecommendation {
   std::string provider;
   std::string currency;
-  std::string commitment;  // what to buy: "Compute Savings Plan", "Azure savings plan for compute", …
+  std::string
+      commitment;  // what to buy: "Compute Savings Plan", "Azure savings plan for compute", …
   pricing::Term term = pricing::Term::k1Year;
   pricing::Payment payment = pricing::Payment::kNoUpfront;
   core::Period lookback;
@@ -66,13 +67,13 @@ struct PurchaseRecommendation {
   core::Decimal expected_utilization;
   core::Decimal coverage_before;  // of all eligible usage (existing commitments included)
   core::Decimal coverage_after;
-  core::Decimal monthly_on_demand;   // current uncovered on-demand spend per month (730 h)
+  core::Decimal monthly_on_demand;  // current uncovered on-demand spend per month (730 h)
   core::Decimal monthly_savings;
-  core::Decimal yearly_savings;      // monthly × 12
-  core::Decimal term_savings;        // monthly × term months
-  core::Decimal upfront;             // paid at purchase
-  core::Decimal monthly_recurring;   // paid each month of the term
-  int break_even_month = 0;          // first month the purchase has paid for itself; 0: never
+  core::Decimal yearly_savings;         // monthly × 12
+  core::Decimal term_savings;           // monthly × term months
+  core::Decimal upfront;                // paid at purchase
+  core::Decimal monthly_recurring;      // paid each month of the term
+  int break_even_month = 0;             // first month the purchase has paid for itself; 0: never
   std::vector<CommitmentLevel> levels;  // the simulated curve
 };
 
@@ -109,13 +110,13 @@ struct CommitmentPlan {
 };
 
 // The discount a commitment of `options` term / payment gives on `usage`: the catalog's reserved
-// vs on-demand rates of the instance types in the usage, weighted by their cost; else the
+// vs on-demand rates of the instance types in the usage, weighted by their cost (AWS: convertible
+// RI rates, which AWS matches with Compute Savings Plans; others: standard), else the
 // customer's existing commitments' effective discount in `bill_discount` (when not null);
 // else nullopt.
-std::optional<DiscountEstimate> estimate_discount(const pricing::PriceBook& book,
-                                                  const EligibleUsage& usage,
-                                                  const PurchaseOptions& options,
-                                                  const std::optional<DiscountEstimate>& bill_discount);
+std::optional<DiscountEstimate> estimate_discount(
+    const pricing::PriceBook& book, const EligibleUsage& usage, const PurchaseOptions& options,
+    const std::optional<DiscountEstimate>& bill_discount);
 
 // The full recommendation over the `options.lookback_days` days ending at `end` (exclusive).
 core::Result<CommitmentPlan> recommend_commitment_purchases(const store::TableSource& source,
