@@ -28,6 +28,7 @@ int run(int argc, char** argv) {
     add_query_commands(app, global, &exit_code);
     add_demo_command(app, global, &exit_code);
     add_validate_command(app, global, &exit_code);
+    add_anomalies_command(app, global, &exit_code);
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

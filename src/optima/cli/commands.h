@@ -13,5 +13,6 @@ void add_catalog_commands(CLI::App& app, GlobalOptions& global, int* exit_code);
 void add_query_commands(CLI::App& app, GlobalOptions& global, int* exit_code);    // query, export
 void add_demo_command(CLI::App& app, GlobalOptions& global, int* exit_code);      // demo generate
 void add_validate_command(CLI::App& app, GlobalOptions& global, int* exit_code);  // validate
+void add_anomalies_command(CLI::App& app, GlobalOptions& global, int* exit_code);  // anomalies
 
 }  // namespace optima::cli
