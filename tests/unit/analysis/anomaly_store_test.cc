@@ -12,6 +12,7 @@ namespace {
 
 Anomaly make_anomaly(int day, int64_t delta, AnomalyDirection direction = AnomalyDirection::kIncrease) {
   Anomaly a;
+  a.series = {{"ServiceName", "Amazon EC2"}};
   a.dimension = "ServiceName";
   a.value = "Amazon EC2";
   a.currency = "USD";

@@ -27,7 +27,10 @@ std::string_view severity_name(Severity severity) {
 }
 
 std::string Anomaly::series_key() const {
-  return dimension.empty() ? std::string("total") : dimension + "=" + value;
+  if (series.empty()) return "total";
+  std::string key;
+  for (const Attribution& a : series) key += (key.empty() ? "" : ",") + a.dimension + "=" + a.value;
+  return key;
 }
 
 }  // namespace optima::analysis

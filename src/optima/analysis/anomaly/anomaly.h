@@ -40,8 +40,11 @@ struct RootCause {
 
 struct Anomaly {
   std::string id;          // stable: same series, direction and start give the same id
-  std::string dimension;   // "ServiceName", "SubAccountName", … or "" for the total
-  std::string value;       // the dimension value, "" for the total
+  // The series: its dimension values (one, or a combination such as account × service;
+  // empty for the total).
+  std::vector<Attribution> series;
+  std::string dimension;   // display: "ServiceName", "SubAccountName+ServiceName", "" for the total
+  std::string value;       // display: "Amazon EC2", "prod-1 / Amazon EC2", "" for the total
   std::string currency;    // "USD"
   std::string metric;      // "BilledCost"
   AnomalyKind kind = AnomalyKind::kSpike;
@@ -63,7 +66,7 @@ struct Anomaly {
   bool suppressed = false;         // matches an anomaly marked expected
   std::string suppressed_by;       // that anomaly's id
 
-  // "ServiceName=Amazon EC2" (or "total").
+  // "ServiceName=Amazon EC2", "SubAccountName=prod-1,ServiceName=Amazon EC2" or "total".
   std::string series_key() const;
 };
 

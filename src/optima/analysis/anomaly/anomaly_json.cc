@@ -47,8 +47,11 @@ core::Result<E> enum_field(const nlohmann::json& j, const char* key, std::initia
 nlohmann::json anomaly_to_json(const Anomaly& a) {
   nlohmann::json path = nlohmann::json::array();
   for (const Attribution& at : a.root_cause.path) path.push_back({{"dimension", at.dimension}, {"value", at.value}});
+  nlohmann::json series = nlohmann::json::array();
+  for (const Attribution& at : a.series) series.push_back({{"dimension", at.dimension}, {"value", at.value}});
   return {
       {"id", a.id},
+      {"series_filters", series},
       {"series", a.series_key()},
       {"dimension", a.dimension},
       {"value", a.value},
@@ -110,6 +113,14 @@ core::Result<Anomaly> anomaly_from_json(const nlohmann::json& j) {
   if (j.contains("also_seen_in") && j["also_seen_in"].is_array()) {
     for (const auto& s : j["also_seen_in"]) {
       if (s.is_string()) a.also_seen_in.push_back(s.get<std::string>());
+    }
+  }
+  if (j.contains("series_filters") && j["series_filters"].is_array()) {
+    for (const auto& p : j["series_filters"]) {
+      if (p.is_object() && p.contains("dimension") && p["dimension"].is_string() && p.contains("value") &&
+          p["value"].is_string()) {
+        a.series.push_back({p["dimension"].get<std::string>(), p["value"].get<std::string>()});
+      }
     }
   }
   if (j.contains("root_cause") && j["root_cause"].is_object()) {

@@ -13,10 +13,9 @@
 namespace optima::analysis {
 namespace {
 
-// One dimension value's series in one currency.
+// One dimension value's (or combination's) series in one currency.
 struct Series {
-  std::string dimension;  // "" for the total
-  std::string value;
+  std::vector<Attribution> key;  // empty for the total
   std::string currency;
   std::vector<core::Decimal> values;  // per period from the scan start
 };
@@ -48,30 +47,33 @@ int64_t bucket_seconds(query::Granularity g) {
 
 core::Result<std::vector<Series>> load_series(const store::TableSource& source,
                                               const ScanOptions& options, core::Period range,
-                                              const std::optional<query::Dimension>& dimension) {
+                                              const std::vector<query::Dimension>& dimensions) {
   query::Query q;
   q.time_range = range;
   q.granularity = options.granularity;
   q.metrics = {options.metric};
   q.group_by = {query::Dimension::of_column(focus::Column::kBillingCurrency)};
-  if (dimension) q.group_by.push_back(*dimension);
+  q.group_by.insert(q.group_by.end(), dimensions.begin(), dimensions.end());
   query::ExecuteOptions exec;
   exec.pool = options.pool;
   OPTIMA_ASSIGN_OR_RETURN(query::QueryResult result, query::execute(q, source, exec));
   const int64_t step = bucket_seconds(options.granularity);
   const auto periods = static_cast<size_t>((range.end.unix_seconds - range.start.unix_seconds) / step);
-  std::map<std::pair<std::string, std::string>, Series> by_key;  // (currency, value)
+  std::map<std::vector<std::string>, Series> by_key;  // currency, then the values
   for (const query::ResultRow& row : result.rows) {
     const auto* t = std::get_if<core::Timestamp>(&row.values[0]);
     if (t == nullptr) continue;
-    const std::string currency = text_of(row.values[1]);
-    const std::string value = dimension ? text_of(row.values[2]) : std::string();
-    if (dimension && value.empty()) continue;  // null dimension values are not a series
-    Series& s = by_key[{currency, value}];
+    std::vector<std::string> key = {text_of(row.values[1])};
+    bool has_null = false;
+    for (size_t d = 0; d < dimensions.size(); ++d) {
+      key.push_back(text_of(row.values[2 + d]));
+      has_null = has_null || key.back().empty();
+    }
+    if (has_null) continue;  // null dimension values are not a series
+    Series& s = by_key[key];
     if (s.values.empty()) {
-      s.dimension = dimension ? dimension->to_string() : std::string();
-      s.value = value;
-      s.currency = currency;
+      for (size_t d = 0; d < dimensions.size(); ++d) s.key.push_back({dimensions[d].to_string(), key[1 + d]});
+      s.currency = key[0];
       s.values.assign(periods, core::Decimal{});
     }
     const int64_t index = (t->unix_seconds - range.start.unix_seconds) / step;
@@ -117,9 +119,9 @@ core::Result<ContributionTable> contributions(const store::TableSource& source,
     q.group_by = options.root_cause_dimensions;
     q.filters.push_back({query::Dimension::of_column(focus::Column::kBillingCurrency),
                          query::FilterOp::kIn, {a.currency}});
-    if (!a.dimension.empty()) {
-      OPTIMA_ASSIGN_OR_RETURN(query::Dimension d, query::Dimension::parse(a.dimension));
-      q.filters.push_back({d, query::FilterOp::kIn, {a.value}});
+    for (const Attribution& at : a.series) {
+      OPTIMA_ASSIGN_OR_RETURN(query::Dimension d, query::Dimension::parse(at.dimension));
+      q.filters.push_back({d, query::FilterOp::kIn, {at.value}});
     }
     query::ExecuteOptions exec;
     exec.pool = options.pool;
@@ -142,6 +144,11 @@ std::vector<query::Dimension> ScanOptions::default_dimensions() {
           query::Dimension::of_column(focus::Column::kSubAccountName),
           query::Dimension::of_column(focus::Column::kRegionId),
           query::Dimension::of_extension("x_UsageType")};
+}
+
+std::vector<std::vector<query::Dimension>> ScanOptions::default_combinations() {
+  return {{query::Dimension::of_column(focus::Column::kSubAccountName),
+           query::Dimension::of_column(focus::Column::kServiceName)}};
 }
 
 std::vector<query::Dimension> ScanOptions::default_root_cause_dimensions() {
@@ -190,17 +197,21 @@ core::Result<std::vector<Anomaly>> scan_anomalies(const store::TableSource& sour
                              : core::Decimal::from_int(5);
   }
 
-  std::vector<std::optional<query::Dimension>> dims;
-  if (options.include_total) dims.emplace_back(std::nullopt);
-  for (const query::Dimension& d : options.dimensions) dims.emplace_back(d);
+  std::vector<std::vector<query::Dimension>> dims;
+  if (options.include_total) dims.emplace_back();
+  for (const query::Dimension& d : options.dimensions) dims.push_back({d});
+  for (const auto& combination : options.combinations) dims.push_back(combination);
   std::vector<Anomaly> found;
   for (const auto& dim : dims) {
     OPTIMA_ASSIGN_OR_RETURN(std::vector<Series> all, load_series(source, options, range, dim));
     for (const Series& s : all) {
       for (const CostEvent& e : detect_cost_events(s.values, detector)) {
         Anomaly a;
-        a.dimension = s.dimension;
-        a.value = s.value;
+        a.series = s.key;
+        for (const Attribution& at : s.key) {
+          a.dimension += (a.dimension.empty() ? "" : "+") + at.dimension;
+          a.value += (a.value.empty() ? "" : " / ") + at.value;
+        }
         a.currency = s.currency;
         a.metric = options.metric.to_string();
         a.kind = e.kind;

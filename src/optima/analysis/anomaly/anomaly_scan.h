@@ -1,9 +1,9 @@
 // AnomalyScan: finds cost anomalies in every dimension series of a store snapshot and explains
 // each one — the entry point the CLI, the server and alerts call.
 //
-// For each scanned dimension (and the total), one query::execute groups the metric by time
-// bucket, BillingCurrency (money is never added across currencies) and the dimension; every
-// value's series runs through detect_cost_events (weekly seasonal baseline). The same event
+// For each scanned dimension, combination of dimensions, and the total, one query::execute
+// groups the metric by time bucket, BillingCurrency (money is never added across currencies)
+// and the dimension(s); every value's series runs through detect_cost_events (weekly seasonal baseline). The same event
 // seen in several series (a service, its account, its region) is reported once, in the series
 // where it is most concentrated, listing the others. Each anomaly then gets a root cause from
 // two more queries (baseline window and anomaly window split by the root-cause dimensions) and
@@ -28,6 +28,9 @@ struct ScanOptions {
   query::Metric metric = query::Metric::of_column(focus::Column::kBilledCost);
   // Series scanned: each value of each dimension, plus the total.
   std::vector<query::Dimension> dimensions = default_dimensions();
+  // And each value combination of these dimension sets (a change confined to one account's
+  // use of one service can be too small to see in either dimension alone).
+  std::vector<std::vector<query::Dimension>> combinations = default_combinations();
   bool include_total = true;
   // Rows scanned; nullopt = everything in the source (by ChargePeriodStart).
   std::optional<core::Period> time_range;
@@ -41,6 +44,8 @@ struct ScanOptions {
 
   // ServiceName, SubAccountName, RegionId, x_UsageType.
   static std::vector<query::Dimension> default_dimensions();
+  // SubAccountName × ServiceName.
+  static std::vector<std::vector<query::Dimension>> default_combinations();
   // SubAccountName, ServiceName, RegionId, x_UsageType, ResourceType, ResourceId.
   static std::vector<query::Dimension> default_root_cause_dimensions();
 };

@@ -39,6 +39,16 @@ AnomalyKind classify(const std::vector<double>& residuals, size_t season) {
   return last >= 1.8 * first ? AnomalyKind::kDrift : AnomalyKind::kLevelShift;
 }
 
+// Whether the last `span` residuals still grow: their last third is ≥ 1.3 × their first third.
+bool still_ramping(const std::vector<double>& residuals, size_t span) {
+  const size_t third = span / 3;
+  double first = 0;
+  double last = 0;
+  for (size_t i = residuals.size() - span; i < residuals.size() - span + third; ++i) first += std::fabs(residuals[i]);
+  for (size_t i = residuals.size() - third; i < residuals.size(); ++i) last += std::fabs(residuals[i]);
+  return last >= 1.3 * first;
+}
+
 }  // namespace
 
 std::vector<CostEvent> detect_cost_events(const std::vector<core::Decimal>& values,
@@ -112,8 +122,9 @@ std::vector<CostEvent> detect_cost_events(const std::vector<core::Decimal>& valu
         event.impact += values[i] - expected[i];
         clean[i] = expected[i];
         clean_resid[i] = 0;
-        if (event_resid.size() >= adopt_after) {
-          // Four weeks on: the new level is the normal now; let the baseline learn it.
+        if (event_resid.size() >= adopt_after && !still_ramping(event_resid, adopt_after)) {
+          // Four weeks on a steady new level: it is the normal now; let the baseline learn it.
+          // A drift still growing stays one event instead of being re-reported each month.
           for (size_t j = i + 1 - adopt_after; j <= i; ++j) clean[j] = values[j];
           close_event(i + 1 == n);
         } else if (i + 1 == n) {

@@ -9,8 +9,8 @@
 // passes a threshold (spikes, steps) or when a CUSUM of small same-signed residuals does
 // (drifts, small shifts; the event then starts where the CUSUM run began), and the change is
 // also material (absolute and relative minimum). An event lasts while residuals keep its sign;
-// one lasting four weeks is adopted as the new normal. So a level shift is reported once, from
-// its start. Pure functions, thread-safe.
+// one lasting four weeks at a steady level is adopted as the new normal (a drift still growing
+// is not). So a level shift or a drift is reported once, from its start. Pure functions, thread-safe.
 #pragma once
 
 #include <cstddef>

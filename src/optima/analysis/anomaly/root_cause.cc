@@ -145,17 +145,29 @@ RootCause explain_change(const ContributionTable& table, const RootCauseOptions&
 }
 
 std::string describe_anomaly(const Anomaly& a) {
-  std::vector<std::string> where;
-  std::string subject = a.value.empty() ? std::string("Total cost") : a.value;
+  // The series' own values, then the drill-down's, each dimension once.
+  std::vector<Attribution> all = a.series;
   for (const Attribution& at : a.root_cause.path) {
-    if (at.dimension == a.dimension) continue;
-    if (at.dimension == "ServiceName" && a.dimension != "ServiceName") {
-      subject = a.value.empty() ? at.value : at.value + " (" + a.value + ")";
-      continue;
+    bool seen = false;
+    for (const Attribution& x : all) seen = seen || x.dimension == at.dimension;
+    if (!seen) all.push_back(at);
+  }
+  std::string subject = "Total cost";
+  std::vector<std::string> where;
+  bool have_subject = false;
+  for (const Attribution& at : all) {
+    if (at.dimension == "ServiceName" && !have_subject) {
+      subject = at.value;
+      have_subject = true;
+    } else if (at.dimension == "SubAccountName" || at.dimension == "SubAccountId") {
+      where.push_back("account " + at.value);
+    } else {
+      where.push_back(at.value);
     }
-    where.push_back(at.dimension == "SubAccountName" || at.dimension == "SubAccountId"
-                        ? "account " + at.value
-                        : at.value);
+  }
+  if (!have_subject && !where.empty() && !a.series.empty()) {
+    subject = where.front();
+    where.erase(where.begin());
   }
   std::string text = subject;
   if (!where.empty()) {
