@@ -80,13 +80,27 @@ void score_against(const std::vector<Anomaly>& reported, const std::vector<Truth
     auto& kind = score->by_kind[t.kind];
     ++kind.second;
     const int64_t late = (t.kind == "drift" ? 14 : 7) * core::kSecondsPerDay;
+    // The report naming the event's cells wins, then the most impactful one.
+    auto names_it = [&](const Anomaly& a) {
+      const auto names = names_of(a);
+      bool all = true;
+      for (const auto& [dim, value] : t.dims) all = all && names.count(dim + "=" + value) > 0;
+      return all;
+    };
     int best = -1;
     for (size_t i = 0; i < reported.size(); ++i) {
       const Anomaly& a = reported[i];
       const int64_t d = a.start.unix_seconds - t.start.unix_seconds;
       const bool dir_ok = (a.direction == optima::analysis::AnomalyDirection::kDecrease) == t.decrease;
       if (dir_ok && d >= -3 * core::kSecondsPerDay && d <= late) {
-        if (best < 0 || std::fabs(a.impact.to_double()) > std::fabs(reported[static_cast<size_t>(best)].impact.to_double())) {
+        if (best < 0) {
+          best = static_cast<int>(i);
+          continue;
+        }
+        const Anomaly& b = reported[static_cast<size_t>(best)];
+        const bool na = names_it(a);
+        const bool nb = names_it(b);
+        if ((na && !nb) || (na == nb && std::fabs(a.impact.to_double()) > std::fabs(b.impact.to_double()))) {
           best = static_cast<int>(i);
         }
       }
@@ -163,7 +177,7 @@ std::shared_ptr<optima::store::InMemoryTableSource> generate(unsigned seed, std:
     t.kind = std::string(optima::analysis::anomaly_kind_name(in.kind));
     t.start = core::make_timestamp({2025, 1, 1}) ;
     t.start.unix_seconds += static_cast<int64_t>(in.start) * core::kSecondsPerDay;
-    t.dims = {{"SubAccountName", in.account}, {"ServiceName", in.service}, {"RegionId", in.region}};
+    t.dims = {{"SubAccountId", in.account}, {"ServiceName", in.service}, {"RegionId", in.region}};
     truth->push_back(t);
   }
   focus::TableBuilder b;
@@ -173,6 +187,8 @@ std::shared_ptr<optima::store::InMemoryTableSource> generate(unsigned seed, std:
     b.set_time(focus::Column::kChargePeriodStart, core::Timestamp{(day0 + day) * core::kSecondsPerDay});
     b.set_time(focus::Column::kChargePeriodEnd, core::Timestamp{(day0 + day + 1) * core::kSecondsPerDay});
     b.set_string(focus::Column::kBillingCurrency, "USD");
+    b.set_string(focus::Column::kChargeCategory, "Usage");
+    b.set_string(focus::Column::kSubAccountId, a);
     b.set_string(focus::Column::kSubAccountName, a);
     b.set_string(focus::Column::kServiceName, s);
     b.set_string(focus::Column::kRegionId, r);
@@ -241,7 +257,7 @@ int run_demo(const std::string& data_dir, const std::string& truth_path, bool ve
     Truth t;
     t.kind = a.value("kind", "");
     if (!core::parse_timestamp(a.value("start", ""), &t.start)) continue;
-    for (const char* dim : {"SubAccountName", "ServiceName"}) {
+    for (const char* dim : {"SubAccountId", "ServiceName"}) {
       if (a.contains("dimensions") && a["dimensions"].contains(dim)) t.dims[dim] = a["dimensions"][dim];
     }
     truth.push_back(t);

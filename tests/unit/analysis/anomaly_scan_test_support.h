@@ -37,6 +37,8 @@ inline std::shared_ptr<store::InMemoryTableSource> synthetic_estate(const Inject
     b.set_time(focus::Column::kChargePeriodStart, core::Timestamp{(day0 + day) * core::kSecondsPerDay});
     b.set_time(focus::Column::kChargePeriodEnd, core::Timestamp{(day0 + day + 1) * core::kSecondsPerDay});
     b.set_string(focus::Column::kBillingCurrency, "USD");
+    b.set_string(focus::Column::kChargeCategory, "Usage");
+    b.set_string(focus::Column::kSubAccountId, "id-" + account);
     b.set_string(focus::Column::kSubAccountName, account);
     b.set_string(focus::Column::kServiceName, service);
     b.set_string(focus::Column::kRegionId, region);

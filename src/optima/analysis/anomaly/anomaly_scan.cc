@@ -45,6 +45,12 @@ int64_t bucket_seconds(query::Granularity g) {
   return g == query::Granularity::kHour ? 3600 : core::kSecondsPerDay;
 }
 
+void add_category_filter(const ScanOptions& options, query::Query* q) {
+  if (options.charge_categories.empty()) return;
+  q->filters.push_back({query::Dimension::of_column(focus::Column::kChargeCategory), query::FilterOp::kIn,
+                        options.charge_categories});
+}
+
 core::Result<std::vector<Series>> load_series(const store::TableSource& source,
                                               const ScanOptions& options, core::Period range,
                                               const std::vector<query::Dimension>& dimensions) {
@@ -54,6 +60,7 @@ core::Result<std::vector<Series>> load_series(const store::TableSource& source,
   q.metrics = {options.metric};
   q.group_by = {query::Dimension::of_column(focus::Column::kBillingCurrency)};
   q.group_by.insert(q.group_by.end(), dimensions.begin(), dimensions.end());
+  add_category_filter(options, &q);
   query::ExecuteOptions exec;
   exec.pool = options.pool;
   OPTIMA_ASSIGN_OR_RETURN(query::QueryResult result, query::execute(q, source, exec));
@@ -119,6 +126,7 @@ core::Result<ContributionTable> contributions(const store::TableSource& source,
     q.group_by = options.root_cause_dimensions;
     q.filters.push_back({query::Dimension::of_column(focus::Column::kBillingCurrency),
                          query::FilterOp::kIn, {a.currency}});
+    add_category_filter(options, &q);
     for (const Attribution& at : a.series) {
       OPTIMA_ASSIGN_OR_RETURN(query::Dimension d, query::Dimension::parse(at.dimension));
       q.filters.push_back({d, query::FilterOp::kIn, {at.value}});
@@ -141,18 +149,19 @@ core::Result<ContributionTable> contributions(const store::TableSource& source,
 
 std::vector<query::Dimension> ScanOptions::default_dimensions() {
   return {query::Dimension::of_column(focus::Column::kServiceName),
-          query::Dimension::of_column(focus::Column::kSubAccountName),
+          query::Dimension::of_column(focus::Column::kSubAccountId),
           query::Dimension::of_column(focus::Column::kRegionId),
           query::Dimension::of_extension("x_UsageType")};
 }
 
 std::vector<std::vector<query::Dimension>> ScanOptions::default_combinations() {
-  return {{query::Dimension::of_column(focus::Column::kSubAccountName),
+  return {{query::Dimension::of_column(focus::Column::kSubAccountId),
            query::Dimension::of_column(focus::Column::kServiceName)}};
 }
 
 std::vector<query::Dimension> ScanOptions::default_root_cause_dimensions() {
-  return {query::Dimension::of_column(focus::Column::kSubAccountName),
+  return {query::Dimension::of_column(focus::Column::kSubAccountId),
+          query::Dimension::of_column(focus::Column::kSubAccountName),
           query::Dimension::of_column(focus::Column::kServiceName),
           query::Dimension::of_column(focus::Column::kRegionId),
           query::Dimension::of_extension("x_UsageType"),
@@ -197,6 +206,25 @@ core::Result<std::vector<Anomaly>> scan_anomalies(const store::TableSource& sour
                              : core::Decimal::from_int(5);
   }
 
+  if (options.granularity == query::Granularity::kDay && detector.month_ago.empty()) {
+    const auto days = static_cast<size_t>((range.end.unix_seconds - range.start.unix_seconds) / step);
+    const int64_t first_day = range.start.unix_seconds / core::kSecondsPerDay;
+    for (size_t i = 0; i < days; ++i) {
+      const core::CivilDate d = core::civil_from_days(first_day + static_cast<int64_t>(i));
+      auto back = [&](int months) -> long {
+        int y = d.year;
+        int m = d.month - months;
+        while (m < 1) {
+          m += 12;
+          --y;
+        }
+        if (d.day > core::days_in_month(y, m)) return -1;
+        const int64_t index = core::days_from_civil({y, m, d.day}) - first_day;
+        return index >= 0 ? static_cast<long>(index) : -1;
+      };
+      detector.month_ago.emplace_back(back(1), back(2));
+    }
+  }
   std::vector<std::vector<query::Dimension>> dims;
   if (options.include_total) dims.emplace_back();
   for (const query::Dimension& d : options.dimensions) dims.push_back({d});

@@ -32,6 +32,9 @@ struct ScanOptions {
   // use of one service can be too small to see in either dimension alone).
   std::vector<std::vector<query::Dimension>> combinations = default_combinations();
   bool include_total = true;
+  // Only rows of these ChargeCategory values (empty = all). Usage by default: purchases of
+  // commitments, taxes and credits are deliberate or derived, not consumption anomalies.
+  std::vector<std::string> charge_categories = {"Usage"};
   // Rows scanned; nullopt = everything in the source (by ChargePeriodStart).
   std::optional<core::Period> time_range;
   // Contribution analysis over these (ResourceId is counted, not drilled into).
@@ -42,11 +45,12 @@ struct ScanOptions {
   RootCauseOptions root_cause;
   core::ThreadPool* pool = nullptr;  // nullptr: core::ThreadPool::shared()
 
-  // ServiceName, SubAccountName, RegionId, x_UsageType.
+  // ServiceName, SubAccountId, RegionId, x_UsageType (account ids: some readers, such as the
+  // legacy CUR's, leave SubAccountName null).
   static std::vector<query::Dimension> default_dimensions();
-  // SubAccountName × ServiceName.
+  // SubAccountId × ServiceName.
   static std::vector<std::vector<query::Dimension>> default_combinations();
-  // SubAccountName, ServiceName, RegionId, x_UsageType, ResourceType, ResourceId.
+  // SubAccountId, SubAccountName, ServiceName, RegionId, x_UsageType, ResourceType, ResourceId.
   static std::vector<query::Dimension> default_root_cause_dimensions();
 };
 

@@ -73,6 +73,11 @@ std::vector<CostEvent> detect_cost_events(const std::vector<core::Decimal>& valu
 
   auto close_event = [&](bool ongoing) {
     event.length = event_resid.size();
+    if (!ongoing && event.length < season) {
+      // A spike that is over: the median baseline is robust to it, and a recurring one must be
+      // learned rather than reported every week.
+      for (size_t j = event.start; j < event.start + event.length; ++j) clean[j] = values[j];
+    }
     event.ongoing = ongoing;
     event.kind = classify(event_resid, season);
     core::Decimal sum;
@@ -144,6 +149,14 @@ std::vector<CostEvent> detect_cost_events(const std::vector<core::Decimal>& valu
     const bool by_cusum_up = cusum_up >= options.cusum_threshold;
     const bool by_cusum_down = cusum_down >= options.cusum_threshold;
     if (!material || !(by_z || by_cusum_up || by_cusum_down)) continue;
+    if (by_z && i < options.month_ago.size()) {
+      // The same day of the two previous months looked alike: a monthly charge.
+      const auto [m1, m2] = options.month_ago[i];
+      auto alike = [&](long m) {
+        return m >= 0 && std::fabs((values[i] - values[static_cast<size_t>(m)]).to_double()) <= 0.5 * std::fabs(resid);
+      };
+      if (alike(m1) && alike(m2)) continue;
+    }
 
     event = CostEvent{};
     event.direction = resid > 0 ? AnomalyDirection::kIncrease : AnomalyDirection::kDecrease;

@@ -10,7 +10,10 @@
 // (drifts, small shifts; the event then starts where the CUSUM run began), and the change is
 // also material (absolute and relative minimum). An event lasts while residuals keep its sign;
 // one lasting four weeks at a steady level is adopted as the new normal (a drift still growing
-// is not). So a level shift or a drift is reported once, from its start. Pure functions, thread-safe.
+// is not). So a level shift or a drift is reported once, from its start. A short event (spike)
+// is given back to the baseline once it is over, so a charge that recurs every week is learned
+// after a few weeks; one that recurs on the same day of the month is recognised from the two
+// previous months. Pure functions, thread-safe.
 #pragma once
 
 #include <cstddef>
@@ -30,6 +33,9 @@ struct CostDetectorOptions {
   double continue_z = 1.5;        // an event continues while |z| stays above this, same sign
   core::Decimal min_delta = core::Decimal::from_int(1);  // per period, absolute
   double min_relative = 0.05;     // |actual − expected| ≥ this × expected
+  // For daily series: index of the same day of the month one and two months earlier (or -1),
+  // so a charge posted every month on the same day (taxes, fees) is not a spike. Empty = none.
+  std::vector<std::pair<long, long>> month_ago;
 };
 
 struct CostEvent {

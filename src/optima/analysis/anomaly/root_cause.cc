@@ -152,6 +152,12 @@ std::string describe_anomaly(const Anomaly& a) {
     for (const Attribution& x : all) seen = seen || x.dimension == at.dimension;
     if (!seen) all.push_back(at);
   }
+  // An account's name says more than its id; show the id only when there is no name.
+  bool has_name = false;
+  for (const Attribution& at : all) has_name = has_name || at.dimension == "SubAccountName";
+  if (has_name) {
+    std::erase_if(all, [](const Attribution& at) { return at.dimension == "SubAccountId"; });
+  }
   std::string subject = "Total cost";
   std::vector<std::string> where;
   bool have_subject = false;
