@@ -1,12 +1,13 @@
 # The two commands a new user needs: `make run` and `make test`. Everything else is optional.
-#   make run     install missing Debian packages, build (release), generate and ingest the demo
-#                estate, print a cost summary
+#   make run     install missing Debian packages and npm modules, build (release) with the web
+#                UI, load the demo estate, serve the UI and API and print the URL (PORT=8080)
 #   make test    build (debug, warnings as errors) and run every test, plus short fuzz runs
 #   make bench   benchmarks on generated data (see bench/README.md)
 JOBS ?= $(shell nproc)
 DATA_DIR ?= $(CURDIR)/build/demo-data
 DEMO_DIR ?= $(CURDIR)/build/demo-estate
 DEMO_ROWS ?= 200000
+PORT ?= 8080
 
 .PHONY: run test deps build build-debug fuzz bench clean format
 
@@ -23,7 +24,7 @@ build-debug:
 	@cmake --build --preset debug -j $(JOBS)
 
 run: build
-	@scripts/run-demo.sh build/release/cloudoptima "$(DEMO_DIR)" "$(DATA_DIR)" "$(DEMO_ROWS)"
+	@scripts/run-demo.sh build/release/cloudoptima "$(DEMO_DIR)" "$(DATA_DIR)" "$(DEMO_ROWS)" "$(PORT)"
 
 test: build-debug
 	@cd build/debug && ctest --output-on-failure -j $(JOBS)
