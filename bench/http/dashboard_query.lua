@@ -9,11 +9,6 @@ wrk.body = string.format([[{"time_range":{"start":"%s","end":"%s"},"granularity"
   [["metrics":["EffectiveCost"],"group_by":["ServiceName"],"top_n":10,"others":true}]],
   os.getenv("OPTIMA_START"), os.getenv("OPTIMA_END"))
 
-local non2xx = 0
-function response(status, headers, body)
-  if status ~= 200 then non2xx = non2xx + 1 end
-end
-
 function done(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(
@@ -21,5 +16,5 @@ function done(summary, latency, requests)
     "errors_connect=%d errors_read=%d errors_write=%d errors_timeout=%d non2xx=%d\n",
     summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
-    latency.max / 1000, e.connect, e.read, e.write, e.timeout, summary.status))
+    latency.max / 1000, e.connect, e.read, e.write, e.timeout, e.status))
 end

@@ -29,9 +29,12 @@ if [[ ! -x "$bin" ]]; then
 fi
 
 data="$work/data-$rows"
-if [[ ! -d "$data" ]]; then
-  "$bin" demo generate --out "$work/demo-$rows" --rows "$rows" --end "$end_date" --formats focus
-  "$bin" --data-dir "$data" ingest "$work/demo-$rows" --source demo
+if [[ ! -f "$data/.complete" ]]; then
+  rm -rf "$data"
+  [[ -d "$work/demo-$rows" ]] ||
+    "$bin" demo generate --out "$work/demo-$rows" --rows "$rows" --end "$end_date" --formats focus
+  "$bin" --data-dir "$data" ingest "$work/demo-$rows" --source demo --skip-unrecognized
+  touch "$data/.complete"
   rm -rf "$work/demo-$rows"
 fi
 
