@@ -25,7 +25,7 @@ struct ForecastOptions {
   bool detect_level_shift = true;
   bool detect_month_start_fee = true;  // daily series only
   bool remove_outliers = true;         // daily series only: isolated spikes fitted as missing
-  int max_evaluations = 200;           // optimiser budget per model fit
+  int max_evaluations = 100;           // optimiser budget per model fit
 };
 
 inline constexpr int kMaxHorizon = 10000;
