@@ -8,6 +8,8 @@
 #   CONNECTIONS  connection counts (default "50 200 1000")
 #   SOAK         soak seconds (default 600; 0 skips it)
 #   WORK         work directory (default build/bench-http; the store is reused between runs)
+#   QUERY_CACHE_MB  server query-result cache (default 64; 0 = every request runs the query)
+#   END_DATE     end of the generated data and of the 90-day query window (default 2025-01-01)
 # Output: one RESULT line per run (p50/p95/p99, errors) and RSS samples, also in $WORK/results.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -18,7 +20,7 @@ connections="${CONNECTIONS:-50 200 1000}"
 soak="${SOAK:-600}"
 work="${WORK:-$root/build/bench-http}"
 bin="$root/build/release/cloudoptima"
-end_date="2025-01-01"  # fixed, so the generated data (and the query window) are reproducible
+end_date="${END_DATE:-2025-01-01}"  # fixed, so the generated data (and the query window) are reproducible
 results="$work/results.txt"
 mkdir -p "$work"
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
@@ -40,7 +42,7 @@ fi
 
 echo "bench-http-password" > "$work/password"
 log="$work/serve.log"
-"$bin" --data-dir "$data" serve --port 0 --quiet --bootstrap-password-file "$work/password" \
+"$bin" --data-dir "$data" serve --port 0 --quiet --query-cache-mb "${QUERY_CACHE_MB:-64}" --bootstrap-password-file "$work/password" \
   > "$work/serve.out" 2> "$log" &
 server_pid=$!
 trap 'kill -TERM $server_pid 2>/dev/null || true; wait $server_pid 2>/dev/null || true' EXIT

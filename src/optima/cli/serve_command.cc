@@ -19,6 +19,7 @@ struct ServeFlags {
   double header_timeout = 10;
   double body_timeout = 300;
   double idle_timeout = 60;
+  uint64_t query_cache_mb = 64;
   bool quiet = false;
 };
 
@@ -38,6 +39,7 @@ int run_serve(const GlobalOptions& global, ServeFlags& flags) {
   options.body_timeout = millis(flags.body_timeout);
   options.idle_timeout = millis(flags.idle_timeout);
   options.log_requests = !flags.quiet;
+  options.query_cache_bytes = flags.query_cache_mb << 20;
   auto server = server::Server::create(std::move(options));
   if (!server.is_ok()) return report_error(global, server.status());
   if (const auto& password = (*server)->generated_password()) {
@@ -82,6 +84,9 @@ void add_serve_command(CLI::App& app, GlobalOptions& global, int* exit_code) {
       ->capture_default_str();
   cmd->add_option("--idle-timeout", flags->idle_timeout,
                   "Seconds a keep-alive connection may wait for its next request")
+      ->capture_default_str();
+  cmd->add_option("--query-cache-mb", flags->query_cache_mb,
+                  "Memory for cost-query responses cached per data snapshot (0: no cache)")
       ->capture_default_str();
   cmd->add_flag("--quiet", flags->quiet, "No per-request log lines on stderr");
   cmd->callback([&global, flags, exit_code] { *exit_code = run_serve(global, *flags); });

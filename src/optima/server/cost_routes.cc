@@ -16,8 +16,6 @@ namespace {
 
 namespace http = boost::beast::http;
 
-constexpr size_t kQueryCacheBytes = size_t{64} << 20;
-
 ApiResponse query_response(const std::string& format, std::string body) {
   ApiResponse r;
   r.body = std::move(body);
@@ -189,7 +187,7 @@ void add_cost_routes(RouteTable& table, ServerContext& context) {
                 {"next_cursor", {{"type", {"string", "null"}}}},
                 {"rows_scanned", {{"type", "integer"}}}}}},
              200, "application/json",
-             [ctx, cache = std::make_shared<QueryResultCache>(kQueryCacheBytes)](
+             [ctx, cache = std::make_shared<QueryResultCache>(ctx->options.query_cache_bytes)](
                  RequestContext& req) { return costs_query(*ctx, *cache, req); }});
   auto dimension_cache = std::make_shared<DimensionCache>();
   table.add({http::verb::get, "/api/v1/dimensions", Role::kViewer,

@@ -33,6 +33,8 @@ struct ServerOptions {
   size_t login_max_failures = 5;
   int64_t login_window_seconds = 900;
   bool log_requests = true;  // one JSON line per request on stderr
+  // Rendered cost-query responses kept per data snapshot; 0 turns the cache off.
+  size_t query_cache_bytes = size_t{64} << 20;
   std::function<int64_t()> clock;  // UTC seconds; default: the system clock
 };
 
