@@ -37,6 +37,7 @@ int run(int argc, char** argv) {
     add_budgets_command(app, global, &exit_code);
     add_alerts_command(app, global, &exit_code);
     add_recommend_command(app, global, &exit_code);
+    add_anomalies_command(app, global, &exit_code);
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -22,5 +22,6 @@ void add_commitments_command(CLI::App& app, GlobalOptions& global, int* exit_cod
 void add_budgets_command(CLI::App& app, GlobalOptions& global, int* exit_code);   // budgets …
 void add_alerts_command(CLI::App& app, GlobalOptions& global, int* exit_code);    // alerts …
 void add_recommend_command(CLI::App& app, GlobalOptions& global, int* exit_code);  // recommend
+void add_anomalies_command(CLI::App& app, GlobalOptions& global, int* exit_code);  // anomalies
 
 }  // namespace optima::cli
