@@ -56,6 +56,7 @@ RouteTable build_route_table(ServerContext& context) {
   add_cost_routes(table, context);
   add_data_routes(table, context);
   add_prediction_routes(table, context);
+  add_anomaly_routes(table, context);
   add_alert_routes(table, context);
   add_savings_routes(table, context);
   add_ops_routes(table, context);
