@@ -63,6 +63,11 @@ export OPTIMA_E2E_UPLOAD_FILE="$tmp/upload/$(basename "$held_out")"
   cat "$tmp/inventory.log" >&2
   exit 1
 }
+# Anomalies recorded in state.db, for the anomalies page.
+"$bin" --data-dir "$tmp/data" anomalies detect >"$tmp/anomalies.log" 2>&1 || {
+  cat "$tmp/anomalies.log" >&2
+  exit 1
+}
 
 export OPTIMA_E2E_USER="${OPTIMA_E2E_USER:-admin}"
 export OPTIMA_E2E_PASSWORD="e2e-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"

@@ -66,3 +66,28 @@ test("a budget created through the form shows its status", async () => {
     await b.close();
   }
 });
+
+test("an anomaly's root cause sentence shows and feedback marks it expected", async () => {
+  const call = await apiSession(ownerUser, ownerPassword);
+  const api = await call("GET", "/api/v1/anomalies?limit=1");
+  assert.equal(api.status, 200, api.text);
+  assert.ok(api.json.anomalies.length > 0, "run.sh records the demo estate's anomalies");
+  const first = api.json.anomalies[0];
+  const b = await launch();
+  try {
+    await login(b.page);
+    await b.page.goto(`${baseUrl}/#/anomalies`);
+    await b.page.getByRole("heading", { name: "Anomalies", level: 1 }).waitFor();
+    await b.page.getByRole("button", { name: "Root cause" }).first().click();
+    const dialog = b.page.getByRole("dialog");
+    await dialog.getByText(first.summary, { exact: true }).first().waitFor();
+    await dialog.getByRole("table", { name: "Root cause contributors" }).waitFor();
+    await screenshot(b.page, "anomaly-root-cause");
+    await dialog.getByRole("button", { name: /Expected/ }).click();
+    await dialog.getByText("Thanks: marked as expected.").waitFor();
+    const after = await call("GET", `/api/v1/anomalies/${first.id}`);
+    assert.equal(after.json.status, "expected");
+  } finally {
+    await b.close();
+  }
+});
