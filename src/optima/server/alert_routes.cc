@@ -3,6 +3,7 @@
 // carry channel_to_json(), which shows only whether a secret is set.
 #include <fmt/format.h>
 
+#include "optima/analysis/anomaly/anomaly_store.h"
 #include "optima/analysis/budget/budget_repository.h"
 #include "optima/analysis/budget/forecast_spend_projector.h"
 #include "optima/notify/alert_repository.h"
@@ -171,18 +172,46 @@ ApiResponse list_deliveries(ServerContext& ctx, RequestContext& req) {
   });
 }
 
-// Evaluates every enabled rule now and delivers what they raise.
+notify::AnomalySeverity event_severity(analysis::Severity severity) {
+  switch (severity) {
+    case analysis::Severity::kLow: return notify::AnomalySeverity::kLow;
+    case analysis::Severity::kMedium: return notify::AnomalySeverity::kMedium;
+    case analysis::Severity::kHigh: return notify::AnomalySeverity::kHigh;
+    case analysis::Severity::kCritical: return notify::AnomalySeverity::kCritical;
+  }
+  return notify::AnomalySeverity::kMedium;
+}
+
+// The stored anomalies anomaly rules look at: open and unexpected ones (not those marked
+// expected or suppressed by such a verdict).
+core::Result<std::vector<notify::AnomalyEvent>> anomaly_events(const ServerContext& ctx) {
+  OPTIMA_ASSIGN_OR_RETURN(auto store, analysis::AnomalyStore::open(ctx.options.data_dir / "state.db", ctx.clock));
+  std::vector<notify::AnomalyEvent> events;
+  for (const char* status : {"open", "unexpected"}) {
+    OPTIMA_ASSIGN_OR_RETURN(auto stored, store->list(status));
+    for (const analysis::StoredAnomaly& s : stored) {
+      events.push_back({s.anomaly.series_key(), s.anomaly.start, s.anomaly.impact, s.anomaly.currency,
+                        event_severity(s.anomaly.severity), s.anomaly.summary});
+    }
+  }
+  return events;
+}
+
+// Evaluates every enabled rule now (anomaly rules over the stored open and unexpected
+// anomalies) and delivers what they raise.
 ApiResponse run_alerts_now(ServerContext& ctx) {
   return with_alerts(ctx, [&](store::SqliteDatabase& db, notify::AlertRepository& repo) {
     auto budgets = analysis::BudgetRepository::open(db);
     if (!budgets.is_ok()) return status_response(budgets.status());
     auto snapshot = ctx.store->snapshot();
     if (!snapshot.is_ok()) return status_response(snapshot.status());
+    auto anomalies = anomaly_events(ctx);
+    if (!anomalies.is_ok()) return status_response(anomalies.status());
     notify::DeliveryOptions options;
     options.clock = [&ctx] { return server_now(ctx); };
     notify::Deliverer deliverer(std::move(options));
     analysis::ForecastSpendProjector projector;
-    auto report = notify::run_alerts(repo, *budgets, **snapshot, {}, projector, deliverer);
+    auto report = notify::run_alerts(repo, *budgets, **snapshot, *anomalies, projector, deliverer);
     if (!report.is_ok()) return status_response(report.status());
     return json_response(notify::alert_run_report_to_json(*report));
   });

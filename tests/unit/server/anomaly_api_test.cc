@@ -102,6 +102,28 @@ TEST_F(AnomalyApiTest, ScanFindsTheSpikeWithARootCauseAndFeedbackChangesItsStatu
   EXPECT_EQ(expected["anomalies"][0]["id"], spike["id"]);
 }
 
+TEST_F(AnomalyApiTest, AlertRunRaisesAnAnomalyRuleOnTheScannedSpike) {
+  upload_spike();
+  ASSERT_EQ(client_.post("/api/v1/anomalies/scan", "", bearer(token_)).status, 200u);
+  auto channel = client_.post("/api/v1/channels",
+                              R"({"name":"hook","kind":"webhook","url":"http://127.0.0.1:9/hook",
+                                  "secret":"a-signing-key-of-24-chars"})",
+                              bearer(token_));
+  ASSERT_EQ(channel.status, 201u) << channel.body;
+  auto rule = client_.post("/api/v1/alert-rules",
+                           nlohmann::json{{"name", "spikes"},
+                                          {"type", "anomaly"},
+                                          {"min_severity", "low"},
+                                          {"channels", {channel.json()["id"]}}}
+                               .dump(),
+                           bearer(token_));
+  ASSERT_EQ(rule.status, 201u) << rule.body;
+  auto run = client_.post("/api/v1/alerts/run", "", bearer(token_));
+  ASSERT_EQ(run.status, 200u) << run.body;
+  EXPECT_GE(run.json()["notifications"].get<int>(), 1) << run.body;
+  EXPECT_NE(run.body.find("Db"), std::string::npos) << run.body;
+}
+
 TEST_F(AnomalyApiTest, UnknownIdsAndBadFiltersAreErrorsInTheOneShape) {
   EXPECT_EQ(client_.get("/api/v1/anomalies/nope", bearer(token_)).status, 404u);
   auto feedback = client_.post("/api/v1/anomalies/nope/feedback", R"({"verdict":"unexpected"})", bearer(token_));
