@@ -4,7 +4,7 @@
 #   web/e2e/run.sh BINARY
 #
 # Generates a small demo estate, ingests it except one held-out FOCUS file (the upload test
-# sends it through the UI), starts the server on a free port with a bootstrap owner password,
+# sends it through the UI) and its inventory and utilization (for recommendations), starts the server on a free port with a bootstrap owner password,
 # runs web/e2e/*.test.mjs (node --test, playwright-core driving /usr/bin/chromium), always
 # stops the server, and exits non-zero when a test fails. Screenshots go to
 # $OPTIMA_E2E_ARTIFACTS (default web/e2e/artifacts). Rebuilds web/dist first (scripts/build-web.sh).
@@ -55,6 +55,17 @@ mv "$held_out" "$tmp/upload/"
 export OPTIMA_E2E_UPLOAD_FILE="$tmp/upload/$(basename "$held_out")"
 "$bin" --data-dir "$tmp/data" ingest "$tmp/estate/billing" >"$tmp/ingest.log" 2>&1 || {
   cat "$tmp/ingest.log" >&2
+  exit 1
+}
+# Inventory and utilization, so the recommenders have resources to look at.
+"$bin" --data-dir "$tmp/data" inventory ingest "$tmp/estate/inventory" "$tmp/estate/utilization" \
+  >"$tmp/inventory.log" 2>&1 || {
+  cat "$tmp/inventory.log" >&2
+  exit 1
+}
+# Anomalies recorded in state.db, for the anomalies page.
+"$bin" --data-dir "$tmp/data" anomalies detect >"$tmp/anomalies.log" 2>&1 || {
+  cat "$tmp/anomalies.log" >&2
   exit 1
 }
 

@@ -7,6 +7,7 @@ import { baseUrl, kDesktop, kPhone, launch, login, screenshot, settle } from "./
 const kPages = [
   ["overview", "/"],
   ["explorer", "/explorer?range=last90&granularity=week&metric=EffectiveCost&group=ServiceName&chart=area"],
+  ["explorer-forecast", "/explorer?range=last90&granularity=day&metric=EffectiveCost&chart=line&forecast=1"],
   ["data-sources", "/data"],
   ["settings", "/settings"],
   ["anomalies", "/anomalies"],

@@ -7,6 +7,11 @@ namespace optima::server {
 
 std::variant<nlohmann::json, ApiError> parse_json_object(
     std::string_view body, std::initializer_list<std::string_view> allowed) {
+  return parse_json_object(body, std::vector<std::string_view>(allowed));
+}
+
+std::variant<nlohmann::json, ApiError> parse_json_object(
+    std::string_view body, const std::vector<std::string_view>& allowed) {
   nlohmann::json doc = nlohmann::json::parse(body, nullptr, false);
   if (doc.is_discarded()) return invalid_argument_error("the request body is not valid JSON");
   if (!doc.is_object()) return invalid_argument_error("the request body must be a JSON object");

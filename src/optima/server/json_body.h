@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -18,6 +19,9 @@ namespace optima::server {
 // `allowed` (the error names it and has details [{"path":"/<field>","problem":"unknown field"}]).
 std::variant<nlohmann::json, ApiError> parse_json_object(
     std::string_view body, std::initializer_list<std::string_view> allowed);
+// The same with the allowed members in a vector (a route's shared field list).
+std::variant<nlohmann::json, ApiError> parse_json_object(std::string_view body,
+                                                         const std::vector<std::string_view>& allowed);
 
 // Member `name` as a string: nullopt when absent; an ApiError when present but not a string.
 std::variant<std::optional<std::string>, ApiError> optional_string_field(

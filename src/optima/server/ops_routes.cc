@@ -55,6 +55,10 @@ RouteTable build_route_table(ServerContext& context) {
   add_auth_routes(table, context);
   add_cost_routes(table, context);
   add_data_routes(table, context);
+  add_prediction_routes(table, context);
+  add_anomaly_routes(table, context);
+  add_alert_routes(table, context);
+  add_savings_routes(table, context);
   add_ops_routes(table, context);
   // The document describes the whole table, itself included: it is rendered once the table is
   // complete.

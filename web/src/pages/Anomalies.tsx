@@ -10,14 +10,14 @@ import { formatMoney } from "../money";
 
 type Row = Record<string, unknown>;
 
-const kStatuses = ["", "open", "acknowledged", "expected", "unexpected", "resolved"];
+const kStatuses = ["", "open", "expected", "unexpected", "suppressed"];
 
 function str(v: unknown): string {
   return v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);
 }
 
 function RootCause({ value, currency }: { value: unknown; currency?: string }) {
-  const items = Array.isArray(value) ? (value as Row[]) : value && typeof value === "object" ? listOf<Row>(value, "contributors") : [];
+  const items = Array.isArray(value) ? (value as Row[]) : value && typeof value === "object" ? [...listOf<Row>(value, "path"), ...listOf<Row>(value, "contributors")] : [];
   if (!items.length) return <p>{value ? str(value) : "No root cause was attributed."}</p>;
   return (
     <ObjectTable
@@ -49,12 +49,24 @@ function Detail({ id, onDone }: { id: string; onDone: () => void }) {
   }
   if (a.error) return <ErrorNotice error={a.error} onRetry={a.reload} />;
   if (!d) return <Loading what="anomaly" />;
+  const rc = (d.root_cause ?? {}) as Row;
   return (
     <div className="stack">
+      {d.summary !== undefined && (
+        <p>
+          <strong>{str(d.summary)}</strong>
+        </p>
+      )}
       <ObjectTable caption="Anomaly" rows={Object.entries(d).filter(([, v]) => typeof v !== "object" || v === null).map(([k, v]) => ({ field: k.replace(/_/g, " "), value: str(v) }))} />
       <div>
         <h3>Root cause</h3>
         <RootCause value={d.root_cause ?? d.contributors} currency={currency} />
+        {typeof rc.explained === "number" && (
+          <p className="muted">
+            The path explains {Math.round((rc.explained as number) * 100)} % of the change; {str(rc.resources)} resources billed, {str(rc.new_resources)} new
+            {rc.resource_kind ? `, mostly ${str(rc.resource_kind)}` : ""}.
+          </p>
+        )}
       </div>
       <ErrorNotice error={error} title="The feedback was refused" />
       {sent ? (
@@ -77,13 +89,32 @@ function Detail({ id, onDone }: { id: string; onDone: () => void }) {
   );
 }
 
+const kListColumns = ["summary", "severity", "kind", "start", "impact", "currency", "status"];
+
 export function Anomalies() {
+  const { user } = useAuth();
+  const canScan = hasRole(user?.role, "editor");
+  const [scanning, setScanning] = useState(false);
+  const [scanError, setScanError] = useState<unknown>();
   const [status, setStatus] = useState("");
   const [open, setOpen] = useState<string | null>(null);
   const list = useLoad((signal) => api<Row>(`/api/v1/anomalies?limit=200${status ? `&status=${status}` : ""}`, { signal }), [status]);
   const items = listOf<Row>(list.data, "anomalies");
   const currency = list.data?.currency as string | undefined;
-  const base = autoColumns(items).filter((c) => !["root_cause", "contributors", "series"].includes(c.key));
+  const preferred = kListColumns.filter((k) => items.some((r) => k in r));
+  const base = preferred.length >= 4 ? preferred.map((k) => ({ key: k, label: k.replace(/_/g, " ") })) : autoColumns(items).filter((c) => !["root_cause", "contributors", "series"].includes(c.key));
+  async function scanNow() {
+    setScanError(undefined);
+    setScanning(true);
+    try {
+      await api("/api/v1/anomalies/scan", { method: "POST", body: {} });
+      list.reload();
+    } catch (e) {
+      setScanError(e);
+    } finally {
+      setScanning(false);
+    }
+  }
   const columns: Column<Row>[] = [
     ...base.map((c) => ({
       ...c,
@@ -111,7 +142,13 @@ export function Anomalies() {
                 ))}
               </select>
             </label>
+            {canScan && (
+              <button onClick={() => void scanNow()} disabled={scanning}>
+                {scanning ? "Scanning…" : "Scan now"}
+              </button>
+            )}
           </div>
+          <ErrorNotice error={scanError} title="The scan failed" />
           <section className="card">
             {list.error ? <ErrorNotice error={list.error} onRetry={list.reload} /> : !list.data ? <Loading what="anomalies" /> : items.length ? <ObjectTable caption="Anomalies" rows={items} columns={columns} rowKey={(r) => str(r.id)} /> : <Empty>No anomalies{status ? ` with status ${status}` : ""}: spending follows its usual pattern.</Empty>}
           </section>

@@ -35,10 +35,11 @@ interface BudgetStatus {
   thresholds?: Row[];
   summary?: string;
   daily?: { t: string; value: string }[];
+  variance?: Row[];
 }
 
 function Status({ id }: { id: string }) {
-  const s = useLoad((signal) => api<BudgetStatus>(`/api/v1/budgets/${encodeURIComponent(id)}/status`, { signal }), [id]);
+  const s = useLoad((signal) => api<BudgetStatus>(`/api/v1/budgets/${encodeURIComponent(id)}/status?variance_periods=3`, { signal }), [id]);
   const fmt = useCallback((v: number) => formatMoney(String(Math.round(v)), s.data?.currency ?? undefined, true), [s.data?.currency]);
   if (s.error) return <ErrorNotice error={s.error} onRetry={s.reload} />;
   if (!s.data) return <Loading what="budget status" />;
@@ -81,6 +82,27 @@ function Status({ id }: { id: string }) {
             { key: "level", label: "Level", numeric: true, render: (t) => formatMoney(str(t.level), cur) },
             { key: "crossed", label: "Crossed", render: (t) => (t.crossed ? <Badge value="fail" /> : "no") },
             { key: "on", label: "On", render: (t) => (t.on ? str(t.on).slice(0, 10) : "—") },
+          ]}
+        />
+      )}
+      {b.variance && b.variance.length > 0 && (
+        <ObjectTable
+          caption="Variance of past periods"
+          rows={b.variance}
+          columns={[
+            { key: "label", label: "Period" },
+            { key: "amount", label: "Budget", numeric: true, render: (v) => formatMoney(str(v.amount), cur) },
+            { key: "actual", label: "Actual", numeric: true, render: (v) => formatMoney(str(v.actual), cur) },
+            { key: "variance", label: "Variance", numeric: true, render: (v) => `${formatMoney(str(v.variance), cur)} (${formatPercent(str(v.variance_percent))})` },
+            {
+              key: "top_contributors",
+              label: "Top contributors",
+              render: (v) =>
+                ((v.top_contributors ?? []) as Row[])
+                  .slice(0, 3)
+                  .map((c) => `${str(c.value) || "(none)"} ${formatMoney(str(c.contribution), cur)}`)
+                  .join("; ") || "—",
+            },
           ]}
         />
       )}

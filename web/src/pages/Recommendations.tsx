@@ -55,6 +55,26 @@ function evidenceSeries(detail: Row): { categories: string[]; series: Series[] }
   };
 }
 
+/** The utilization series behind a recommendation (`evidence_series[]` of `{metric, statistic, points: [[t, value]]}`). */
+function timelineSeries(detail: Row): { categories: string[]; series: Series[] } | null {
+  const raw = listOf<Row>(detail, "evidence_series");
+  if (!raw.length) return null;
+  const ts = new Set<string>();
+  for (const x of raw) for (const pt of (x.points ?? []) as unknown[][]) ts.add(str(pt[0]));
+  const categories = [...ts].sort();
+  const idx = new Map(categories.map((t, i) => [t, i]));
+  return {
+    categories: categories.map((t) => t.slice(0, 16).replace("T", " ")),
+    series: raw.map((x) => {
+      const values: (number | null)[] = categories.map(() => null);
+      for (const pt of (x.points ?? []) as unknown[][]) values[idx.get(str(pt[0]))!] = typeof pt[1] === "number" ? pt[1] : null;
+      return { name: `${str(x.metric)} (${str(x.statistic)})`, values };
+    }),
+  };
+}
+
+const kCategories = ["compute", "storage", "network", "database", "commitment", "licensing", "schedule"];
+
 const kStatColumns: Column<Row>[] = ["metric", "statistic", "samples", "coverage", "mean", "p95", "max", "idle_fraction", "window_start", "window_end"].map((k) => ({
   key: k,
   label: k.replace(/_/g, " "),
@@ -79,6 +99,7 @@ function Detail({ id, currency, onChanged }: { id: string; currency?: string; on
   const [done, setDone] = useState("");
   const d = r.data && "recommendation" in r.data ? { ...(r.data.recommendation as Row), ...r.data } : r.data;
   const evidence = useMemo(() => (d ? evidenceSeries(d) : null), [d]);
+  const timeline = useMemo(() => (d ? timelineSeries(d) : null), [d]);
   const fmt = useCallback((v: number) => formatNumber(v, 2), []);
   async function act(action: string) {
     setError(undefined);
@@ -116,6 +137,12 @@ function Detail({ id, currency, onChanged }: { id: string; currency?: string; on
         <div>
           <h3>Utilization</h3>
           <ObjectTable caption="Utilization statistics" rows={listOf<Row>((d.evidence ?? {}) as Row, "metrics")} columns={kStatColumns} />
+        </div>
+      )}
+      {timeline && (
+        <div>
+          <h3>Utilization over the evidence window</h3>
+          <Chart small kind="line" stacked={false} label="Utilization over time" categories={timeline.categories} series={timeline.series} formatValue={fmt} />
         </div>
       )}
       <div>
@@ -162,6 +189,8 @@ export function Recommendations() {
   const currency = data?.currency as string | undefined;
   const items = listOf<Row>(data, "items");
   const byCategory = listOf<Row>(data, "by_category");
+  const byAccount = listOf<Row>(data, "by_account");
+  const byTeam = listOf<Row>(data, "by_team");
 
   async function exportCsv() {
     setCsvError(undefined);
@@ -222,13 +251,35 @@ export function Recommendations() {
               </div>
             ))}
           </div>
+          <div className="grid two-col">
+            {[
+              ["By account", "account", byAccount],
+              ["By team", "team", byTeam],
+            ].map(([title, key, rows]) => (
+              <section className="card" key={title as string}>
+                <h2>{title as string}</h2>
+                {(rows as Row[]).length ? (
+                  <ObjectTable
+                    caption={title as string}
+                    rows={rows as Row[]}
+                    columns={[
+                      { key: key as string, label: key as string },
+                      { key: "monthly_savings", label: "monthly savings", numeric: true, render: (r: Row) => formatMoney(str(r.monthly_savings), currency) },
+                    ]}
+                  />
+                ) : (
+                  <Empty>No savings to break down.</Empty>
+                )}
+              </section>
+            ))}
+          </div>
           <div className="toolbar">
             <label className="field">
               <span>Category</span>
               <select aria-label="Category" value={category} onChange={(e) => setCategory(e.target.value)}>
                 <option value="">all</option>
-                {byCategory.map((c) => (
-                  <option key={str(c.category)}>{str(c.category)}</option>
+                {kCategories.map((c) => (
+                  <option key={c}>{c}</option>
                 ))}
               </select>
             </label>
@@ -239,9 +290,9 @@ export function Recommendations() {
             <label className="field">
               <span>Status</span>
               <select aria-label="Status" value={status} onChange={(e) => setStatus(e.target.value)}>
-                {["", "open", "accepted", "dismissed", "snoozed", "implemented"].map((s) => (
+                {["", "all", "open", "accepted", "dismissed", "snoozed", "implemented", "verified"].map((s) => (
                   <option key={s} value={s}>
-                    {s || "all"}
+                    {s || "active (open, accepted)"}
                   </option>
                 ))}
               </select>
