@@ -186,7 +186,8 @@ core::Result<std::vector<LifecycleRecord>> LifecycleStore::records() {
     r.id = s.column_text(0);
     r.recommender = s.column_text(1);
     r.resource_id = s.column_text(2);
-    for (auto part : core::split(s.column_text(3), '\n')) {
+    const std::string resources = s.column_text(3);  // split() views into it
+    for (auto part : core::split(resources, '\n')) {
       if (!part.empty()) r.resources.emplace_back(part);
     }
     r.account_id = s.column_text(4);
