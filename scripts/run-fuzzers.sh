@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (tests/fuzz/*_fuzzer.cc) with clang and runs each, one at a time,
-# for FUZZ_SECONDS (default 20). Each target starts from its seed corpus
+# for FUZZ_SECONDS (default 10). Each target starts from its seed corpus
 # tests/fuzz/corpus/<name without _fuzzer>/ plus what earlier runs found (build/fuzz/corpus-*),
 # with the dictionary tests/fuzz/dict/<same name>.dict when there is one. Inputs are capped at
 # FUZZ_MAX_LEN bytes (default 16384). A crash, hang (FUZZ_TIMEOUT seconds per input, default
@@ -10,7 +10,7 @@
 # Reproduce with: build/fuzz/<target> build/fuzz/artifacts/<file>
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds="${FUZZ_SECONDS:-20}"
+seconds="${FUZZ_SECONDS:-10}"
 max_len="${FUZZ_MAX_LEN:-16384}"
 timeout="${FUZZ_TIMEOUT:-10}"
 if ! ls tests/fuzz/*_fuzzer.cc >/dev/null 2>&1; then
