@@ -4,30 +4,11 @@
 
 #include <fmt/format.h>
 
+#include "optima/core/base64.h"
+
 namespace optima::notify {
 namespace {
 
-std::string base64(std::string_view data) {
-  static constexpr char kAlphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  size_t i = 0;
-  for (; i + 2 < data.size(); i += 3) {
-    const uint32_t v = (static_cast<uint8_t>(data[i]) << 16) |
-                       (static_cast<uint8_t>(data[i + 1]) << 8) | static_cast<uint8_t>(data[i + 2]);
-    out += {kAlphabet[v >> 18], kAlphabet[(v >> 12) & 63], kAlphabet[(v >> 6) & 63],
-            kAlphabet[v & 63]};
-  }
-  if (i + 1 == data.size()) {
-    const uint32_t v = static_cast<uint8_t>(data[i]) << 16;
-    out += {kAlphabet[v >> 18], kAlphabet[(v >> 12) & 63], '=', '='};
-  } else if (i + 2 == data.size()) {
-    const uint32_t v =
-        (static_cast<uint8_t>(data[i]) << 16) | (static_cast<uint8_t>(data[i + 1]) << 8);
-    out += {kAlphabet[v >> 18], kAlphabet[(v >> 12) & 63], kAlphabet[(v >> 6) & 63], '='};
-  }
-  return out;
-}
 
 // Normalises line endings to LF (CRLF and lone CR become LF).
 std::string to_lf(std::string_view text) {
@@ -121,7 +102,7 @@ std::string encode_header_text(std::string_view text) {
       --end;
     if (!out.empty())
       out += "\r\n ";
-    out += "=?UTF-8?B?" + base64(text.substr(i, end - i)) + "?=";
+    out += "=?UTF-8?B?" + core::base64_encode(text.substr(i, end - i)) + "?=";
     i = end;
   }
   return out;

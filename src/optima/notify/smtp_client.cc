@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 #include <openssl/ssl.h>
 
+#include "optima/core/base64.h"
 #include "optima/core/strings.h"
 
 namespace optima::notify {
@@ -29,27 +30,6 @@ using boost::system::error_code;
 
 constexpr size_t kMaxReplyBytes = 64 * 1024;
 
-std::string base64(std::string_view data) {
-  static constexpr char kAlphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  size_t i = 0;
-  for (; i + 2 < data.size(); i += 3) {
-    const uint32_t v = (static_cast<uint8_t>(data[i]) << 16) |
-                       (static_cast<uint8_t>(data[i + 1]) << 8) | static_cast<uint8_t>(data[i + 2]);
-    out += {kAlphabet[v >> 18], kAlphabet[(v >> 12) & 63], kAlphabet[(v >> 6) & 63],
-            kAlphabet[v & 63]};
-  }
-  if (i + 1 == data.size()) {
-    const uint32_t v = static_cast<uint8_t>(data[i]) << 16;
-    out += {kAlphabet[v >> 18], kAlphabet[(v >> 12) & 63], '=', '='};
-  } else if (i + 2 == data.size()) {
-    const uint32_t v =
-        (static_cast<uint8_t>(data[i]) << 16) | (static_cast<uint8_t>(data[i + 1]) << 8);
-    out += {kAlphabet[v >> 18], kAlphabet[(v >> 12) & 63], kAlphabet[(v >> 6) & 63], '='};
-  }
-  return out;
-}
 
 struct Reply {
   int code = 0;
@@ -179,17 +159,17 @@ asio::awaitable<core::Status> transact(Conversation<Stream>& c, const Job& job, 
       token += s.username;
       token.push_back('\0');
       token += s.password;
-      core::Status st = co_await c.command("AUTH PLAIN " + base64(token), 235, "AUTH PLAIN", &r);
+      core::Status st = co_await c.command("AUTH PLAIN " + core::base64_encode(token), 235, "AUTH PLAIN", &r);
       if (!st.is_ok())
         co_return st;
     } else if (offers(mechanisms, "login")) {
       core::Status st = co_await c.command("AUTH LOGIN", 334, "AUTH LOGIN", &r);
       if (!st.is_ok())
         co_return st;
-      st = co_await c.command(base64(s.username), 334, "AUTH LOGIN username", &r);
+      st = co_await c.command(core::base64_encode(s.username), 334, "AUTH LOGIN username", &r);
       if (!st.is_ok())
         co_return st;
-      st = co_await c.command(base64(s.password), 235, "AUTH LOGIN password", &r);
+      st = co_await c.command(core::base64_encode(s.password), 235, "AUTH LOGIN password", &r);
       if (!st.is_ok())
         co_return st;
     } else {

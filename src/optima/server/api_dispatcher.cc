@@ -151,7 +151,8 @@ Admission ApiDispatcher::admit(std::string_view target, RequestContext& request)
 }
 
 ApiResponse ApiDispatcher::handle(const Route* route, RequestContext& request) const {
-  // The exception barrier of every handler (STYLE.md): a throw is a bug, answered with 500.
+  // The exception barrier of every handler (STYLE.md): an exception escaping a handler is a
+  // bug, answered with 500.
   try {
     if (route == nullptr) return context_.static_files->serve(request.path);
     if (route->body == BodyKind::kJson && !request.body.empty()) {
