@@ -11,6 +11,7 @@
 #include "optima/core/strings.h"
 #include "optima/pricing/monthly.h"
 #include "optima/pricing/price_book.h"
+#include "optima/recommend/commitments/commitment_json.h"
 #include "optima/recommend/commitments/commitment_metrics.h"
 #include "optima/recommend/commitments/purchase_recommendation.h"
 #include "optima/store/store.h"
@@ -33,10 +34,6 @@ std::string percent(const std::optional<Decimal>& fraction) {
   return fraction ? percent(*fraction) : "n/a";
 }
 
-nlohmann::json optional_json(const std::optional<Decimal>& value) {
-  return value ? nlohmann::json(value->to_string()) : nlohmann::json(nullptr);
-}
-
 std::string last_day(core::Period p) {
   return core::format_date(core::Timestamp{p.end.unix_seconds - 1});
 }
@@ -48,65 +45,6 @@ struct CommitmentsFlags {
   std::string payment = "no-upfront";
   int months = 3;
 };
-
-nlohmann::json metrics_json(const recommend::ProviderCommitmentMetrics& m) {
-  nlohmann::json types = nlohmann::json::array();
-  for (const recommend::CommitmentTypeMetrics& t : m.types)
-    types.push_back({{"type", t.type},
-                     {"covered_on_demand_equivalent", t.covered_on_demand_equivalent.to_string()},
-                     {"used_cost", t.used_cost.to_string()},
-                     {"unused_cost", t.unused_cost.to_string()},
-                     {"purchases", t.purchases.to_string()},
-                     {"utilization", optional_json(t.utilization())},
-                     {"amortized", t.amortized()},
-                     {"savings", t.savings().to_string()},
-                     {"savings_rate", t.savings_rate().to_string()}});
-  return {{"period_start", core::format_iso8601(m.period.start)},
-          {"period_end", core::format_iso8601(m.period.end)},
-          {"provider", m.provider},
-          {"currency", m.currency},
-          {"eligible_on_demand_equivalent", m.eligible_on_demand_equivalent.to_string()},
-          {"covered_on_demand_equivalent", m.covered_on_demand_equivalent.to_string()},
-          {"on_demand_cost", m.on_demand_cost.to_string()},
-          {"unused_cost", m.unused_cost.to_string()},
-          {"coverage", m.coverage().to_string()},
-          {"utilization", optional_json(m.utilization())},
-          {"savings", m.savings().to_string()},
-          {"effective_savings_rate", m.effective_savings_rate().to_string()},
-          {"types", types}};
-}
-
-nlohmann::json recommendation_json(const recommend::PurchaseRecommendation& r) {
-  nlohmann::json levels = nlohmann::json::array();
-  for (const recommend::CommitmentLevel& l : r.levels)
-    levels.push_back({{"hourly_commitment", l.hourly_commitment.to_string()},
-                      {"savings", l.savings.to_string()},
-                      {"utilization", l.utilization.to_string()},
-                      {"coverage", l.coverage.to_string()}});
-  return {{"provider", r.provider},
-          {"currency", r.currency},
-          {"commitment", r.commitment},
-          {"term", pricing::term_name(r.term)},
-          {"payment", pricing::payment_name(r.payment)},
-          {"lookback_start", core::format_iso8601(r.lookback.start)},
-          {"lookback_end", core::format_iso8601(r.lookback.end)},
-          {"spread_from_daily", r.spread_from_daily},
-          {"discount_rate", r.discount.rate.to_string()},
-          {"discount_source", pricing::rate_source_name(r.discount.source)},
-          {"discount_description", r.discount.description},
-          {"hourly_commitment", r.hourly_commitment.to_string()},
-          {"expected_utilization", r.expected_utilization.to_string()},
-          {"coverage_before", r.coverage_before.to_string()},
-          {"coverage_after", r.coverage_after.to_string()},
-          {"monthly_on_demand", r.monthly_on_demand.to_string()},
-          {"monthly_savings", r.monthly_savings.to_string()},
-          {"yearly_savings", r.yearly_savings.to_string()},
-          {"term_savings", r.term_savings.to_string()},
-          {"upfront", r.upfront.to_string()},
-          {"monthly_recurring", r.monthly_recurring.to_string()},
-          {"break_even_month", r.break_even_month},
-          {"levels", levels}};
-}
 
 nlohmann::json reservation_json(const recommend::ReservationRecommendation& r) {
   const auto rate = [](const pricing::Rate& x) {
@@ -212,13 +150,13 @@ int run_commitments(const GlobalOptions& global, const CommitmentsFlags& flags) 
                      {"hours_per_month", pricing::kHoursPerMonth}};
     j["lookback"] = nlohmann::json::array();
     for (const auto& m : *window)
-      j["lookback"].push_back(metrics_json(m));
+      j["lookback"].push_back(recommend::commitment_metrics_json(m));
     j["monthly"] = nlohmann::json::array();
     for (const auto& m : *monthly)
-      j["monthly"].push_back(metrics_json(m));
+      j["monthly"].push_back(recommend::commitment_metrics_json(m));
     j["recommendations"] = nlohmann::json::array();
     for (const auto& r : plan->recommendations)
-      j["recommendations"].push_back(recommendation_json(r));
+      j["recommendations"].push_back(recommend::purchase_recommendation_json(r));
     j["reservations"] = nlohmann::json::array();
     for (const auto& r : plan->reservations)
       j["reservations"].push_back(reservation_json(r));

@@ -7,6 +7,7 @@
 
 #include "optima/core/strings.h"
 #include "optima/inventory/inventory_store.h"
+#include "optima/recommend/commitments/commitment_json.h"
 #include "optima/recommend/commitments/commitment_metrics.h"
 #include "optima/recommend/lifecycle_store.h"
 #include "optima/recommend/recommend_service.h"
@@ -225,37 +226,6 @@ ApiResponse recommendation_action(ServerContext& ctx, RequestContext& req) {
 
 // ---- commitments ----
 
-json optional_decimal(const std::optional<core::Decimal>& value) {
-  return value ? json(value->to_string()) : json(nullptr);
-}
-
-json commitment_metrics_json(const recommend::ProviderCommitmentMetrics& m) {
-  json types = json::array();
-  for (const recommend::CommitmentTypeMetrics& t : m.types) {
-    types.push_back({{"type", t.type},
-                     {"covered_on_demand_equivalent", t.covered_on_demand_equivalent.to_string()},
-                     {"used_cost", t.used_cost.to_string()},
-                     {"unused_cost", t.unused_cost.to_string()},
-                     {"purchases", t.purchases.to_string()},
-                     {"utilization", optional_decimal(t.utilization())},
-                     {"savings", t.savings().to_string()},
-                     {"savings_rate", t.savings_rate().to_string()}});
-  }
-  return {{"period_start", core::format_iso8601(m.period.start)},
-          {"period_end", core::format_iso8601(m.period.end)},
-          {"provider", m.provider},
-          {"currency", m.currency},
-          {"eligible_on_demand_equivalent", m.eligible_on_demand_equivalent.to_string()},
-          {"covered_on_demand_equivalent", m.covered_on_demand_equivalent.to_string()},
-          {"on_demand_cost", m.on_demand_cost.to_string()},
-          {"unused_cost", m.unused_cost.to_string()},
-          {"coverage", m.coverage().to_string()},
-          {"utilization", optional_decimal(m.utilization())},
-          {"savings", m.savings().to_string()},
-          {"effective_savings_rate", m.effective_savings_rate().to_string()},
-          {"types", std::move(types)}};
-}
-
 // ?start=&end= (default: the last 30 days of billing data); monthly figures over the window.
 ApiResponse commitments(ServerContext& ctx, RequestContext& req) {
   auto start = time_query_param(req, "start");
@@ -286,9 +256,9 @@ ApiResponse commitments(ServerContext& ctx, RequestContext& req) {
                                                        recommend::MetricsGranularity::kMonth);
   if (!monthly.is_ok()) return status_response(monthly.status());
   json providers = json::array();
-  for (const auto& m : *whole) providers.push_back(commitment_metrics_json(m));
+  for (const auto& m : *whole) providers.push_back(recommend::commitment_metrics_json(m));
   json months = json::array();
-  for (const auto& m : *monthly) months.push_back(commitment_metrics_json(m));
+  for (const auto& m : *monthly) months.push_back(recommend::commitment_metrics_json(m));
   return json_response({{"window",
                          {{"start", core::format_iso8601(window.start)},
                           {"end", core::format_iso8601(window.end)}}},

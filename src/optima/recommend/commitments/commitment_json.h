@@ -1,0 +1,15 @@
+// The JSON form of commitment metrics and purchase recommendations, shared by the CLI
+// (`commitments --json`) and the API (GET /api/v1/commitments). Decimals as exact strings.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "optima/recommend/commitments/commitment_metrics.h"
+#include "optima/recommend/commitments/purchase_recommendation.h"
+
+namespace optima::recommend {
+
+nlohmann::json commitment_metrics_json(const ProviderCommitmentMetrics& metrics);
+nlohmann::json purchase_recommendation_json(const PurchaseRecommendation& recommendation);
+
+}  // namespace optima::recommend
