@@ -60,7 +60,10 @@ test("upload a file, watch it ingest, see its data", async () => {
   await page.getByRole("button", { name: "Upload and ingest" }).click();
   await page.getByRole("status").filter({ hasText: `Uploaded ${basename(uploadFile)}` }).waitFor();
   const row = page.getByTestId("jobs-table").locator("tbody tr").first();
-  await row.filter({ hasText: "succeeded" }).waitFor({ timeout: 60_000 });
+  await row.filter({ hasText: /succeeded|failed/ }).waitFor({ timeout: 60_000 }).catch(async (e) => {
+    throw new Error(`the job did not finish; its row shows: ${await row.innerText()}`, { cause: e });
+  });
+  assert.match(await row.innerText(), /succeeded/);
   assert.match(await row.innerText(), /oci-upload/);
   assert.match(await row.innerText(), /[1-9][\d,]* rows/);
   assert.ok(seen.some((s) => /queued|running/.test(s)), `the job was shown in progress before success: ${JSON.stringify(seen.slice(0, 5))}`);

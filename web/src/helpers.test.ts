@@ -1,8 +1,9 @@
-// Unit tests of the pure helpers: money formatting, date presets, explorer URL state.
+// Unit tests of the pure helpers: money formatting, date presets, explorer URL state, job merging.
 import { describe, expect, it } from "vitest";
 import { formatMoney, formatPercent, signOf } from "./money";
 import { presetRange } from "./dates";
 import { chartQuery, decodeState, drillDown, encodeState } from "./explorerState";
+import { mergeJob, mergeJobList, type Job } from "./jobs";
 
 const today = new Date(Date.UTC(2026, 10, 22, 15, 0, 0));
 
@@ -48,5 +49,21 @@ describe("explorer URL state", () => {
   it("asks for the top groups with others in each bucket", () => {
     const q = chartQuery(decodeState("group=tag%3Ateam&granularity=month", today));
     expect(q).toMatchObject({ group_by: ["tag:team"], granularity: "month", top_n: 10, others: true });
+  });
+});
+
+describe("mergeJob", () => {
+  const queued: Job = { id: 3, state: "queued", bytes_total: 10 };
+  const done: Job = { id: 3, state: "succeeded", rows: 7 };
+  it("adds a new job first and merges a later stage into the held copy", () => {
+    expect(mergeJob([{ id: 2, state: "succeeded" }], queued).map((j) => j.id)).toEqual([3, 2]);
+    expect(mergeJob([queued], done)).toEqual([{ id: 3, state: "succeeded", bytes_total: 10, rows: 7 }]);
+  });
+  it("ignores the submit response when the live stream already reported the job finished", () => {
+    expect(mergeJob([done], queued)).toEqual([done]);
+  });
+  it("keeps a held later stage over a re-read list and sorts newest first", () => {
+    const merged = mergeJobList([done, { id: 4, state: "running" }], [{ id: 1, state: "failed" }, queued]);
+    expect(merged.map((j) => [j.id, j.state])).toEqual([[4, "running"], [3, "succeeded"], [1, "failed"]]);
   });
 });

@@ -17,21 +17,6 @@ std::string period_text(const core::Period& p) {
 
 std::string time_text(int64_t seconds) { return core::format_iso8601({seconds}); }
 
-nlohmann::json partition_json(const store::PartitionInfo& p) {
-  nlohmann::json j = {{"id", p.id},
-                      {"source", p.source},
-                      {"billing_period_start", core::format_iso8601(p.period.start)},
-                      {"billing_period_end", core::format_iso8601(p.period.end)},
-                      {"version", p.version},
-                      {"rows", p.rows},
-                      {"bytes", p.bytes},
-                      {"content_hash", p.content_hash},
-                      {"job_id", p.job_id},
-                      {"created_at", time_text(p.created_at)}};
-  j["superseded_at"] = p.superseded_at ? nlohmann::json(time_text(*p.superseded_at)) : nullptr;
-  return j;
-}
-
 int run_sources(const GlobalOptions& global) {
   auto store = store::Store::open(data_dir_of(global));
   if (!store.is_ok()) return report_error(global, store.status());
@@ -83,7 +68,7 @@ int run_partitions(const GlobalOptions& global, int64_t history_id) {
   if (!partitions.is_ok()) return report_error(global, partitions.status());
   if (global.json) {
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& p : *partitions) out.push_back(partition_json(p));
+    for (const auto& p : *partitions) out.push_back(store::partition_json(p));
     print_json(out);
     return 0;
   }

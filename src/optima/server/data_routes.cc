@@ -20,21 +20,6 @@ namespace fs = std::filesystem;
 
 std::string time_text(int64_t seconds) { return core::format_iso8601({seconds}); }
 
-nlohmann::json partition_json(const store::PartitionInfo& p) {
-  nlohmann::json j = {{"id", p.id},
-                      {"source", p.source},
-                      {"billing_period_start", core::format_iso8601(p.period.start)},
-                      {"billing_period_end", core::format_iso8601(p.period.end)},
-                      {"version", p.version},
-                      {"rows", p.rows},
-                      {"bytes", p.bytes},
-                      {"content_hash", p.content_hash},
-                      {"job_id", p.job_id},
-                      {"created_at", time_text(p.created_at)}};
-  j["superseded_at"] = p.superseded_at ? nlohmann::json(time_text(*p.superseded_at)) : nullptr;
-  return j;
-}
-
 ApiResponse paged(const RequestContext& req, const nlohmann::json& all, const char* key) {
   auto page = page_request(req);
   if (auto* e = std::get_if<ApiError>(&page)) return error_response(*e);
@@ -68,7 +53,7 @@ ApiResponse list_partitions(ServerContext& ctx, RequestContext& req) {
   auto partitions = ctx.store->partitions();
   if (!partitions.is_ok()) return status_response(partitions.status());
   nlohmann::json all = nlohmann::json::array();
-  for (const auto& p : *partitions) all.push_back(partition_json(p));
+  for (const auto& p : *partitions) all.push_back(store::partition_json(p));
   return paged(req, all, "partitions");
 }
 
@@ -84,7 +69,7 @@ ApiResponse partition_history(ServerContext& ctx, RequestContext& req) {
   auto versions = ctx.store->partition_history(*id);
   if (!versions.is_ok()) return status_response(versions.status());
   nlohmann::json all = nlohmann::json::array();
-  for (const auto& p : *versions) all.push_back(partition_json(p));
+  for (const auto& p : *versions) all.push_back(store::partition_json(p));
   return paged(req, all, "versions");
 }
 

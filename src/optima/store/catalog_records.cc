@@ -19,4 +19,20 @@ std::string_view partition_change_name(PartitionChange change) {
   return "unchanged";
 }
 
+nlohmann::json partition_json(const PartitionInfo& p) {
+  auto time_text = [](int64_t seconds) { return core::format_iso8601({seconds}); };
+  nlohmann::json j = {{"id", p.id},
+                      {"source", p.source},
+                      {"billing_period_start", core::format_iso8601(p.period.start)},
+                      {"billing_period_end", core::format_iso8601(p.period.end)},
+                      {"version", p.version},
+                      {"rows", p.rows},
+                      {"bytes", p.bytes},
+                      {"content_hash", p.content_hash},
+                      {"job_id", p.job_id},
+                      {"created_at", time_text(p.created_at)}};
+  j["superseded_at"] = p.superseded_at ? nlohmann::json(time_text(*p.superseded_at)) : nullptr;
+  return j;
+}
+
 }  // namespace optima::store

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "optima/core/time.h"
 
 namespace optima::store {
@@ -80,5 +82,10 @@ struct CommitResult {
   int64_t job_id = 0;
   std::vector<PartitionOutcome> partitions;  // in the order they were passed to commit()
 };
+
+// The JSON form of a partition version, shared by `cloudoptima partitions --json` and the API:
+// {"id", "source", "billing_period_start", "billing_period_end", "version", "rows", "bytes",
+//  "content_hash", "job_id", "created_at", "superseded_at" (null while current)}.
+nlohmann::json partition_json(const PartitionInfo& partition);
 
 }  // namespace optima::store

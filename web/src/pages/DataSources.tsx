@@ -6,21 +6,9 @@ import { useAuth } from "../auth";
 import { Badge, Empty, ErrorNotice, Loading, useLoad } from "../components/common";
 import { autoColumns, ObjectTable, type Column } from "../components/ObjectTable";
 import { formatTime } from "../dates";
+import { mergeJob, mergeJobList, type Job } from "../jobs";
 import { formatBytes, formatNumber } from "../money";
 
-export interface Job {
-  id: string | number;
-  state: "queued" | "running" | "succeeded" | "failed";
-  source?: string;
-  files?: unknown[];
-  bytes_done?: number;
-  bytes_total?: number;
-  rows?: number;
-  issues?: unknown[];
-  error?: string | { message?: string };
-  started_at?: string;
-  finished_at?: string;
-}
 
 type Row = Record<string, unknown>;
 
@@ -174,30 +162,31 @@ export function DataSources() {
   const [actionError, setActionError] = useState<unknown>();
   const [message, setMessage] = useState("");
   const fileInput = useRef<HTMLInputElement>(null);
-  const reloaders = useRef({ sources: sources.reload, partitions: partitions.reload });
-  reloaders.current = { sources: sources.reload, partitions: partitions.reload };
+  const reloaders = useRef({ sources: sources.reload, partitions: partitions.reload, jobs: jobsLoad.reload });
+  reloaders.current = { sources: sources.reload, partitions: partitions.reload, jobs: jobsLoad.reload };
 
   useEffect(() => {
-    if (jobsLoad.data) setJobs(jobsLoad.data);
+    const fetched = jobsLoad.data;
+    if (fetched) setJobs((held) => mergeJobList(held, fetched));
   }, [jobsLoad.data]);
 
   useEffect(() => {
     const es = new EventSource("/api/v1/events", { withCredentials: true });
-    es.onopen = () => setLive("live");
+    // Job events sent while the stream was down are not replayed: a reconnect re-reads the jobs.
+    let opened = false;
+    es.onopen = () => {
+      setLive("live");
+      if (opened) reloaders.current.jobs();
+      opened = true;
+    };
     es.onerror = () => setLive(es.readyState === EventSource.CLOSED ? "offline" : "connecting");
     es.addEventListener("job", (e) => {
       try {
         const raw = JSON.parse((e as MessageEvent).data) as Job | { job: Job };
         const job = "job" in raw ? raw.job : raw;
-        setJobs((list) => {
-          const i = list.findIndex((j) => String(j.id) === String(job.id));
-          if (i < 0) return [job, ...list];
-          const next = list.slice();
-          next[i] = { ...list[i], ...job };
-          return next;
-        });
+        setJobs((list) => mergeJob(list, job));
       } catch {
-        // A malformed event is ignored; the job list is re-read on the next data event.
+        // A malformed event is ignored; the job list is re-read on the next data event or reconnect.
       }
     });
     // The stream starts with the current data version; later data events mean a commit made
@@ -219,13 +208,14 @@ export function DataSources() {
       setDataVersion(version);
       reloaders.current.sources();
       reloaders.current.partitions();
+      reloaders.current.jobs();
     });
     return () => es.close();
   }, []);
 
   function addJob(job: Job | undefined) {
     if (!job) return;
-    setJobs((list) => [job, ...list.filter((j) => String(j.id) !== String(job.id))]);
+    setJobs((list) => mergeJob(list, job));
   }
 
   async function upload(e: FormEvent) {
