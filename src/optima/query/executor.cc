@@ -4,6 +4,7 @@
 #include <atomic>
 #include <map>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -47,6 +48,10 @@ class ResultBuilder {
         order_(effective_order(query)),
         others_position_(others_order_position(query)),
         kept_(kept_in_others(query)) {}
+
+  // The first metric whose total, top_n rank or others sum left the exact range during build();
+  // the result must then not be shown.
+  std::optional<size_t> overflowed_metric() const { return overflowed_metric_; }
 
   QueryResult build(uint64_t rows_scanned) {
     QueryResult result;
@@ -101,14 +106,14 @@ class ResultBuilder {
     return r.others ? others_[r.index].kept_ids[d] : groups_.dimension_id(r.index, d);
   }
 
-  void compute_totals(QueryResult* result) const {
+  void compute_totals(QueryResult* result) {
     const size_t first_metric = result->columns.size() - query_.metrics.size();
     result->totals.assign(result->columns.size(), std::monostate{});
     for (size_t m = 0; m < query_.metrics.size(); ++m) {
       MetricValue total{query_.metrics[m].kind != Metric::Kind::kRowCount, 0};
       for (uint32_t g = 0; g < groups_.group_count(); ++g) {
         const MetricValue v = group_metric(m, g);
-        total.units += v.units;
+        add_units(m, &total.units, v.units);
         total.null = total.null && v.null;
       }
       result->totals[first_metric + m] = to_value(m, total);
@@ -155,7 +160,7 @@ class ResultBuilder {
     for (uint32_t g = 0; g < group_count; ++g) {
       const MetricValue v = group_metric(0, g);
       MetricValue& rank = series_rank[series_of[g]];
-      rank.units += v.units;
+      add_units(0, &rank.units, v.units);
       rank.null = rank.null && v.null;
     }
     // Rank: the first metric descending (null last), ties by dimension values ascending.
@@ -208,7 +213,7 @@ class ResultBuilder {
       for (size_t m = 0; m < query_.metrics.size(); ++m) {
         if (query_.metrics[m].kind == Metric::Kind::kRowCount)
           continue;
-        o.sums[m] += groups_.sum(m, g);
+        add_units(m, &o.sums[m], groups_.sum(m, g));
         o.null_counts[m] += groups_.null_count(m, g);
       }
     }
@@ -302,9 +307,24 @@ class ResultBuilder {
   const GroupAggregator& groups_;
   const std::vector<OrderKey> order_;
   const size_t others_position_;
+  // *sum += value for metric m, noting the metric when the sum leaves the 128-bit range.
+  void add_units(size_t m, core::Int128* sum, core::Int128 value) {
+    if (__builtin_add_overflow(*sum, value, sum) && !overflowed_metric_)
+      overflowed_metric_ = m;
+  }
+
   const std::vector<bool> kept_;  // per group_by dimension: kept on others rows
   std::vector<OthersGroup> others_;
+  std::optional<size_t> overflowed_metric_;
 };
+
+core::Status sum_overflow(const Metric& metric) {
+  return core::invalid_argument(fmt::format(
+      "the sum of {} over the matching rows is beyond the exact decimal range (about ±1.7e20), "
+      "so it cannot be shown exactly: narrow the query (a shorter time range, or for quantities "
+      "a filter on their unit such as ConsumedUnit)",
+      metric.to_string()));
+}
 
 }  // namespace
 
@@ -363,7 +383,12 @@ core::Result<QueryResult> execute(const Query& query, const store::TableSource& 
     currencies[0].merge(currencies[w]);
   }
   aggregators[0]->ensure_single_group();
-  QueryResult result = ResultBuilder(query, *aggregators[0]).build(scanned.load());
+  if (const std::optional<size_t> m = aggregators[0]->overflowed_metric())
+    return sum_overflow(query.metrics[*m]);
+  ResultBuilder builder(query, *aggregators[0]);
+  QueryResult result = builder.build(scanned.load());
+  if (const std::optional<size_t> m = builder.overflowed_metric())
+    return sum_overflow(query.metrics[*m]);
   OPTIMA_RETURN_IF_ERROR(apply_currency_rule(query, currencies[0].seen(), &result));
   return result;
 }

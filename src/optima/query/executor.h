@@ -3,7 +3,9 @@
 // Row groups are pruned by their ChargePeriodStart bounds, loaded with only the columns the
 // query reads, filtered and aggregated on dictionary codes by one GroupAggregator per worker,
 // and merged. Then top-N (with "others"), ordering (effective_order) and the page are applied.
-// Sums are exact; a metric with no non-null value in a group is null, as in SQL.
+// Sums are exact; a metric with no non-null value in a group is null, as in SQL. A sum (per
+// group, total or others) beyond the exact range (about ±1.7e20) fails the query with
+// InvalidArgument naming the metric, rather than returning a wrapped number.
 #pragma once
 
 #include "optima/core/status.h"

@@ -24,26 +24,40 @@ constexpr uint64_t kKeySeed = 0x9e3779b97f4a7c15ULL;
 constexpr size_t kBanks = 4;
 constexpr size_t kMaxBankedGroups = 4096;
 
+// *sum += value; returns true when the exact result does not fit T (then *sum has wrapped).
+// Branch-free, so the overflow check costs two instructions in the summing loops.
+template <typename T>
+inline bool add_overflows(T* sum, T value) {
+  return __builtin_add_overflow(*sum, value, sum);
+}
+
 // out[groups[k]] += value(k) for k < n, through kBanks interleaved partial sums in *bank.
+// Returns true when any partial or final sum left the range of T.
 template <typename T, typename Value>
-void banked_add(const uint32_t* groups, size_t n, size_t group_count, std::vector<T>* bank, T* out,
+bool banked_add(const uint32_t* groups, size_t n, size_t group_count, std::vector<T>* bank, T* out,
                 Value value) {
   bank->assign(kBanks * group_count, T{0});
   T* b0 = bank->data();
   T* b1 = b0 + group_count;
   T* b2 = b1 + group_count;
   T* b3 = b2 + group_count;
+  bool overflow = false;
   size_t k = 0;
   for (; k + kBanks <= n; k += kBanks) {
-    b0[groups[k]] += value(k);
-    b1[groups[k + 1]] += value(k + 1);
-    b2[groups[k + 2]] += value(k + 2);
-    b3[groups[k + 3]] += value(k + 3);
+    overflow |= add_overflows(&b0[groups[k]], value(k));
+    overflow |= add_overflows(&b1[groups[k + 1]], value(k + 1));
+    overflow |= add_overflows(&b2[groups[k + 2]], value(k + 2));
+    overflow |= add_overflows(&b3[groups[k + 3]], value(k + 3));
   }
   for (; k < n; ++k)
-    b0[groups[k]] += value(k);
-  for (size_t g = 0; g < group_count; ++g)
-    out[g] += b0[g] + b1[g] + b2[g] + b3[g];
+    overflow |= add_overflows(&b0[groups[k]], value(k));
+  for (size_t g = 0; g < group_count; ++g) {
+    overflow |= add_overflows(&out[g], b0[g]);
+    overflow |= add_overflows(&out[g], b1[g]);
+    overflow |= add_overflows(&out[g], b2[g]);
+    overflow |= add_overflows(&out[g], b3[g]);
+  }
+  return overflow;
 }
 
 inline uint64_t mix(uint64_t a, uint64_t b) {
@@ -68,7 +82,8 @@ GroupAggregator::GroupAggregator(const Query& query)
       width_((bucketed_ ? 1 : 0) + query.group_by.size()),
       interners_(query.group_by.size()),
       sums_(query.metrics.size()),
-      null_counts_(query.metrics.size()) {
+      null_counts_(query.metrics.size()),
+      overflowed_(query.metrics.size(), 0) {
   table_.assign(64, 0);
   mask_ = table_.size() - 1;
 }
@@ -318,7 +333,7 @@ void GroupAggregator::accumulate(const focus::Table& table, const Selection& sel
   const bool banked = group_count <= kMaxBankedGroups && group_count * kBanks <= selected;
   int64_t* counts = counts_.data();
   if (banked) {
-    banked_add(groups, selected, group_count, &count_banks_, counts,
+    (void)banked_add(groups, selected, group_count, &count_banks_, counts,
                [](size_t) { return int64_t{1}; });
   } else {
     for (size_t k = 0; k < selected; ++k)
@@ -337,19 +352,22 @@ void GroupAggregator::accumulate(const focus::Table& table, const Selection& sel
     const core::Decimal* values = column.values.data();
     core::Int128* sums = sums_[m].data();
     // Null cells hold 0, so they can be added unconditionally; only their count is tracked.
+    bool overflow = false;
     if (banked && rows == nullptr) {
-      banked_add(groups, selected, group_count, &sum_banks_, sums,
-                 [values](size_t k) { return values[k].units(); });
+      overflow = banked_add(groups, selected, group_count, &sum_banks_, sums,
+                            [values](size_t k) { return values[k].units(); });
     } else if (banked) {
-      banked_add(groups, selected, group_count, &sum_banks_, sums,
-                 [values, rows](size_t k) { return values[rows[k]].units(); });
+      overflow = banked_add(groups, selected, group_count, &sum_banks_, sums,
+                            [values, rows](size_t k) { return values[rows[k]].units(); });
     } else if (rows == nullptr) {
       for (size_t k = 0; k < selected; ++k)
-        sums[groups[k]] += values[k].units();
+        overflow |= add_overflows(&sums[groups[k]], values[k].units());
     } else {
       for (size_t k = 0; k < selected; ++k)
-        sums[groups[k]] += values[rows[k]].units();
+        overflow |= add_overflows(&sums[groups[k]], values[rows[k]].units());
     }
+    if (overflow)
+      overflowed_[m] = 1;
     if (!column.nulls.empty()) {
       const uint8_t* is_null = column.nulls.data();
       for (size_t k = 0; k < selected; ++k) {
@@ -364,7 +382,17 @@ void GroupAggregator::ensure_single_group() {
     add_group(nullptr, 0);
 }
 
+std::optional<size_t> GroupAggregator::overflowed_metric() const {
+  for (size_t m = 0; m < overflowed_.size(); ++m) {
+    if (overflowed_[m])
+      return m;
+  }
+  return std::nullopt;
+}
+
 void GroupAggregator::merge(const GroupAggregator& other) {
+  for (size_t m = 0; m < overflowed_.size(); ++m)
+    overflowed_[m] |= other.overflowed_[m];
   std::vector<std::vector<uint32_t>> id_map(dimensions_.size());
   for (size_t d = 0; d < dimensions_.size(); ++d) {
     const StringInterner& from = other.interners_[d];
@@ -384,7 +412,8 @@ void GroupAggregator::merge(const GroupAggregator& other) {
     const uint32_t into = find_or_add(key);
     counts_[into] += other.counts_[g];
     for (size_t m = 0; m < metrics_.size(); ++m) {
-      sums_[m][into] += other.sums_[m][g];
+      if (add_overflows(&sums_[m][into], other.sums_[m][g]))
+        overflowed_[m] = 1;
       null_counts_[m][into] += other.null_counts_[m][g];
     }
   }

@@ -590,6 +590,57 @@ TEST(ExecutorTest, SumsAreExactBeyondDoublePrecision) {
   EXPECT_EQ(value_text(result->rows[0].values[1]), "1000000000000000.0000000000001");
 }
 
+// Sums beyond the 128-bit range (about ±1.7e20) fail the query with the metric's name instead of
+// wrapping: inside one row group, across row groups merged from several workers, and in the
+// totals over groups that each fit.
+TEST(ExecutorTest, ASumBeyondTheExactRangeFailsInsteadOfWrapping) {
+  const core::Decimal big = core::Decimal::from_int(100000000000000000);  // 1e17
+  auto table_of = [&](const std::vector<std::pair<std::string, core::Decimal>>& rows) {
+    focus::TableBuilder b;
+    for (const auto& [service, cost] : rows) {
+      b.set_string(Column::kServiceName, service);
+      b.set_decimal(Column::kBilledCost, cost);
+      b.finish_row();
+    }
+    return std::make_shared<const focus::Table>(b.finish());
+  };
+  const core::Decimal huge = core::Decimal::from_units(big.units() * 1000);  // 1e20
+  const core::Decimal minus_huge = -huge;
+  auto q = parse_query(R"({"metrics": ["BilledCost"], "group_by": ["ServiceName"]})");
+  ASSERT_TRUE(q.is_ok());
+  auto expect_overflow = [&](const store::InMemoryTableSource& source, const char* what) {
+    for (size_t threads : {1, 3}) {
+      core::ThreadPool pool(threads);
+      auto result = execute(*q, source, {&pool});
+      ASSERT_FALSE(result.is_ok()) << what << ", " << threads << " threads";
+      EXPECT_EQ(result.status().code(), core::StatusCode::kInvalidArgument);
+      EXPECT_NE(result.status().message().find("the sum of BilledCost"), std::string::npos)
+          << result.status().message();
+    }
+  };
+  store::InMemoryTableSource one_group;
+  one_group.add(table_of({{"a", huge}, {"a", huge}}));
+  expect_overflow(one_group, "one row group");
+  store::InMemoryTableSource negative;
+  negative.add(table_of({{"a", minus_huge}, {"a", minus_huge}}));
+  expect_overflow(negative, "negative sums");
+  store::InMemoryTableSource split;
+  split.add(table_of({{"a", huge}}));
+  split.add(table_of({{"a", huge}}));
+  split.add(table_of({{"a", core::Decimal()}}));
+  expect_overflow(split, "row groups merged");
+  store::InMemoryTableSource totals;
+  totals.add(table_of({{"a", huge}, {"b", huge}}));
+  expect_overflow(totals, "totals");
+
+  // Up to the edge it is exact: 1e20 + 1e20 - 1e20.
+  store::InMemoryTableSource fits;
+  fits.add(table_of({{"a", huge}, {"b", minus_huge}, {"a", big}}));
+  auto result = execute(*q, fits);
+  ASSERT_TRUE(result.is_ok()) << result.status().to_string();
+  EXPECT_EQ(value_text(result->totals[1]), "100000000000000000");
+}
+
 // A source whose row groups fail to load, as a corrupt segment would.
 class FailingSource final : public store::TableSource {
  public:
