@@ -10,6 +10,8 @@
 #   WORK         work directory (default build/bench-http; the store is reused between runs)
 #   QUERY_CACHE_MB  server query-result cache (default 64; 0 = every request runs the query)
 #   END_DATE     end of the generated data and of the 90-day query window (default 2025-01-01)
+#   FORMATS      demo billing formats: focus (default) or native (every provider's own export)
+# The generated estate is kept in $WORK/demo-* and its store in $WORK/data-* for the next run.
 # Output: one RESULT line per run (p50/p95/p99, errors) and RSS samples, also in $WORK/results.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -21,6 +23,7 @@ soak="${SOAK:-600}"
 work="${WORK:-$root/build/bench-http}"
 bin="$root/build/release/cloudoptima"
 end_date="${END_DATE:-2025-01-01}"  # fixed, so the generated data (and the query window) are reproducible
+formats="${FORMATS:-focus}"
 results="$work/results.txt"
 mkdir -p "$work"
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
@@ -30,14 +33,19 @@ if [[ ! -x "$bin" ]]; then
   cmake --build build/release -j2 --target cloudoptima
 fi
 
-data="$work/data-$rows"
+data="$work/data-$rows-$formats-$end_date"
+demo="$work/demo-$rows-$formats-$end_date"
 if [[ ! -f "$data/.complete" ]]; then
   rm -rf "$data"
-  [[ -d "$work/demo-$rows" ]] ||
-    "$bin" demo generate --out "$work/demo-$rows" --rows "$rows" --end "$end_date" --formats focus
-  "$bin" --data-dir "$data" ingest "$work/demo-$rows" --source demo --skip-unrecognized
+  [[ -d "$demo" ]] ||
+    "$bin" demo generate --out "$demo" --rows "$rows" --end "$end_date" --formats "$formats"
+  "$bin" --data-dir "$data" ingest "$demo/billing" --skip-unrecognized
+  # The rest of the estate, as `make run` loads it: inventory and utilization for the
+  # recommenders, then the anomaly scan of every dimension series (its wall time is reported).
+  "$bin" --data-dir "$data" inventory ingest "$demo/inventory" "$demo/utilization" >/dev/null
+  /usr/bin/time -f "anomaly scan: %e s wall, %U s user, %S s system, %M KB max RSS" \
+    "$bin" --data-dir "$data" anomalies detect 2>&1 >/dev/null | tee -a "$results"
   touch "$data/.complete"
-  rm -rf "$work/demo-$rows"
 fi
 
 echo "bench-http-password" > "$work/password"
@@ -76,7 +84,7 @@ curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
   -d "{\"time_range\":{\"start\":\"$OPTIMA_START\",\"end\":\"$OPTIMA_END\"},\"metrics\":[\"EffectiveCost\"]}" \
   "$url/api/v1/costs/query" >/dev/null
 for c in $connections; do
-  out=$(wrk -t2 -c"$c" -d"${duration}s" --timeout 10s -s bench/http/dashboard_query.lua "$url/" |
+  out=$(wrk -t"$(( c < 2 ? 1 : 2 ))" -c"$c" -d"${duration}s" --timeout 10s -s bench/http/dashboard_query.lua "$url/" |
         grep '^RESULT')
   echo "connections=$c $out rss_mb=$(rss_mb)" | tee -a "$results"
 done
