@@ -36,6 +36,34 @@ test("the recommendations page shows the API's savings total and an item's evide
   }
 });
 
+test("commitment purchases show the API's plan and follow the term chosen", async () => {
+  const call = await apiSession(ownerUser, ownerPassword);
+  const plans = {};
+  for (const term of ["1y", "3y"]) {
+    const r = await call("GET", `/api/v1/commitments/purchases?lookback=30&term=${term}&payment=no-upfront`);
+    assert.equal(r.status, 200, r.text);
+    assert.ok(r.json.recommendations.length > 0, `the demo estate has ${term} commitment purchases`);
+    plans[term] = r.json.recommendations[0];
+  }
+  const b = await launch();
+  try {
+    await login(b.page);
+    await b.page.goto(`${baseUrl}/#/recommendations`);
+    const section = b.page.getByTestId("commitment-purchases");
+    const firstRow = section.getByTestId("purchases-table").locator("tbody tr").first();
+    await firstRow.waitFor();
+    const oneYear = plans["1y"];
+    assert.match(await firstRow.innerText(), new RegExp(oneYear.commitment));
+    assert.ok((await firstRow.innerText()).includes(money(oneYear.monthly_savings, oneYear.currency)), await firstRow.innerText());
+    await section.getByLabel("Term").selectOption("3y");
+    const threeYears = plans["3y"];
+    await section.getByRole("columnheader", { name: "savings, 3 years" }).waitFor();
+    await firstRow.filter({ hasText: money(threeYears.term_savings, threeYears.currency) }).waitFor();
+  } finally {
+    await b.close();
+  }
+});
+
 test("a budget created through the form shows its status", async () => {
   const b = await launch();
   try {

@@ -46,32 +46,6 @@ struct CommitmentsFlags {
   int months = 3;
 };
 
-nlohmann::json reservation_json(const recommend::ReservationRecommendation& r) {
-  const auto rate = [](const pricing::Rate& x) {
-    return nlohmann::json{{"per_hour", x.per_unit.to_string()},
-                          {"source", pricing::rate_source_name(x.source)},
-                          {"description", x.description}};
-  };
-  return {{"provider", r.provider},
-          {"currency", r.currency},
-          {"region", r.region},
-          {"instance_type", r.instance_type},
-          {"option", r.option.to_string()},
-          {"on_demand_rate", rate(r.on_demand_rate)},
-          {"reserved_rate", rate(r.reserved_rate)},
-          {"spread_from_daily", r.spread_from_daily},
-          {"instances", r.instances},
-          {"average_instances", r.average_instances.to_string()},
-          {"expected_utilization", r.expected_utilization.to_string()},
-          {"monthly_on_demand", r.monthly_on_demand.to_string()},
-          {"monthly_savings", r.monthly_savings.to_string()},
-          {"yearly_savings", r.yearly_savings.to_string()},
-          {"term_savings", r.term_savings.to_string()},
-          {"upfront", r.upfront.to_string()},
-          {"monthly_recurring", r.monthly_recurring.to_string()},
-          {"break_even_month", r.break_even_month}};
-}
-
 void print_metrics(const std::vector<recommend::ProviderCommitmentMetrics>& list, bool by_month) {
   std::vector<std::vector<std::string>> rows;
   for (const auto& m : list) {
@@ -124,11 +98,11 @@ int run_commitments(const GlobalOptions& global, const CommitmentsFlags& flags) 
   if (!snapshot.is_ok())
     return report_error(global, snapshot.status());
   const auto span = recommend::data_span(**snapshot);
-  if (!span)
+  const auto billed_end = recommend::billed_days_end(**snapshot);
+  if (!span || !billed_end)
     return report_error(global, core::not_found("no billing data in " + data_dir_of(where)));
   // The window ends with the last billed day.
-  const core::Timestamp end{
-      core::start_of_day(core::Timestamp{span->end.unix_seconds - 1}).unix_seconds + 86400};
+  const core::Timestamp end = *billed_end;
 
   auto plan = recommend::recommend_commitment_purchases(**snapshot, *book, end, options);
   if (!plan.is_ok())
@@ -145,22 +119,13 @@ int run_commitments(const GlobalOptions& global, const CommitmentsFlags& flags) 
     return report_error(global, monthly.status());
 
   if (global.json) {
-    nlohmann::json j{{"lookback_start", core::format_iso8601(plan->lookback.start)},
-                     {"lookback_end", core::format_iso8601(plan->lookback.end)},
-                     {"hours_per_month", pricing::kHoursPerMonth}};
+    nlohmann::json j = recommend::commitment_plan_json(*plan);
     j["lookback"] = nlohmann::json::array();
     for (const auto& m : *window)
       j["lookback"].push_back(recommend::commitment_metrics_json(m));
     j["monthly"] = nlohmann::json::array();
     for (const auto& m : *monthly)
       j["monthly"].push_back(recommend::commitment_metrics_json(m));
-    j["recommendations"] = nlohmann::json::array();
-    for (const auto& r : plan->recommendations)
-      j["recommendations"].push_back(recommend::purchase_recommendation_json(r));
-    j["reservations"] = nlohmann::json::array();
-    for (const auto& r : plan->reservations)
-      j["reservations"].push_back(reservation_json(r));
-    j["notes"] = plan->notes;
     print_json(j);
     return 0;
   }

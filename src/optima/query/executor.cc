@@ -19,10 +19,22 @@ namespace optima::query {
 
 namespace {
 
-// A metric's value in one group: exact units, or null when no row had a value.
+// A metric's value in one group: exact units (units + carries × 2^128), or null when no row had
+// a value. Non-zero carries put it beyond the 128-bit range: shown as null, with a warning.
 struct MetricValue {
   bool null = true;
   core::Int128 units = 0;
+  int64_t carries = 0;
+
+  bool out_of_range() const { return carries != 0; }
+  bool absent() const { return null || out_of_range(); }
+  // *this += v, exactly: wrapping modulo 2^128 and counting the wraps.
+  void add(const MetricValue& v) {
+    carries += v.carries;
+    if (__builtin_add_overflow(units, v.units, &units))
+      carries += v.units < 0 ? -1 : 1;
+    null = null && v.null;
+  }
 };
 
 // Sums for rows folded into "(others)" in one time bucket (and currency: see kept_in_others()).
@@ -30,8 +42,7 @@ struct OthersGroup {
   int64_t bucket = focus::kNullTime;
   std::vector<uint32_t> kept_ids;  // per group_by dimension: its value id if kept, else 0
   int64_t count = 0;
-  std::vector<core::Int128> sums;
-  std::vector<int64_t> null_counts;
+  std::vector<MetricValue> values;  // per metric; row_count is `count`
 };
 
 // A result row before materialisation: a group of the aggregator, or an others group.
@@ -47,11 +58,8 @@ class ResultBuilder {
         groups_(groups),
         order_(effective_order(query)),
         others_position_(others_order_position(query)),
-        kept_(kept_in_others(query)) {}
-
-  // The first metric whose total, top_n rank or others sum left the exact range during build();
-  // the result must then not be shown.
-  std::optional<size_t> overflowed_metric() const { return overflowed_metric_; }
+        kept_(kept_in_others(query)),
+        out_of_range_metrics_(query.metrics.size(), false) {}
 
   QueryResult build(uint64_t rows_scanned) {
     QueryResult result;
@@ -76,6 +84,14 @@ class ResultBuilder {
     }
     for (size_t i = begin; i < end; ++i)
       result.rows.push_back(materialize(rows[i]));
+    for (size_t m = 0; m < query_.metrics.size(); ++m) {
+      if (out_of_range_metrics_[m]) {
+        result.warnings.push_back(fmt::format(
+            "{}: some sums are beyond the exact range (about ±1.7e20) and are shown as null; "
+            "filter by the unit (ConsumedUnit) or shorten the time range",
+            query_.metrics[m].to_string()));
+      }
+    }
     return result;
   }
 
@@ -85,7 +101,8 @@ class ResultBuilder {
   MetricValue group_metric(size_t m, uint32_t g) const {
     if (query_.metrics[m].kind == Metric::Kind::kRowCount)
       return {false, groups_.count(g)};
-    return {groups_.null_count(m, g) == groups_.count(g), groups_.sum(m, g)};
+    return {groups_.null_count(m, g) == groups_.count(g), groups_.sum(m, g),
+            groups_.carries(m, g)};
   }
 
   MetricValue metric(size_t m, const RowRef& r) const {
@@ -94,7 +111,7 @@ class ResultBuilder {
     const OthersGroup& o = others_[r.index];
     if (query_.metrics[m].kind == Metric::Kind::kRowCount)
       return {false, o.count};
-    return {o.null_counts[m] == o.count, o.sums[m]};
+    return o.values[m];
   }
 
   int64_t bucket(const RowRef& r) const {
@@ -106,15 +123,14 @@ class ResultBuilder {
     return r.others ? others_[r.index].kept_ids[d] : groups_.dimension_id(r.index, d);
   }
 
-  void compute_totals(QueryResult* result) {
+  void compute_totals(QueryResult* result) const {
     const size_t first_metric = result->columns.size() - query_.metrics.size();
     result->totals.assign(result->columns.size(), std::monostate{});
     for (size_t m = 0; m < query_.metrics.size(); ++m) {
       MetricValue total{query_.metrics[m].kind != Metric::Kind::kRowCount, 0};
       for (uint32_t g = 0; g < groups_.group_count(); ++g) {
         const MetricValue v = group_metric(m, g);
-        add_units(m, &total.units, v.units);
-        total.null = total.null && v.null;
+        total.add(v);
       }
       result->totals[first_metric + m] = to_value(m, total);
     }
@@ -160,8 +176,7 @@ class ResultBuilder {
     for (uint32_t g = 0; g < group_count; ++g) {
       const MetricValue v = group_metric(0, g);
       MetricValue& rank = series_rank[series_of[g]];
-      add_units(0, &rank.units, v.units);
-      rank.null = rank.null && v.null;
+      rank.add(v);
     }
     // Rank: the first metric descending (null last), ties by dimension values ascending.
     std::vector<uint32_t> order(series_group.size());
@@ -204,8 +219,7 @@ class ResultBuilder {
         if (kept_ids.empty())
           kept_ids.assign(query_.group_by.size(), 0);
         others_.push_back({b, std::move(kept_ids), 0,
-                           std::vector<core::Int128>(query_.metrics.size(), 0),
-                           std::vector<int64_t>(query_.metrics.size(), 0)});
+                           std::vector<MetricValue>(query_.metrics.size())});
         rows.push_back({it->second, true});
       }
       OthersGroup& o = others_[it->second];
@@ -213,8 +227,7 @@ class ResultBuilder {
       for (size_t m = 0; m < query_.metrics.size(); ++m) {
         if (query_.metrics[m].kind == Metric::Kind::kRowCount)
           continue;
-        add_units(m, &o.sums[m], groups_.sum(m, g));
-        o.null_counts[m] += groups_.null_count(m, g);
+        o.values[m].add(group_metric(m, g));
       }
     }
     return rows;
@@ -222,8 +235,8 @@ class ResultBuilder {
 
   // Nulls sort last whatever the direction.
   static int compare_metric(const MetricValue& a, const MetricValue& b, SortDirection dir) {
-    if (a.null || b.null)
-      return a.null == b.null ? 0 : (a.null ? 1 : -1);
+    if (a.absent() || b.absent())
+      return a.absent() == b.absent() ? 0 : (a.absent() ? 1 : -1);
     const int c = a.units < b.units ? -1 : (a.units > b.units ? 1 : 0);
     return dir == SortDirection::kAsc ? c : -c;
   }
@@ -275,8 +288,11 @@ class ResultBuilder {
     return 0;
   }
 
+  // Notes metric m in out_of_range_metrics_ when v is out of range.
   Value to_value(size_t m, const MetricValue& v) const {
-    if (v.null)
+    if (v.out_of_range())
+      out_of_range_metrics_[m] = true;
+    if (v.absent())
       return std::monostate{};
     if (query_.metrics[m].kind == Metric::Kind::kRowCount)
       return static_cast<int64_t>(v.units);
@@ -307,24 +323,11 @@ class ResultBuilder {
   const GroupAggregator& groups_;
   const std::vector<OrderKey> order_;
   const size_t others_position_;
-  // *sum += value for metric m, noting the metric when the sum leaves the 128-bit range.
-  void add_units(size_t m, core::Int128* sum, core::Int128 value) {
-    if (__builtin_add_overflow(*sum, value, sum) && !overflowed_metric_)
-      overflowed_metric_ = m;
-  }
-
   const std::vector<bool> kept_;  // per group_by dimension: kept on others rows
   std::vector<OthersGroup> others_;
-  std::optional<size_t> overflowed_metric_;
+  // Per metric: a value shown (row of the page or total) was out of range.
+  mutable std::vector<bool> out_of_range_metrics_;
 };
-
-core::Status sum_overflow(const Metric& metric) {
-  return core::invalid_argument(fmt::format(
-      "the sum of {} over the matching rows is beyond the exact decimal range (about ±1.7e20), "
-      "so it cannot be shown exactly: narrow the query (a shorter time range, or for quantities "
-      "a filter on their unit such as ConsumedUnit)",
-      metric.to_string()));
-}
 
 }  // namespace
 
@@ -383,12 +386,7 @@ core::Result<QueryResult> execute(const Query& query, const store::TableSource& 
     currencies[0].merge(currencies[w]);
   }
   aggregators[0]->ensure_single_group();
-  if (const std::optional<size_t> m = aggregators[0]->overflowed_metric())
-    return sum_overflow(query.metrics[*m]);
-  ResultBuilder builder(query, *aggregators[0]);
-  QueryResult result = builder.build(scanned.load());
-  if (const std::optional<size_t> m = builder.overflowed_metric())
-    return sum_overflow(query.metrics[*m]);
+  QueryResult result = ResultBuilder(query, *aggregators[0]).build(scanned.load());
   OPTIMA_RETURN_IF_ERROR(apply_currency_rule(query, currencies[0].seen(), &result));
   return result;
 }

@@ -4,8 +4,8 @@
 // query reads, filtered and aggregated on dictionary codes by one GroupAggregator per worker,
 // and merged. Then top-N (with "others"), ordering (effective_order) and the page are applied.
 // Sums are exact; a metric with no non-null value in a group is null, as in SQL. A sum (per
-// group, total or others) beyond the exact range (about ±1.7e20) fails the query with
-// InvalidArgument naming the metric, rather than returning a wrapped number.
+// group, total or others) beyond the exact range (about ±1.7e20) is null too, never a wrapped
+// number, and the result carries a warning naming the metric.
 #pragma once
 
 #include "optima/core/status.h"

@@ -60,6 +60,29 @@ bool banked_add(const uint32_t* groups, size_t n, size_t group_count, std::vecto
   return overflow;
 }
 
+// *sum += value wrapping modulo 2^128; returns the carry: +1 when the exact sum is 2^128 above
+// the wrapped one, -1 when below, 0 when no wrap happened.
+inline int32_t add_counting_carry(core::Int128* sum, core::Int128 value) {
+  if (!add_overflows(sum, value))
+    return 0;
+  return value < 0 ? -1 : 1;
+}
+
+// The rare path after a row group's adds into `sums` wrapped somewhere (in a partial bank or the
+// fold): takes them back (modular adds, so subtracting the same values restores every sum bit for
+// bit) and redoes them row by row, counting each group's carries. Since wrapping addition is
+// associative, a group whose carries net to zero has its exact sum, whatever the order of its rows.
+template <typename Value>
+void redo_counting_carries(const uint32_t* groups, size_t n, core::Int128* sums, int32_t* carries,
+                           Value value) {
+  for (size_t k = 0; k < n; ++k) {
+    core::Int128* sum = &sums[groups[k]];
+    (void)__builtin_sub_overflow(*sum, value(k), sum);
+  }
+  for (size_t k = 0; k < n; ++k)
+    carries[groups[k]] += add_counting_carry(&sums[groups[k]], value(k));
+}
+
 inline uint64_t mix(uint64_t a, uint64_t b) {
   const core::UInt128 r = static_cast<core::UInt128>(a ^ kKeySeed) * (b ^ 0xd6e8feb86659fd93ULL);
   return static_cast<uint64_t>(r) ^ static_cast<uint64_t>(r >> 64);
@@ -83,7 +106,7 @@ GroupAggregator::GroupAggregator(const Query& query)
       interners_(query.group_by.size()),
       sums_(query.metrics.size()),
       null_counts_(query.metrics.size()),
-      overflowed_(query.metrics.size(), 0) {
+      carries_(query.metrics.size()) {
   table_.assign(64, 0);
   mask_ = table_.size() - 1;
 }
@@ -152,6 +175,7 @@ uint32_t GroupAggregator::add_group(const uint64_t* key, uint64_t hash) {
   for (size_t m = 0; m < metrics_.size(); ++m) {
     sums_[m].push_back(0);
     null_counts_[m].push_back(0);
+    carries_[m].push_back(0);
   }
   return group;
 }
@@ -366,8 +390,13 @@ void GroupAggregator::accumulate(const focus::Table& table, const Selection& sel
       for (size_t k = 0; k < selected; ++k)
         overflow |= add_overflows(&sums[groups[k]], values[rows[k]].units());
     }
-    if (overflow)
-      overflowed_[m] = 1;
+    if (overflow && rows == nullptr) {
+      redo_counting_carries(groups, selected, sums, carries_[m].data(),
+                            [values](size_t k) { return values[k].units(); });
+    } else if (overflow) {
+      redo_counting_carries(groups, selected, sums, carries_[m].data(),
+                            [values, rows](size_t k) { return values[rows[k]].units(); });
+    }
     if (!column.nulls.empty()) {
       const uint8_t* is_null = column.nulls.data();
       for (size_t k = 0; k < selected; ++k) {
@@ -382,17 +411,7 @@ void GroupAggregator::ensure_single_group() {
     add_group(nullptr, 0);
 }
 
-std::optional<size_t> GroupAggregator::overflowed_metric() const {
-  for (size_t m = 0; m < overflowed_.size(); ++m) {
-    if (overflowed_[m])
-      return m;
-  }
-  return std::nullopt;
-}
-
 void GroupAggregator::merge(const GroupAggregator& other) {
-  for (size_t m = 0; m < overflowed_.size(); ++m)
-    overflowed_[m] |= other.overflowed_[m];
   std::vector<std::vector<uint32_t>> id_map(dimensions_.size());
   for (size_t d = 0; d < dimensions_.size(); ++d) {
     const StringInterner& from = other.interners_[d];
@@ -412,8 +431,8 @@ void GroupAggregator::merge(const GroupAggregator& other) {
     const uint32_t into = find_or_add(key);
     counts_[into] += other.counts_[g];
     for (size_t m = 0; m < metrics_.size(); ++m) {
-      if (add_overflows(&sums_[m][into], other.sums_[m][g]))
-        overflowed_[m] = 1;
+      carries_[m][into] += other.carries_[m][g] +
+                           add_counting_carry(&sums_[m][into], other.sums_[m][g]);
       null_counts_[m][into] += other.null_counts_[m][g];
     }
   }

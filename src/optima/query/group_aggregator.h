@@ -6,14 +6,13 @@
 // string per row. When the combinations are too many for a dense array it falls back to one
 // group-table lookup per row. The distinct strings of a row group are interned in one batch per
 // dimension (overlapping their cache misses). Sums are 128-bit integers of 10^-18 units, so they
-// are exact, and a sum that leaves that range is reported (overflowed_metric), never wrapped
+// are exact, and a group whose sum leaves that range is known (carries), never wrapped
 // silently; with few groups they go through interleaved partial sums, so that consecutive rows
 // of one group do not wait on each other's stores. Not thread-safe: each worker owns one and
 // the results are merged.
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -73,9 +72,10 @@ class GroupAggregator {
   // Rows in the group, and rows where metric m was null.
   int64_t count(size_t group) const { return counts_[group]; }
   int64_t null_count(size_t m, size_t group) const { return null_counts_[m][group]; }
-  // The first metric whose sum left the exact range (|sum| < 2^127 units, about 1.7e20) in some
-  // group; its sums are then meaningless and the query must fail rather than show them.
-  std::optional<size_t> overflowed_metric() const;
+  // The exact sum of metric m over the group is sum(m, group) + carries(m, group) × 2^128: non-zero
+  // carries mean it is beyond the 128-bit range (about ±1.7e20, e.g. Google's storage
+  // byte-seconds over days) and cannot be shown.
+  int64_t carries(size_t m, size_t group) const { return carries_[m][group]; }
 
  private:
   static constexpr uint32_t kUnset = 0xffffffffu;
@@ -104,7 +104,7 @@ class GroupAggregator {
   std::vector<int64_t> counts_;
   std::vector<std::vector<core::Int128>> sums_;    // per metric, per group
   std::vector<std::vector<int64_t>> null_counts_;  // per metric, per group
-  std::vector<uint8_t> overflowed_;                // per metric: 1 once a sum overflowed
+  std::vector<std::vector<int32_t>> carries_;       // per metric, per group: wraps of the sum
 
   // Interleaved partial accumulators of accumulate(), reused across row groups.
   std::vector<int64_t> count_banks_;

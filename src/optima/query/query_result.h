@@ -50,6 +50,8 @@ struct QueryResult {
   uint64_t total_rows = 0;      // rows of the whole result, all pages
   std::optional<std::string> next_cursor;
   uint64_t rows_scanned = 0;  // rows in the row groups read (after pruning)
+  // What the reader must know to trust the figures, e.g. sums beyond the exact range shown null.
+  std::vector<std::string> warnings;
   friend bool operator==(const QueryResult&, const QueryResult&) = default;
 };
 

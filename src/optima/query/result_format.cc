@@ -140,6 +140,8 @@ std::string format_table(const QueryResult& result) {
                      result.rows_scanned);
   if (result.next_cursor)
     out += fmt::format("next_cursor: {}\n", *result.next_cursor);
+  for (const std::string& warning : result.warnings)
+    out += fmt::format("warning: {}\n", warning);
   return out;
 }
 
@@ -191,6 +193,8 @@ std::string format_json(const QueryResult& result, int indent) {
   doc["total_rows"] = result.total_rows;
   doc["next_cursor"] = result.next_cursor ? nlohmann::ordered_json(*result.next_cursor) : nullptr;
   doc["rows_scanned"] = result.rows_scanned;
+  if (!result.warnings.empty())
+    doc["warnings"] = result.warnings;
   return doc.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 

@@ -185,7 +185,8 @@ void add_cost_routes(RouteTable& table, ServerContext& context) {
                 {"totals", {{"type", "object"}}},
                 {"total_rows", {{"type", "integer"}}},
                 {"next_cursor", {{"type", {"string", "null"}}}},
-                {"rows_scanned", {{"type", "integer"}}}}}},
+                {"rows_scanned", {{"type", "integer"}}},
+                {"warnings", {{"type", "array"}, {"items", {{"type", "string"}}}}}}}},
              200, "application/json",
              [ctx, cache = std::make_shared<QueryResultCache>(ctx->options.query_cache_bytes)](
                  RequestContext& req) { return costs_query(*ctx, *cache, req); }});

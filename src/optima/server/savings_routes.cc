@@ -1,4 +1,4 @@
-// Routes: /api/v1/recommendations…, /api/v1/commitments, /api/v1/inventory… (docs/api.md,
+// Routes: /api/v1/recommendations…, /api/v1/commitments…, /api/v1/inventory… (docs/api.md,
 // "Prediction, savings and inventory"). Recommendations come from recommend::run_service over
 // the server's data dir (latest inventory snapshot, billing store, price book, lifecycle).
 #include <algorithm>
@@ -7,8 +7,10 @@
 
 #include "optima/core/strings.h"
 #include "optima/inventory/inventory_store.h"
+#include "optima/pricing/price_book.h"
 #include "optima/recommend/commitments/commitment_json.h"
 #include "optima/recommend/commitments/commitment_metrics.h"
+#include "optima/recommend/commitments/purchase_recommendation.h"
 #include "optima/recommend/lifecycle_store.h"
 #include "optima/recommend/recommend_service.h"
 #include "optima/recommend/recommendation_json.h"
@@ -245,10 +247,9 @@ ApiResponse commitments(ServerContext& ctx, RequestContext& req) {
     window = {*from, *to};
   } else {
     const auto span = recommend::data_span(**snapshot);
-    if (!span) return json_response({{"window", nullptr}, {"providers", json::array()}, {"monthly", json::array()}});
-    const core::Timestamp last{
-        core::start_of_day(core::Timestamp{span->end.unix_seconds - 1}).unix_seconds + 86400};
-    window = {std::max(span->start, core::Timestamp{last.unix_seconds - 30 * 86400}), last};
+    const auto last = recommend::billed_days_end(**snapshot);
+    if (!span || !last) return json_response({{"window", nullptr}, {"providers", json::array()}, {"monthly", json::array()}});
+    window = {std::max(span->start, core::Timestamp{last->unix_seconds - 30 * 86400}), *last};
   }
   auto whole = recommend::compute_commitment_metrics(**snapshot, window);
   if (!whole.is_ok()) return status_response(whole.status());
@@ -264,6 +265,40 @@ ApiResponse commitments(ServerContext& ctx, RequestContext& req) {
                           {"end", core::format_iso8601(window.end)}}},
                         {"providers", std::move(providers)},
                         {"monthly", std::move(months)}});
+}
+
+// ?lookback=1..366 days (default 30) &term=1y|3y &payment=no-upfront|partial-upfront|all-upfront:
+// the spend-based commitment (Savings Plan, savings plan, CUD) and reserved-instance purchases
+// simulated over the last `lookback` billed days.
+ApiResponse commitment_purchases(ServerContext& ctx, RequestContext& req) {
+  auto lookback = int_query_param(req, "lookback", 1, 366);
+  if (auto* e = std::get_if<ApiError>(&lookback)) return error_response(*e);
+  recommend::PurchaseOptions options;
+  options.lookback_days = static_cast<int>(std::get<std::optional<int64_t>>(lookback).value_or(30));
+  if (auto term = req.query_param("term"); term && !term->empty()) {
+    auto parsed = pricing::parse_term(*term);
+    if (!parsed.is_ok()) return status_response(parsed.status());
+    options.term = *parsed;
+  }
+  if (auto payment = req.query_param("payment"); payment && !payment->empty()) {
+    auto parsed = pricing::parse_payment(*payment);
+    if (!parsed.is_ok()) return status_response(parsed.status());
+    options.payment = *parsed;
+  }
+  auto snapshot = ctx.store->snapshot();
+  if (!snapshot.is_ok()) return status_response(snapshot.status());
+  const auto end = recommend::billed_days_end(**snapshot);
+  if (!end) return status_response(core::not_found("there is no billing data yet"));
+  auto catalog_dir = pricing::PriceBook::default_catalog_dir();
+  if (!catalog_dir.is_ok()) return status_response(catalog_dir.status());
+  auto book = pricing::PriceBook::load(*catalog_dir);
+  if (!book.is_ok()) return status_response(book.status());
+  auto plan = recommend::recommend_commitment_purchases(**snapshot, *book, *end, options);
+  if (!plan.is_ok()) return status_response(plan.status());
+  json out = recommend::commitment_plan_json(*plan);
+  out["term"] = std::string(pricing::term_name(options.term));
+  out["payment"] = std::string(pricing::payment_name(options.payment));
+  return json_response(std::move(out));
 }
 
 // ---- inventory ----
@@ -394,6 +429,22 @@ void add_savings_routes(RouteTable& table, ServerContext& context) {
                 {"providers", {{"type", "array"}}},
                 {"monthly", {{"type", "array"}}}}}},
              200, "application/json", bind(commitments)});
+  table.add({http::verb::get, "/api/v1/commitments/purchases", Role::kViewer,
+             "Commitment purchase recommendations simulated over hourly on-demand-equivalent "
+             "usage: hourly commitment, expected utilization, coverage before and after, "
+             "break-even month, monthly / yearly / term savings, the simulated levels, and "
+             "reserved-instance alternatives (?lookback=30&term=1y|3y&payment=no-upfront)",
+             BodyKind::kNone, nullptr,
+             {{"type", "object"},
+              {"properties",
+               {{"lookback_start", {{"type", "string"}}},
+                {"lookback_end", {{"type", "string"}}},
+                {"term", {{"type", "string"}}},
+                {"payment", {{"type", "string"}}},
+                {"recommendations", {{"type", "array"}}},
+                {"reservations", {{"type", "array"}}},
+                {"notes", {{"type", "array"}}}}}},
+             200, "application/json", bind(commitment_purchases)});
   table.add({http::verb::get, "/api/v1/inventory", Role::kViewer,
              "Resources of the latest inventory snapshot (?provider=&kind=&search=&limit=&cursor=)",
              BodyKind::kNone, nullptr, list_schema("resources"), 200, "application/json",

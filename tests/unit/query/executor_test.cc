@@ -590,12 +590,14 @@ TEST(ExecutorTest, SumsAreExactBeyondDoublePrecision) {
   EXPECT_EQ(value_text(result->rows[0].values[1]), "1000000000000000.0000000000001");
 }
 
-// Sums beyond the 128-bit range (about ±1.7e20) fail the query with the metric's name instead of
-// wrapping: inside one row group, across row groups merged from several workers, and in the
-// totals over groups that each fit.
-TEST(ExecutorTest, ASumBeyondTheExactRangeFailsInsteadOfWrapping) {
-  const core::Decimal big = core::Decimal::from_int(100000000000000000);  // 1e17
-  auto table_of = [&](const std::vector<std::pair<std::string, core::Decimal>>& rows) {
+// A sum beyond the 128-bit range (about ±1.7e20) is null with a warning naming the metric,
+// never a wrapped number — inside one row group, across row groups merged from several workers,
+// in the totals over groups that each fit, and in "(others)" — while the groups that fit keep
+// their exact sums, even when a partial sum passed the edge.
+TEST(ExecutorTest, SumsBeyondTheExactRangeAreNullWithAWarning) {
+  const core::Decimal big = core::Decimal::from_int(100000000000000000);        // 1e17
+  const core::Decimal huge = core::Decimal::from_units(big.units() * 1000);      // 1e20
+  auto table_of = [](const std::vector<std::pair<std::string, core::Decimal>>& rows) {
     focus::TableBuilder b;
     for (const auto& [service, cost] : rows) {
       b.set_string(Column::kServiceName, service);
@@ -604,41 +606,71 @@ TEST(ExecutorTest, ASumBeyondTheExactRangeFailsInsteadOfWrapping) {
     }
     return std::make_shared<const focus::Table>(b.finish());
   };
-  const core::Decimal huge = core::Decimal::from_units(big.units() * 1000);  // 1e20
-  const core::Decimal minus_huge = -huge;
-  auto q = parse_query(R"({"metrics": ["BilledCost"], "group_by": ["ServiceName"]})");
-  ASSERT_TRUE(q.is_ok());
-  auto expect_overflow = [&](const store::InMemoryTableSource& source, const char* what) {
-    for (size_t threads : {1, 3}) {
-      core::ThreadPool pool(threads);
-      auto result = execute(*q, source, {&pool});
-      ASSERT_FALSE(result.is_ok()) << what << ", " << threads << " threads";
-      EXPECT_EQ(result.status().code(), core::StatusCode::kInvalidArgument);
-      EXPECT_NE(result.status().message().find("the sum of BilledCost"), std::string::npos)
-          << result.status().message();
-    }
+  auto run = [](const store::TableSource& source, const char* json, size_t threads) {
+    auto q = parse_query(json);
+    EXPECT_TRUE(q.is_ok());
+    core::ThreadPool pool(threads);
+    auto result = execute(*q, source, {&pool});
+    EXPECT_TRUE(result.is_ok()) << result.status().to_string();
+    return *result;
   };
-  store::InMemoryTableSource one_group;
-  one_group.add(table_of({{"a", huge}, {"a", huge}}));
-  expect_overflow(one_group, "one row group");
-  store::InMemoryTableSource negative;
-  negative.add(table_of({{"a", minus_huge}, {"a", minus_huge}}));
-  expect_overflow(negative, "negative sums");
-  store::InMemoryTableSource split;
-  split.add(table_of({{"a", huge}}));
-  split.add(table_of({{"a", huge}}));
-  split.add(table_of({{"a", core::Decimal()}}));
-  expect_overflow(split, "row groups merged");
-  store::InMemoryTableSource totals;
-  totals.add(table_of({{"a", huge}, {"b", huge}}));
-  expect_overflow(totals, "totals");
+  const char* by_service = R"({"metrics": ["BilledCost", "row_count"], "group_by": ["ServiceName"],
+                               "order_by": [{"field": "ServiceName"}]})";
+  const std::vector<std::string> warning = {
+      "BilledCost: some sums are beyond the exact range (about ±1.7e20) and are shown as null; "
+      "filter by the unit (ConsumedUnit) or shorten the time range"};
 
-  // Up to the edge it is exact: 1e20 + 1e20 - 1e20.
-  store::InMemoryTableSource fits;
-  fits.add(table_of({{"a", huge}, {"b", minus_huge}, {"a", big}}));
-  auto result = execute(*q, fits);
-  ASSERT_TRUE(result.is_ok()) << result.status().to_string();
-  EXPECT_EQ(value_text(result->totals[1]), "100000000000000000");
+  for (size_t threads : {1, 3}) {
+    // "a" overflows upwards inside one row group, "c" downwards, "b" fits.
+    store::InMemoryTableSource one_group;
+    one_group.add(table_of({{"a", huge}, {"a", huge}, {"b", big}, {"c", -huge}, {"c", -huge}}));
+    QueryResult r = run(one_group, by_service, threads);
+    ASSERT_EQ(r.rows.size(), 3u);
+    EXPECT_TRUE(std::holds_alternative<std::monostate>(r.rows[0].values[1]));
+    EXPECT_EQ(value_text(r.rows[1].values[1]), "100000000000000000");
+    EXPECT_TRUE(std::holds_alternative<std::monostate>(r.rows[2].values[1]));
+    EXPECT_EQ(r.rows[0].values[2], Value{int64_t{2}});
+    // The total is exact again: 2e20 + 1e17 - 2e20.
+    EXPECT_EQ(value_text(r.totals[1]), "100000000000000000");
+    EXPECT_EQ(r.warnings, warning);
+
+    // One row per row group: the overflow happens when the workers' sums are merged (or, with
+    // one worker, across row groups).
+    store::InMemoryTableSource split;
+    split.add(table_of({{"a", huge}, {"b", big}}));
+    split.add(table_of({{"a", huge}}));
+    split.add(table_of({{"a", core::Decimal()}}));
+    r = run(split, by_service, threads);
+    ASSERT_EQ(r.rows.size(), 2u);
+    EXPECT_TRUE(std::holds_alternative<std::monostate>(r.rows[0].values[1]));
+    EXPECT_EQ(value_text(r.rows[1].values[1]), "100000000000000000");
+    EXPECT_EQ(r.warnings, warning);
+
+    // Each group fits; their total and their "(others)" do not.
+    store::InMemoryTableSource totals;
+    totals.add(table_of({{"a", huge}, {"b", huge}, {"c", huge}, {"d", big}}));
+    r = run(totals, by_service, threads);
+    ASSERT_EQ(r.rows.size(), 4u);
+    EXPECT_EQ(value_text(r.rows[0].values[1]), "100000000000000000000");
+    EXPECT_TRUE(std::holds_alternative<std::monostate>(r.totals[1]));
+    EXPECT_EQ(r.warnings, warning);
+    r = run(totals, R"({"metrics": ["BilledCost"], "group_by": ["ServiceName"], "top_n": 1,
+                        "others": true})", threads);
+    ASSERT_EQ(r.rows.size(), 2u);
+    EXPECT_TRUE(r.rows[1].others);
+    EXPECT_TRUE(std::holds_alternative<std::monostate>(r.rows[1].values[1]));
+
+    // A sum that passes the edge on the way but ends inside it is exact, whatever the order of
+    // its rows and row groups: a = 1e20 + 1e20 - 1e20 + 1e17, b = -1e20.
+    store::InMemoryTableSource fits;
+    fits.add(table_of({{"a", huge}, {"a", huge}, {"b", -huge}}));
+    fits.add(table_of({{"a", -huge}, {"a", big}}));
+    r = run(fits, by_service, threads);
+    ASSERT_EQ(r.rows.size(), 2u);
+    EXPECT_EQ(value_text(r.rows[0].values[1]), "100100000000000000000");
+    EXPECT_EQ(value_text(r.totals[1]), "100000000000000000");
+    EXPECT_TRUE(r.warnings.empty());
+  }
 }
 
 // A source whose row groups fail to load, as a corrupt segment would.

@@ -1,9 +1,18 @@
 // Recommendations, commitments and inventory against a real server: the small FOCUS store of
 // server_test_support.h plus an inventory snapshot written here (an unattached gp2 volume and an
-// idle c5.large with 21 days of hourly metrics), so the recommenders have something to find.
+// idle c5.large with 21 days of hourly metrics), so the recommenders have something to find;
+// the commitment purchase test uploads a week of hourly on-demand compute usage.
+#include <chrono>
+#include <thread>
+
 #include <gtest/gtest.h>
 
 #include "optima/inventory/inventory_store.h"
+#include "optima/pricing/price_book.h"
+#include "optima/recommend/commitments/commitment_json.h"
+#include "optima/recommend/commitments/commitment_metrics.h"
+#include "optima/recommend/commitments/purchase_recommendation.h"
+#include "optima/store/store.h"
 #include "server_test_support.h"
 
 namespace optima::server::testing {
@@ -214,6 +223,84 @@ TEST_F(SavingsApiTest, CommitmentsReportsTheWindow) {
   ASSERT_EQ(res.status, 200u) << res.body;
   EXPECT_EQ(res.json()["window"]["end"], "2024-02-06T00:00:00Z");
   EXPECT_EQ(client_.get("/api/v1/commitments?start=2024-02-01", bearer(token_)).status, 400u);
+}
+
+// A week of hourly on-demand EC2 usage after the support store's data: four c5.large instances
+// at $0.085 an hour in us-east-1, 2024-02-06 … 2024-02-12.
+std::string on_demand_compute_csv() {
+  std::string csv =
+      "BillingPeriodStart,BillingPeriodEnd,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,"
+      "PricingCategory,ServiceCategory,ServiceName,ProviderName,RegionId,SkuPriceDetails,"
+      "ConsumedUnit,ConsumedQuantity,BilledCost,EffectiveCost,BillingCurrency\n";
+  for (int64_t h = 0; h < 7 * 24; ++h) {
+    const core::Timestamp start{kSavingsTestTakenAt + h * 3600};
+    csv += "2024-02-01T00:00:00Z,2024-03-01T00:00:00Z," + core::format_iso8601(start) + "," +
+           core::format_iso8601(core::Timestamp{start.unix_seconds + 3600}) +
+           ",Usage,Standard,Compute,Amazon Elastic Compute Cloud,AWS,us-east-1,"
+           "\"{\"\"InstanceType\"\":\"\"c5.large\"\"}\",Hours,4,0.34,0.34,USD\n";
+  }
+  return csv;
+}
+
+// The purchases route answers what the library computes on the same store and options (the
+// CLI's `commitments --json` uses the same function and JSON form), and refuses bad options.
+TEST_F(SavingsApiTest, CommitmentPurchasesMatchTheLibrary) {
+  auto upload = client_.post("/api/v1/uploads?filename=compute.csv&source=compute",
+                             on_demand_compute_csv(),
+                             {{"Authorization", "Bearer " + token_},
+                              {"Content-Type", "application/octet-stream"}});
+  ASSERT_EQ(upload.status, 202u) << upload.body;
+  const int64_t job_id = upload.json()["job"]["id"];
+  nlohmann::json job;
+  for (int i = 0; i < 600; ++i) {
+    job = client_.get("/api/v1/jobs/" + std::to_string(job_id), bearer(token_)).json();
+    if (job.value("state", "") == "succeeded" || job.value("state", "") == "failed") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_EQ(job["state"], "succeeded") << job.dump();
+
+  auto res = client_.get("/api/v1/commitments/purchases?lookback=7&term=3y&payment=all-upfront",
+                         bearer(token_));
+  ASSERT_EQ(res.status, 200u) << res.body;
+  const nlohmann::json got = res.json();
+  EXPECT_EQ(got["term"], "3y");
+  EXPECT_EQ(got["payment"], "all-upfront");
+  EXPECT_EQ(got["lookback_start"], "2024-02-06T00:00:00Z");
+  EXPECT_EQ(got["lookback_end"], "2024-02-13T00:00:00Z");
+  ASSERT_EQ(got["recommendations"].size(), 1u) << got.dump();
+  EXPECT_EQ(got["recommendations"][0]["commitment"], "Compute Savings Plan");
+  EXPECT_GT(savings_test_decimal(got["recommendations"][0]["monthly_savings"]), core::Decimal());
+
+  auto store = store::Store::open(s_.data_dir());
+  ASSERT_TRUE(store.is_ok()) << store.status().to_string();
+  auto snapshot = (*store)->snapshot();
+  ASSERT_TRUE(snapshot.is_ok());
+  auto dir = pricing::PriceBook::default_catalog_dir();
+  ASSERT_TRUE(dir.is_ok()) << dir.status().to_string();
+  auto book = pricing::PriceBook::load(*dir);
+  ASSERT_TRUE(book.is_ok()) << book.status().to_string();
+  recommend::PurchaseOptions options;
+  options.lookback_days = 7;
+  options.term = pricing::Term::k3Year;
+  options.payment = pricing::Payment::kAllUpfront;
+  auto plan = recommend::recommend_commitment_purchases(
+      **snapshot, *book, *recommend::billed_days_end(**snapshot), options);
+  ASSERT_TRUE(plan.is_ok()) << plan.status().to_string();
+  const nlohmann::json want = recommend::commitment_plan_json(*plan);
+  EXPECT_EQ(got["recommendations"], want["recommendations"]);
+  EXPECT_EQ(got["reservations"], want["reservations"]);
+  EXPECT_EQ(got["notes"], want["notes"]);
+
+  auto defaults = client_.get("/api/v1/commitments/purchases", bearer(token_));
+  ASSERT_EQ(defaults.status, 200u) << defaults.body;
+  EXPECT_EQ(defaults.json()["term"], "1y");
+  EXPECT_EQ(defaults.json()["payment"], "no-upfront");
+
+  for (const char* bad : {"?term=5y", "?payment=half", "?lookback=0", "?lookback=ninety"}) {
+    auto refused = client_.get(std::string("/api/v1/commitments/purchases") + bad, bearer(token_));
+    EXPECT_EQ(refused.status, 400u) << bad << ": " << refused.body;
+    EXPECT_FALSE(refused.json()["error"]["message"].get<std::string>().empty()) << bad;
+  }
 }
 
 }  // namespace

@@ -1,11 +1,12 @@
 // Recommendations (issue 5): savings totals by category, a filterable list, evidence chart and
-// lifecycle actions (accept, dismiss, snooze, implemented), CSV export.
+// lifecycle actions (accept, dismiss, snooze, implemented), CSV export, commitment purchases.
 import { useCallback, useMemo, useState } from "react";
 import { api, hasRole, listOf, send } from "../api";
 import { useAuth } from "../auth";
 import { Chart, type Series } from "../components/Chart";
 import { Badge, Empty, ErrorNotice, isNotAvailable, Loading, NotAvailable, useLoad } from "../components/common";
 import { Dialog } from "../components/Dialog";
+import { CommitmentPurchases } from "./CommitmentPurchases";
 import { autoColumns, ObjectTable, type Column } from "../components/ObjectTable";
 import { formatMoney, formatNumber, toChartNumber } from "../money";
 
@@ -299,6 +300,7 @@ export function Recommendations() {
             </label>
           </div>
           <section className="card">{items.length ? <ObjectTable caption="Recommendations" rows={items} columns={columns} rowKey={(r) => str(r.id)} /> : <Empty>No recommendations match these filters.</Empty>}</section>
+          <CommitmentPurchases />
         </>
       )}
       {open && (

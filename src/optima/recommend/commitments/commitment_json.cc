@@ -1,6 +1,7 @@
 #include "optima/recommend/commitments/commitment_json.h"
 
 #include "optima/core/time.h"
+#include "optima/pricing/monthly.h"
 
 namespace optima::recommend {
 namespace {
@@ -68,6 +69,47 @@ nlohmann::json purchase_recommendation_json(const PurchaseRecommendation& r) {
           {"monthly_recurring", r.monthly_recurring.to_string()},
           {"break_even_month", r.break_even_month},
           {"levels", levels}};
+}
+
+nlohmann::json reservation_recommendation_json(const ReservationRecommendation& r) {
+  const auto rate = [](const pricing::Rate& x) {
+    return nlohmann::json{{"per_hour", x.per_unit.to_string()},
+                          {"source", pricing::rate_source_name(x.source)},
+                          {"description", x.description}};
+  };
+  return {{"provider", r.provider},
+          {"currency", r.currency},
+          {"region", r.region},
+          {"instance_type", r.instance_type},
+          {"option", r.option.to_string()},
+          {"on_demand_rate", rate(r.on_demand_rate)},
+          {"reserved_rate", rate(r.reserved_rate)},
+          {"spread_from_daily", r.spread_from_daily},
+          {"instances", r.instances},
+          {"average_instances", r.average_instances.to_string()},
+          {"expected_utilization", r.expected_utilization.to_string()},
+          {"monthly_on_demand", r.monthly_on_demand.to_string()},
+          {"monthly_savings", r.monthly_savings.to_string()},
+          {"yearly_savings", r.yearly_savings.to_string()},
+          {"term_savings", r.term_savings.to_string()},
+          {"upfront", r.upfront.to_string()},
+          {"monthly_recurring", r.monthly_recurring.to_string()},
+          {"break_even_month", r.break_even_month}};
+}
+
+nlohmann::json commitment_plan_json(const CommitmentPlan& plan) {
+  nlohmann::json recommendations = nlohmann::json::array();
+  for (const PurchaseRecommendation& r : plan.recommendations)
+    recommendations.push_back(purchase_recommendation_json(r));
+  nlohmann::json reservations = nlohmann::json::array();
+  for (const ReservationRecommendation& r : plan.reservations)
+    reservations.push_back(reservation_recommendation_json(r));
+  return {{"lookback_start", core::format_iso8601(plan.lookback.start)},
+          {"lookback_end", core::format_iso8601(plan.lookback.end)},
+          {"hours_per_month", pricing::kHoursPerMonth},
+          {"recommendations", std::move(recommendations)},
+          {"reservations", std::move(reservations)},
+          {"notes", plan.notes}};
 }
 
 }  // namespace optima::recommend

@@ -114,6 +114,15 @@ std::optional<core::Period> data_span(const store::TableSource& source) {
   return span;
 }
 
+std::optional<core::Timestamp> billed_days_end(const store::TableSource& source) {
+  const std::optional<core::Period> span = data_span(source);
+  if (!span)
+    return std::nullopt;
+  return core::Timestamp{
+      core::start_of_day(core::Timestamp{span->end.unix_seconds - 1}).unix_seconds +
+      core::kSecondsPerDay};
+}
+
 core::Result<std::vector<ProviderCommitmentMetrics>> compute_commitment_metrics(
     const store::TableSource& source, core::Period period, MetricsGranularity granularity) {
   query::Query q;

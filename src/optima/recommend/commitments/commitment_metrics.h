@@ -79,6 +79,10 @@ core::Result<std::vector<ProviderCommitmentMetrics>> compute_commitment_metrics(
 // the source is empty.
 std::optional<core::Period> data_span(const store::TableSource& source);
 
+// The end of the last day with billing data: the UTC midnight after the latest ChargePeriodStart,
+// where windows that run "up to the data" end. nullopt when the source is empty.
+std::optional<core::Timestamp> billed_days_end(const store::TableSource& source);
+
 // True when a FOCUS ConsumedUnit meters running time, which commitments cover: hours ("Hours",
 // "Hrs", "1 Hour", "gibibyte hour") or Google's "seconds" / "byte-seconds" (vCPU and RAM time).
 bool is_time_metered_unit(std::string_view unit);
