@@ -16,6 +16,8 @@ export interface QueryResult {
   total_rows: number;
   next_cursor?: string | null;
   rows_scanned?: number;
+  /** Present when something must be known to trust the figures (e.g. sums beyond the exact range shown as null). */
+  warnings?: string[];
 }
 
 /** The label of a dimension cell: null groups show as "(null)". */

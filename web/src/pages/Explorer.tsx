@@ -282,6 +282,11 @@ export function Explorer({ search }: { search: string }) {
       </section>
       <section className="card" aria-labelledby="table-title">
         <h2 id="table-title">{state.groupBy ? `By ${state.groupBy}` : "Total"}</h2>
+        {table.data?.warnings?.map((w) => (
+          <div className="notice" role="note" key={w}>
+            {w}
+          </div>
+        ))}
         {table.error ? (
           <ErrorNotice error={table.error} onRetry={table.reload} title="The query failed" />
         ) : !table.data ? (
