@@ -48,18 +48,8 @@ if [[ ! -f "$data/.complete" ]]; then
   touch "$data/.complete"
 fi
 
-echo "bench-http-password" > "$work/password"
-log="$work/serve.log"
-"$bin" --data-dir "$data" serve --port 0 --quiet --query-cache-mb "${QUERY_CACHE_MB:-64}" --bootstrap-password-file "$work/password" \
-  > "$work/serve.out" 2> "$log" &
-server_pid=$!
-trap 'kill -TERM $server_pid 2>/dev/null || true; wait $server_pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-  grep -q "listening on" "$work/serve.out" 2>/dev/null && break
-  sleep 0.1
-done
-url=$(grep -o 'http://[^ ]*' "$work/serve.out")
-url="${url%/}"
+source bench/http/serve.sh
+start_server "$bin" "$data" "$work" serve --query-cache-mb "${QUERY_CACHE_MB:-64}"
 
 # An API token for the bench (cookie login, then POST /tokens with the CSRF header).
 jar="$work/cookies"

@@ -18,16 +18,8 @@ if [[ ! -f "$data/.complete" ]]; then
 fi
 [[ -f web/dist/index.html ]] || scripts/build-web.sh
 
-echo "bench-http-password" > "$work/password"
-"$bin" --data-dir "$data" serve --port 0 --quiet --web-root "$root/web/dist" \
-  --bootstrap-password-file "$work/password" > "$work/ui-serve.out" 2> "$work/ui-serve.log" &
-server_pid=$!
-trap 'kill -TERM $server_pid 2>/dev/null || true; wait $server_pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-  grep -q "listening on" "$work/ui-serve.out" 2>/dev/null && break
-  sleep 0.1
-done
-url=$(grep -o 'http://[^ ]*' "$work/ui-serve.out")
+source bench/http/serve.sh
+start_server "$bin" "$data" "$work" ui-serve --web-root "$root/web/dist"
 
 echo "# $(date -u +%FT%TZ) ui load, store $data" | tee -a "$results"
 node bench/http/ui_load.mjs "$url" admin "$work/password" "${ROUNDS:-3}" | tee -a "$results"
