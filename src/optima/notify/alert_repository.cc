@@ -45,6 +45,13 @@ CREATE TABLE IF NOT EXISTS alert_deliveries (
 );
 CREATE INDEX IF NOT EXISTS alert_deliveries_dedupe
   ON alert_deliveries (channel_id, dedupe_key, status);
+CREATE TABLE IF NOT EXISTS alert_claims (
+  channel_id  INTEGER NOT NULL,
+  dedupe_key  TEXT NOT NULL,
+  claimed_at  INTEGER NOT NULL,
+  delivered   INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (channel_id, dedupe_key)
+);
 )sql";
 
 core::Status name_free(store::SqliteDatabase& db, std::string_view table, std::string_view what,
@@ -311,6 +318,38 @@ core::Result<bool> AlertRepository::was_delivered(int64_t channel_id, std::strin
                                        "dedupe_key = ?2 AND status = 'delivered' LIMIT 1"));
   stmt.bind(1, channel_id).bind(2, dedupe_key);
   return stmt.step();
+}
+
+core::Result<bool> AlertRepository::claim_delivery(int64_t channel_id, std::string_view dedupe_key,
+                                                   core::Timestamp now) {
+  OPTIMA_ASSIGN_OR_RETURN(bool delivered, was_delivered(channel_id, dedupe_key));
+  if (delivered)
+    return false;
+  // One statement, so two runners racing for the same key cannot both win: the insert, or the
+  // takeover of a claim abandoned longer than kClaimLifetime ago, changes one row or none.
+  OPTIMA_ASSIGN_OR_RETURN(
+      auto stmt,
+      db_->prepare("INSERT INTO alert_claims (channel_id, dedupe_key, claimed_at) "
+                   "VALUES (?1, ?2, ?3) ON CONFLICT (channel_id, dedupe_key) DO UPDATE SET "
+                   "claimed_at = excluded.claimed_at WHERE alert_claims.delivered = 0 AND "
+                   "alert_claims.claimed_at <= ?4"));
+  stmt.bind(1, channel_id)
+      .bind(2, dedupe_key)
+      .bind(3, now.unix_seconds)
+      .bind(4, now.unix_seconds - kClaimLifetimeSeconds);
+  OPTIMA_RETURN_IF_ERROR(stmt.run());
+  return db_->changes() == 1;
+}
+
+core::Status AlertRepository::finish_claim(int64_t channel_id, std::string_view dedupe_key,
+                                           bool delivered) {
+  OPTIMA_ASSIGN_OR_RETURN(
+      auto stmt, db_->prepare(delivered ? "UPDATE alert_claims SET delivered = 1 WHERE "
+                                          "channel_id = ?1 AND dedupe_key = ?2"
+                                        : "DELETE FROM alert_claims WHERE channel_id = ?1 AND "
+                                          "dedupe_key = ?2"));
+  stmt.bind(1, channel_id).bind(2, dedupe_key);
+  return stmt.run();
 }
 
 core::Result<std::vector<DeliveryRecord>> AlertRepository::list_deliveries(

@@ -47,6 +47,17 @@ class AlertRepository {
   core::Result<DeliveryRecord> record_delivery(DeliveryRecord record);
   // Whether `dedupe_key` was already delivered to channel_id.
   core::Result<bool> was_delivered(int64_t channel_id, std::string_view dedupe_key);
+
+  // How long a claim stays with a runner that never finished it (crashed mid-delivery) before
+  // another may take it over: well above the longest delivery with its retries.
+  static constexpr int64_t kClaimLifetimeSeconds = 15 * 60;
+  // Claims the delivery of `dedupe_key` to channel_id for this runner: true when it must send it;
+  // false when it was delivered already or another runner (process or request) holds the claim.
+  // Atomic in the database, so concurrent `alerts run`s never send one alert twice.
+  core::Result<bool> claim_delivery(int64_t channel_id, std::string_view dedupe_key,
+                                    core::Timestamp now);
+  // Ends a claim: delivered keeps it for good; failed releases it, so the next run retries.
+  core::Status finish_claim(int64_t channel_id, std::string_view dedupe_key, bool delivered);
   // Newest first; `before_id` (exclusive) pages backwards.
   core::Result<std::vector<DeliveryRecord>> list_deliveries(size_t limit,
                                                             std::optional<int64_t> before_id = {});

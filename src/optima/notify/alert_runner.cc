@@ -65,14 +65,17 @@ core::Result<AlertRunReport> run_alerts(AlertRepository& alerts,
       const Channel& channel = *found->second;
       if (!channel.enabled)
         continue;
-      OPTIMA_ASSIGN_OR_RETURN(bool done, alerts.was_delivered(channel.id, n.dedupe_key()));
-      if (done) {
+      OPTIMA_ASSIGN_OR_RETURN(bool mine,
+                              alerts.claim_delivery(channel.id, n.dedupe_key(), deliverer.now()));
+      if (!mine) {
         ++report.duplicates;
         continue;
       }
       OPTIMA_ASSIGN_OR_RETURN(DeliveryRecord logged,
                               alerts.record_delivery(deliverer.deliver(channel, n)));
-      ++(logged.status == DeliveryStatus::kDelivered ? report.delivered : report.failed);
+      const bool delivered = logged.status == DeliveryStatus::kDelivered;
+      OPTIMA_RETURN_IF_ERROR(alerts.finish_claim(channel.id, n.dedupe_key(), delivered));
+      ++(delivered ? report.delivered : report.failed);
       report.deliveries.push_back(std::move(logged));
     }
   }

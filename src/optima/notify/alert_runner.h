@@ -26,7 +26,7 @@ struct AlertRunReport {
   size_t notifications = 0;  // raised by the rules
   size_t delivered = 0;
   size_t failed = 0;
-  size_t duplicates = 0;                   // (notification, channel) pairs already delivered before
+  size_t duplicates = 0;  // (notification, channel) pairs delivered before or being delivered by another run
   std::vector<std::string> errors;         // rules that could not be evaluated, missing channels
   std::vector<DeliveryRecord> deliveries;  // this run's, as logged
 };

@@ -139,4 +139,6 @@ core::Result<int64_t> SqliteDatabase::query_int(std::string_view sql) {
 
 int64_t SqliteDatabase::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
 
+int64_t SqliteDatabase::changes() const { return sqlite3_changes64(db_); }
+
 }  // namespace optima::store

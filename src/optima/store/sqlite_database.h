@@ -67,6 +67,8 @@ class SqliteDatabase {
   // The value of a single-integer query such as "PRAGMA user_version".
   core::Result<int64_t> query_int(std::string_view sql);
   int64_t last_insert_rowid() const;
+  // Rows inserted, updated or deleted by the last INSERT, UPDATE or DELETE.
+  int64_t changes() const;
   const std::filesystem::path& path() const { return path_; }
 
   // A status for SQLite result code rc, with the connection's message and `what` as context.
