@@ -14,10 +14,15 @@ start_server() {
     > "$work/$name.out" 2> "$work/$name.log" &
   server_pid=$!
   trap 'kill -TERM $server_pid 2>/dev/null || true; wait $server_pid 2>/dev/null || true' EXIT
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 300); do
     grep -q "listening on" "$work/$name.out" 2>/dev/null && break
+    kill -0 "$server_pid" 2>/dev/null || break
     sleep 0.1
   done
-  url=$(grep -o 'http://[^ ]*' "$work/$name.out")
+  if ! url=$(grep -o 'http://[^ ]*' "$work/$name.out"); then
+    echo "the server did not start; its log ($work/$name.log):" >&2
+    tail -n 20 "$work/$name.log" >&2
+    exit 1
+  fi
   url="${url%/}"
 }

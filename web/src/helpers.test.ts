@@ -62,6 +62,12 @@ describe("mergeJob", () => {
   it("ignores the submit response when the live stream already reported the job finished", () => {
     expect(mergeJob([done], queued)).toEqual([done]);
   });
+  it("treats the same id with another creation time as another job (the server restarted)", () => {
+    const before: Job = { id: 1, state: "succeeded", created_at: "2026-11-22T01:00:00Z" };
+    const after: Job = { id: 1, state: "queued", created_at: "2026-11-22T02:00:00Z" };
+    expect(mergeJob([before], after)).toEqual([after]);
+    expect(mergeJobList([before, { id: 2, state: "running", created_at: "2026-11-22T01:10:00Z" }], [after])).toEqual([after]);
+  });
   it("keeps a held later stage over a re-read list and sorts newest first", () => {
     const merged = mergeJobList([done, { id: 4, state: "running" }], [{ id: 1, state: "failed" }, queued]);
     expect(merged.map((j) => [j.id, j.state])).toEqual([[4, "running"], [3, "succeeded"], [1, "failed"]]);

@@ -342,13 +342,17 @@ core::Result<bool> AlertRepository::claim_delivery(int64_t channel_id, std::stri
 }
 
 core::Status AlertRepository::finish_claim(int64_t channel_id, std::string_view dedupe_key,
-                                           bool delivered) {
-  OPTIMA_ASSIGN_OR_RETURN(
-      auto stmt, db_->prepare(delivered ? "UPDATE alert_claims SET delivered = 1 WHERE "
-                                          "channel_id = ?1 AND dedupe_key = ?2"
-                                        : "DELETE FROM alert_claims WHERE channel_id = ?1 AND "
-                                          "dedupe_key = ?2"));
-  stmt.bind(1, channel_id).bind(2, dedupe_key);
+                                           core::Timestamp claimed_at, bool delivered) {
+  if (delivered) {
+    OPTIMA_ASSIGN_OR_RETURN(auto stmt, db_->prepare("UPDATE alert_claims SET delivered = 1 WHERE "
+                                                    "channel_id = ?1 AND dedupe_key = ?2"));
+    stmt.bind(1, channel_id).bind(2, dedupe_key);
+    return stmt.run();
+  }
+  OPTIMA_ASSIGN_OR_RETURN(auto stmt,
+                          db_->prepare("DELETE FROM alert_claims WHERE channel_id = ?1 AND "
+                                       "dedupe_key = ?2 AND claimed_at = ?3 AND delivered = 0"));
+  stmt.bind(1, channel_id).bind(2, dedupe_key).bind(3, claimed_at.unix_seconds);
   return stmt.run();
 }
 

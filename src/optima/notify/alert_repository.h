@@ -56,8 +56,11 @@ class AlertRepository {
   // Atomic in the database, so concurrent `alerts run`s never send one alert twice.
   core::Result<bool> claim_delivery(int64_t channel_id, std::string_view dedupe_key,
                                     core::Timestamp now);
-  // Ends a claim: delivered keeps it for good; failed releases it, so the next run retries.
-  core::Status finish_claim(int64_t channel_id, std::string_view dedupe_key, bool delivered);
+  // Ends the claim made at `claimed_at`: delivered keeps it for good (even if another runner took
+  // it over meanwhile); failed releases it, so the next run retries — unless another runner has
+  // taken it over since, whose claim stays.
+  core::Status finish_claim(int64_t channel_id, std::string_view dedupe_key,
+                            core::Timestamp claimed_at, bool delivered);
   // Newest first; `before_id` (exclusive) pages backwards.
   core::Result<std::vector<DeliveryRecord>> list_deliveries(size_t limit,
                                                             std::optional<int64_t> before_id = {});

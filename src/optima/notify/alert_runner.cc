@@ -1,5 +1,6 @@
 #include "optima/notify/alert_runner.h"
 
+#include <chrono>
 #include <map>
 
 #include <fmt/format.h>
@@ -7,6 +8,15 @@
 #include "optima/notify/rule_evaluator.h"
 
 namespace optima::notify {
+namespace {
+
+core::Timestamp wall_clock_now() {
+  return {std::chrono::duration_cast<std::chrono::seconds>(
+              std::chrono::system_clock::now().time_since_epoch())
+              .count()};
+}
+
+}  // namespace
 
 nlohmann::json alert_run_report_to_json(const AlertRunReport& r) {
   nlohmann::json deliveries = nlohmann::json::array();
@@ -65,16 +75,20 @@ core::Result<AlertRunReport> run_alerts(AlertRepository& alerts,
       const Channel& channel = *found->second;
       if (!channel.enabled)
         continue;
+      // Claims age by the wall clock, whatever date the rules are evaluated as of.
+      const core::Timestamp claimed_at = wall_clock_now();
       OPTIMA_ASSIGN_OR_RETURN(bool mine,
-                              alerts.claim_delivery(channel.id, n.dedupe_key(), deliverer.now()));
+                              alerts.claim_delivery(channel.id, n.dedupe_key(), claimed_at));
       if (!mine) {
         ++report.duplicates;
         continue;
       }
-      OPTIMA_ASSIGN_OR_RETURN(DeliveryRecord logged,
-                              alerts.record_delivery(deliverer.deliver(channel, n)));
-      const bool delivered = logged.status == DeliveryStatus::kDelivered;
-      OPTIMA_RETURN_IF_ERROR(alerts.finish_claim(channel.id, n.dedupe_key(), delivered));
+      DeliveryRecord record = deliverer.deliver(channel, n);
+      const bool delivered = record.status == DeliveryStatus::kDelivered;
+      // The claim first: once sent, the alert is never sent again, even if logging it fails.
+      OPTIMA_RETURN_IF_ERROR(
+          alerts.finish_claim(channel.id, n.dedupe_key(), claimed_at, delivered));
+      OPTIMA_ASSIGN_OR_RETURN(DeliveryRecord logged, alerts.record_delivery(std::move(record)));
       ++(delivered ? report.delivered : report.failed);
       report.deliveries.push_back(std::move(logged));
     }

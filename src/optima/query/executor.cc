@@ -233,11 +233,15 @@ class ResultBuilder {
     return rows;
   }
 
-  // Nulls sort last whatever the direction.
+  // Nulls sort last whatever the direction. Values compare exactly, out-of-range ones included
+  // (by carries, then units), so ranking and order follow the true sums even where they are
+  // shown as null.
   static int compare_metric(const MetricValue& a, const MetricValue& b, SortDirection dir) {
-    if (a.absent() || b.absent())
-      return a.absent() == b.absent() ? 0 : (a.absent() ? 1 : -1);
-    const int c = a.units < b.units ? -1 : (a.units > b.units ? 1 : 0);
+    if (a.null || b.null)
+      return a.null == b.null ? 0 : (a.null ? 1 : -1);
+    int c = a.carries < b.carries ? -1 : (a.carries > b.carries ? 1 : 0);
+    if (c == 0)
+      c = a.units < b.units ? -1 : (a.units > b.units ? 1 : 0);
     return dir == SortDirection::kAsc ? c : -c;
   }
 
@@ -388,6 +392,14 @@ core::Result<QueryResult> execute(const Query& query, const store::TableSource& 
   aggregators[0]->ensure_single_group();
   QueryResult result = ResultBuilder(query, *aggregators[0]).build(scanned.load());
   OPTIMA_RETURN_IF_ERROR(apply_currency_rule(query, currencies[0].seen(), &result));
+  return result;
+}
+
+core::Result<QueryResult> execute_exact(const Query& query, const store::TableSource& source,
+                                        const ExecuteOptions& options) {
+  OPTIMA_ASSIGN_OR_RETURN(QueryResult result, execute(query, source, options));
+  if (!result.warnings.empty())
+    return core::invalid_argument(result.warnings.front());
   return result;
 }
 

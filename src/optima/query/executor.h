@@ -26,4 +26,10 @@ struct ExecuteOptions {
 core::Result<QueryResult> execute(const Query& query, const store::TableSource& source,
                                   const ExecuteOptions& options = {});
 
+// execute(), but failing with InvalidArgument (the warning's text) when a sum in the result is
+// beyond the exact range, for callers that compute with the figures (KPIs, budgets, anomaly
+// scans, forecast series) and must not read such a null as zero.
+core::Result<QueryResult> execute_exact(const Query& query, const store::TableSource& source,
+                                        const ExecuteOptions& options = {});
+
 }  // namespace optima::query

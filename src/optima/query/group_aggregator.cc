@@ -62,7 +62,7 @@ bool banked_add(const uint32_t* groups, size_t n, size_t group_count, std::vecto
 
 // *sum += value wrapping modulo 2^128; returns the carry: +1 when the exact sum is 2^128 above
 // the wrapped one, -1 when below, 0 when no wrap happened.
-inline int32_t add_counting_carry(core::Int128* sum, core::Int128 value) {
+inline int64_t add_counting_carry(core::Int128* sum, core::Int128 value) {
   if (!add_overflows(sum, value))
     return 0;
   return value < 0 ? -1 : 1;
@@ -73,7 +73,7 @@ inline int32_t add_counting_carry(core::Int128* sum, core::Int128 value) {
 // bit) and redoes them row by row, counting each group's carries. Since wrapping addition is
 // associative, a group whose carries net to zero has its exact sum, whatever the order of its rows.
 template <typename Value>
-void redo_counting_carries(const uint32_t* groups, size_t n, core::Int128* sums, int32_t* carries,
+void redo_counting_carries(const uint32_t* groups, size_t n, core::Int128* sums, int64_t* carries,
                            Value value) {
   for (size_t k = 0; k < n; ++k) {
     core::Int128* sum = &sums[groups[k]];

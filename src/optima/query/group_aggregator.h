@@ -104,7 +104,7 @@ class GroupAggregator {
   std::vector<int64_t> counts_;
   std::vector<std::vector<core::Int128>> sums_;    // per metric, per group
   std::vector<std::vector<int64_t>> null_counts_;  // per metric, per group
-  std::vector<std::vector<int32_t>> carries_;       // per metric, per group: wraps of the sum
+  std::vector<std::vector<int64_t>> carries_;       // per metric, per group: wraps of the sum
 
   // Interleaved partial accumulators of accumulate(), reused across row groups.
   std::vector<int64_t> count_banks_;

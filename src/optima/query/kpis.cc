@@ -31,7 +31,7 @@ core::Result<std::vector<Decimal>> sum_over(const store::TableSource& source, Pe
   q.time_range = window;
   q.metrics = std::move(metrics);
   q.filters = std::move(filters);
-  OPTIMA_ASSIGN_OR_RETURN(QueryResult r, execute(q, source));
+  OPTIMA_ASSIGN_OR_RETURN(QueryResult r, execute_exact(q, source));
   std::vector<Decimal> sums;
   for (size_t i = 0; i < q.metrics.size(); ++i) sums.push_back(decimal_or_zero(r.rows[0].values[i]));
   return sums;
@@ -42,7 +42,7 @@ core::Result<std::vector<std::string>> currencies_by_rows(const store::TableSour
   Query q;
   q.metrics = {Metric::row_count()};
   q.group_by = {Dimension::of_column(focus::Column::kBillingCurrency)};
-  OPTIMA_ASSIGN_OR_RETURN(QueryResult r, execute(q, source));
+  OPTIMA_ASSIGN_OR_RETURN(QueryResult r, execute_exact(q, source));
   std::vector<std::string> out;
   for (const ResultRow& row : r.rows) {  // ordered by row_count descending
     if (const auto* s = std::get_if<std::string>(&row.values[0])) out.push_back(*s);
@@ -55,7 +55,7 @@ core::Result<std::optional<Timestamp>> end_of_data(const store::TableSource& sou
   Query months;
   months.granularity = Granularity::kMonth;
   months.metrics = {Metric::row_count()};
-  OPTIMA_ASSIGN_OR_RETURN(QueryResult by_month, execute(months, source));
+  OPTIMA_ASSIGN_OR_RETURN(QueryResult by_month, execute_exact(months, source));
   std::optional<Timestamp> last_month;
   for (const ResultRow& row : by_month.rows) {
     if (std::get<int64_t>(row.values[1]) == 0) continue;
@@ -66,7 +66,7 @@ core::Result<std::optional<Timestamp>> end_of_data(const store::TableSource& sou
   days.time_range = core::month_of(*last_month);
   days.granularity = Granularity::kDay;
   days.metrics = {Metric::row_count()};
-  OPTIMA_ASSIGN_OR_RETURN(QueryResult by_day, execute(days, source));
+  OPTIMA_ASSIGN_OR_RETURN(QueryResult by_day, execute_exact(days, source));
   Timestamp last_day = *last_month;
   for (const ResultRow& row : by_day.rows) {
     if (const auto* t = std::get_if<Timestamp>(&row.values[0])) last_day = std::max(last_day, *t);
@@ -95,7 +95,7 @@ core::Result<std::vector<Mover>> top_movers(const store::TableSource& source, co
     q.metrics = {options.metric};
     q.group_by = {options.movers_dimension};
     q.filters = filters;
-    return execute(q, source);
+    return execute_exact(q, source);
   };
   OPTIMA_ASSIGN_OR_RETURN(QueryResult now, by_value(k.month_to_date_window));
   OPTIMA_ASSIGN_OR_RETURN(QueryResult before, by_value(k.previous_window));

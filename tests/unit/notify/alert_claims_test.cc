@@ -35,9 +35,9 @@ TEST(AlertClaimsTest, OneRunnerAtATimeRetriedAfterFailureNeverAfterDelivery) {
   EXPECT_FALSE(b.alerts->claim_delivery(1, "budget:7:100%", now).value()) << "a holds it";
   EXPECT_TRUE(b.alerts->claim_delivery(2, "budget:7:100%", now).value()) << "another channel";
 
-  ASSERT_TRUE(a.alerts->finish_claim(1, "budget:7:100%", /*delivered=*/false).is_ok());
+  ASSERT_TRUE(a.alerts->finish_claim(1, "budget:7:100%", now, /*delivered=*/false).is_ok());
   EXPECT_TRUE(b.alerts->claim_delivery(1, "budget:7:100%", now).value()) << "free after failure";
-  ASSERT_TRUE(b.alerts->finish_claim(1, "budget:7:100%", /*delivered=*/true).is_ok());
+  ASSERT_TRUE(b.alerts->finish_claim(1, "budget:7:100%", now, /*delivered=*/true).is_ok());
   const core::Timestamp much_later{now.unix_seconds + 30 * 86400};
   EXPECT_FALSE(a.alerts->claim_delivery(1, "budget:7:100%", much_later).value())
       << "a delivered alert is never sent again";
@@ -46,7 +46,11 @@ TEST(AlertClaimsTest, OneRunnerAtATimeRetriedAfterFailureNeverAfterDelivery) {
   EXPECT_TRUE(a.alerts->claim_delivery(3, "anomaly:x", now).value());
   const int64_t lifetime = AlertRepository::kClaimLifetimeSeconds;
   EXPECT_FALSE(b.alerts->claim_delivery(3, "anomaly:x", {now.unix_seconds + lifetime - 1}).value());
-  EXPECT_TRUE(b.alerts->claim_delivery(3, "anomaly:x", {now.unix_seconds + lifetime}).value());
+  const core::Timestamp taken_over{now.unix_seconds + lifetime};
+  EXPECT_TRUE(b.alerts->claim_delivery(3, "anomaly:x", taken_over).value());
+  // The first runner, finishing late with a failure, does not release b's claim.
+  ASSERT_TRUE(a.alerts->finish_claim(3, "anomaly:x", now, /*delivered=*/false).is_ok());
+  EXPECT_FALSE(a.alerts->claim_delivery(3, "anomaly:x", taken_over).value());
 }
 
 // Runners racing on separate connections: every alert is claimed by exactly one of them.

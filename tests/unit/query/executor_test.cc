@@ -660,6 +660,29 @@ TEST(ExecutorTest, SumsBeyondTheExactRangeAreNullWithAWarning) {
     EXPECT_TRUE(r.rows[1].others);
     EXPECT_TRUE(std::holds_alternative<std::monostate>(r.rows[1].values[1]));
 
+    // Enough rows per group for the interleaved partial sums (the banked path): "a" wraps in
+    // its partial sums, "b" fits, "c" passes the edge and comes back.
+    store::InMemoryTableSource banked;
+    banked.add(table_of({{"a", huge}, {"b", big}, {"c", huge}, {"a", huge}, {"b", big}, {"c", huge},
+                         {"a", huge}, {"b", big}, {"c", -huge}, {"a", huge}, {"b", big},
+                         {"c", -huge}}));
+    r = run(banked, by_service, threads);
+    ASSERT_EQ(r.rows.size(), 3u);
+    EXPECT_TRUE(std::holds_alternative<std::monostate>(r.rows[0].values[1]));
+    EXPECT_EQ(value_text(r.rows[1].values[1]), "400000000000000000");
+    EXPECT_EQ(value_text(r.rows[2].values[1]), "0");
+    EXPECT_EQ(r.warnings, warning);
+
+    // Ranking uses the true sums: "a" (3e20, shown null) is the top series, not "b".
+    store::InMemoryTableSource ranked;
+    ranked.add(table_of({{"a", huge}, {"a", huge}, {"a", huge}, {"b", big}}));
+    r = run(ranked, R"({"metrics": ["BilledCost"], "group_by": ["ServiceName"], "top_n": 1,
+                        "others": true})", threads);
+    ASSERT_EQ(r.rows.size(), 2u);
+    EXPECT_EQ(r.rows[0].values[0], Value{std::string("a")});
+    EXPECT_TRUE(std::holds_alternative<std::monostate>(r.rows[0].values[1]));
+    EXPECT_EQ(value_text(r.rows[1].values[1]), "100000000000000000");
+
     // A sum that passes the edge on the way but ends inside it is exact, whatever the order of
     // its rows and row groups: a = 1e20 + 1e20 - 1e20 + 1e17, b = -1e20.
     store::InMemoryTableSource fits;

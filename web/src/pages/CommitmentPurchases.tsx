@@ -43,7 +43,7 @@ export function CommitmentPurchases() {
     { key: "coverage", label: "coverage before → after", numeric: true, render: (r) => `${fraction(r.coverage_before)} → ${fraction(r.coverage_after)}` },
     money("monthly_savings", "monthly savings"),
     money("yearly_savings", "savings, 1 year"),
-    money("term_savings", term === "3y" ? "savings, 3 years" : "savings over the term"),
+    money("term_savings", plan.data?.term === "3y" ? "savings, 3 years" : "savings over the term"),
     { key: "break_even_month", label: "break-even", render: (r) => breakEven(r.break_even_month) },
     { key: "discount_source", label: "discount from", render: (r) => `${fraction(r.discount_rate)} (${text(r.discount_source)})` },
   ];
@@ -90,7 +90,7 @@ export function CommitmentPurchases() {
       </div>
       {plan.error ? (
         <ErrorNotice error={plan.error} onRetry={plan.reload} />
-      ) : !plan.data ? (
+      ) : !plan.data || plan.loading ? (
         <Loading what="commitment purchases" />
       ) : (
         <>

@@ -63,7 +63,7 @@ core::Result<std::vector<Series>> load_series(const store::TableSource& source,
   add_category_filter(options, &q);
   query::ExecuteOptions exec;
   exec.pool = options.pool;
-  OPTIMA_ASSIGN_OR_RETURN(query::QueryResult result, query::execute(q, source, exec));
+  OPTIMA_ASSIGN_OR_RETURN(query::QueryResult result, query::execute_exact(q, source, exec));
   const int64_t step = bucket_seconds(options.granularity);
   const auto periods = static_cast<size_t>((range.end.unix_seconds - range.start.unix_seconds) / step);
   std::map<std::vector<std::string>, Series> by_key;  // currency, then the values
@@ -133,7 +133,7 @@ core::Result<ContributionTable> contributions(const store::TableSource& source,
     }
     query::ExecuteOptions exec;
     exec.pool = options.pool;
-    OPTIMA_ASSIGN_OR_RETURN(query::QueryResult result, query::execute(q, source, exec));
+    OPTIMA_ASSIGN_OR_RETURN(query::QueryResult result, query::execute_exact(q, source, exec));
     for (const query::ResultRow& row : result.rows) {
       std::vector<std::string> key;
       for (size_t i = 0; i < table.dimensions.size(); ++i) key.push_back(text_of(row.values[i]));

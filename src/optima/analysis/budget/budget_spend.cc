@@ -17,7 +17,7 @@ core::Result<query::QueryResult> run(const Budget& budget, const store::TableSou
                                      query::Query q) {
   q.metrics = {budget.metric};
   q.filters = budget_filters(budget);
-  auto result = query::execute(q, source);
+  auto result = query::execute_exact(q, source);
   if (!result.is_ok())
     return result.status().with_context(fmt::format("budget \"{}\"", budget.name));
   return result;

@@ -22,6 +22,8 @@ double number_of(const query::Value& v) {
 core::Result<std::vector<LabeledSeries>> series_from_query_result(const query::QueryResult& result,
                                                                   Granularity g) {
   if (g == Granularity::kNone) return core::invalid_argument("a series needs a granularity");
+  // A sum beyond the exact range is null in the result; read as zero it would be a wrong series.
+  if (!result.warnings.empty()) return core::invalid_argument(result.warnings.front());
   int period_col = -1;
   int dim_col = -1;
   int metric_col = -1;

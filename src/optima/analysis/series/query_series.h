@@ -23,7 +23,8 @@ struct LabeledSeries {
 };
 
 // Errors: InvalidArgument when the result has no period column, more than one dimension, or
-// not exactly one metric column, or when `g` is kNone; ResourceExhausted as regularize().
+// not exactly one metric column, when `g` is kNone, or when the result carries a warning (a sum
+// beyond the exact range, null in the result); ResourceExhausted as regularize().
 core::Result<std::vector<LabeledSeries>> series_from_query_result(const query::QueryResult& result,
                                                                   Granularity g);
 
