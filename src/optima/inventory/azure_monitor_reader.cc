@@ -1,6 +1,5 @@
 #include "optima/inventory/azure_monitor_reader.h"
 
-#include <algorithm>
 #include <array>
 
 #include <fmt/format.h>
@@ -107,14 +106,7 @@ core::Status read_response(const std::filesystem::path& path, InventorySink* sin
         }
         if (series.samples.empty())
           continue;
-        std::stable_sort(
-            series.samples.begin(), series.samples.end(),
-            [](const MetricSample& a, const MetricSample& b) { return a.time < b.time; });
-        series.samples.erase(std::unique(series.samples.begin(), series.samples.end(),
-                                         [](const MetricSample& a, const MetricSample& b) {
-                                           return a.time == b.time;
-                                         }),
-                             series.samples.end());
+        sort_samples_keep_first(&series.samples);
         OPTIMA_RETURN_IF_ERROR(sink->add_series(std::move(series)));
       }
     }

@@ -1,6 +1,5 @@
 #include "optima/inventory/cloudwatch_mapper.h"
 
-#include <algorithm>
 #include <array>
 #include <map>
 #include <utility>
@@ -37,25 +36,6 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kStatisti
     {"Sum", "sum"},
     {"SampleCount", "sample_count"},
 }};
-
-int64_t smallest_gap(const std::vector<MetricSample>& samples) {
-  int64_t step = 0;
-  for (size_t i = 1; i < samples.size(); ++i) {
-    const int64_t gap = samples[i].time.unix_seconds - samples[i - 1].time.unix_seconds;
-    if (gap > 0 && (step == 0 || gap < step))
-      step = gap;
-  }
-  return step == 0 ? 300 : step;
-}
-
-void sort_and_dedupe(std::vector<MetricSample>* samples) {
-  std::stable_sort(samples->begin(), samples->end(),
-                   [](const MetricSample& a, const MetricSample& b) { return a.time < b.time; });
-  samples->erase(
-      std::unique(samples->begin(), samples->end(),
-                  [](const MetricSample& a, const MetricSample& b) { return a.time == b.time; }),
-      samples->end());
-}
 
 }  // namespace
 
@@ -113,8 +93,9 @@ core::Status map_get_metric_statistics(const JsonView& data, std::vector<MetricS
     MetricSeries series;
     series.metric = cloudwatch_metric_name(label);
     series.statistic = statistic;
-    sort_and_dedupe(&samples);
-    series.step_seconds = smallest_gap(samples);
+    sort_samples_keep_first(&samples);
+    if (const int64_t gap = smallest_gap_seconds(samples); gap > 0)
+      series.step_seconds = gap;
     series.samples = std::move(samples);
     out->push_back(std::move(series));
   }
@@ -160,8 +141,9 @@ core::Status map_get_metric_data(const JsonView& data, std::vector<MetricSeries>
       OPTIMA_ASSIGN_OR_RETURN(double value, values.element(j).number());
       series.samples.push_back({time, value});
     }
-    sort_and_dedupe(&series.samples);
-    series.step_seconds = smallest_gap(series.samples);
+    sort_samples_keep_first(&series.samples);
+    if (const int64_t gap = smallest_gap_seconds(series.samples); gap > 0)
+      series.step_seconds = gap;
     out->push_back(std::move(series));
     labels->push_back(label);
   }

@@ -1,6 +1,5 @@
 #include "optima/inventory/gcp_monitoring_reader.h"
 
-#include <algorithm>
 #include <array>
 
 #include <fmt/format.h>
@@ -134,20 +133,8 @@ core::Status read_response(const std::filesystem::path& path, InventorySink* sin
     if (series.samples.empty())
       continue;
     // The API returns the newest point first.
-    std::stable_sort(series.samples.begin(), series.samples.end(),
-                     [](const MetricSample& a, const MetricSample& b) { return a.time < b.time; });
-    series.samples.erase(
-        std::unique(series.samples.begin(), series.samples.end(),
-                    [](const MetricSample& a, const MetricSample& b) { return a.time == b.time; }),
-        series.samples.end());
-    int64_t step = 0;
-    for (size_t i = 1; i < series.samples.size(); ++i) {
-      const int64_t gap =
-          series.samples[i].time.unix_seconds - series.samples[i - 1].time.unix_seconds;
-      if (step == 0 || gap < step)
-        step = gap;
-    }
-    if (step > 0)
+    sort_samples_keep_first(&series.samples);
+    if (const int64_t step = smallest_gap_seconds(series.samples); step > 0)
       series.step_seconds = step;
     OPTIMA_RETURN_IF_ERROR(sink->add_series(std::move(series)));
   }

@@ -31,4 +31,12 @@ struct MetricSeries {
   friend bool operator==(const MetricSeries&, const MetricSeries&) = default;
 };
 
+// Sorts samples by time (stable) and keeps the first sample of each time, as the readers whose
+// responses may repeat or reverse points need before add_series.
+void sort_samples_keep_first(std::vector<MetricSample>* samples);
+
+// The smallest gap in seconds between consecutive samples of a time-ordered list: the series'
+// step. 0 when there are fewer than two distinct times.
+int64_t smallest_gap_seconds(const std::vector<MetricSample>& samples);
+
 }  // namespace optima::inventory

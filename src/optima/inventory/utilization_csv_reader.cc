@@ -80,13 +80,7 @@ class SampleBuffer {
           series.samples.push_back(s);
         }
       }
-      int64_t step = 0;
-      for (size_t i = 1; i < series.samples.size(); ++i) {
-        const int64_t gap =
-            series.samples[i].time.unix_seconds - series.samples[i - 1].time.unix_seconds;
-        if (step == 0 || gap < step)
-          step = gap;
-      }
+      const int64_t step = smallest_gap_seconds(series.samples);
       series.step_seconds = step == 0 ? 3600 : step;
       OPTIMA_RETURN_IF_ERROR(sink_->add_series(std::move(series)));
     }
