@@ -82,10 +82,7 @@ int run_commitments(const GlobalOptions& global, const CommitmentsFlags& flags) 
   options.term = *term;
   options.payment = *payment;
 
-  auto dir = pricing::PriceBook::default_catalog_dir();
-  if (!dir.is_ok())
-    return report_error(global, dir.status());
-  auto book = pricing::PriceBook::load(*dir);
+  auto book = pricing::PriceBook::load_bundled();
   if (!book.is_ok())
     return report_error(global, book.status());
   GlobalOptions where = global;

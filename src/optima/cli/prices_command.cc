@@ -23,11 +23,6 @@ std::string percent(Decimal fraction) {
   return Decimal::multiply(fraction, Decimal::from_int(100)).to_fixed(1) + "%";
 }
 
-core::Result<pricing::PriceBook> load_book() {
-  OPTIMA_ASSIGN_OR_RETURN(std::filesystem::path dir, pricing::PriceBook::default_catalog_dir());
-  return pricing::PriceBook::load(dir);
-}
-
 nlohmann::json rate_json(const pricing::Rate& r) {
   return {{"per_unit", r.per_unit.to_string()},
           {"unit", r.unit},
@@ -71,7 +66,7 @@ std::vector<pricing::PricingOption> all_options() {
 }
 
 int run_show(const GlobalOptions& global, const ShowFlags& flags) {
-  auto book = load_book();
+  auto book = pricing::PriceBook::load_bundled();
   if (!book.is_ok())
     return report_error(global, book.status());
   if (!flags.provider.empty() && !pricing::parse_provider(flags.provider))
@@ -171,7 +166,7 @@ int run_rates(const GlobalOptions& global, const RatesFlags& flags) {
   if (flags.lookback <= 0)
     return report_error(global,
                         core::invalid_argument("--lookback: expected a positive number of days"));
-  auto book = load_book();
+  auto book = pricing::PriceBook::load_bundled();
   if (!book.is_ok())
     return report_error(global, book.status());
   GlobalOptions where = global;
@@ -183,13 +178,11 @@ int run_rates(const GlobalOptions& global, const RatesFlags& flags) {
   auto snapshot = (*store)->snapshot();
   if (!snapshot.is_ok())
     return report_error(global, snapshot.status());
-  const auto span = recommend::data_span(**snapshot);
-  if (!span)
+  const auto end = recommend::billed_days_end(**snapshot);
+  if (!end)
     return report_error(global, core::not_found("no billing data in " + data_dir_of(where)));
-  const core::Timestamp end{
-      core::start_of_day(core::Timestamp{span->end.unix_seconds - 1}).unix_seconds + 86400};
-  const core::Period window{core::Timestamp{end.unix_seconds - int64_t{flags.lookback} * 86400},
-                            end};
+  const core::Period window{core::Timestamp{end->unix_seconds - int64_t{flags.lookback} * 86400},
+                            *end};
   if (auto st = book->learn_from_bill(**snapshot, window); !st.is_ok())
     return report_error(global, st);
 

@@ -155,6 +155,11 @@ core::Result<std::filesystem::path> PriceBook::default_catalog_dir() {
   return file.parent_path();
 }
 
+core::Result<PriceBook> PriceBook::load_bundled() {
+  OPTIMA_ASSIGN_OR_RETURN(std::filesystem::path dir, default_catalog_dir());
+  return load(dir);
+}
+
 core::Status PriceBook::learn_from_bill(const store::TableSource& source, core::Period period) {
   OPTIMA_ASSIGN_OR_RETURN(learned_, learn_rates(source, period));
   return core::Status::ok();

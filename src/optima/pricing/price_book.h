@@ -37,6 +37,9 @@ class PriceBook {
   static core::Result<PriceBook> load(const std::filesystem::path& catalog_dir);
   // data/pricing, found as core::find_data_file does.
   static core::Result<std::filesystem::path> default_catalog_dir();
+  // load(default_catalog_dir()): the bundled catalog, as the CLI, the API and the recommenders
+  // use it.
+  static core::Result<PriceBook> load_bundled();
 
   PriceBook(PriceBook&&) noexcept;
   PriceBook& operator=(PriceBook&&) noexcept;

@@ -96,8 +96,7 @@ core::Result<ServiceResult> run_service(const ServiceOptions& options) {
 
   OPTIMA_ASSIGN_OR_RETURN(auto billing_store, store::Store::open(options.data_dir));
   OPTIMA_ASSIGN_OR_RETURN(auto snapshot, billing_store->snapshot());
-  OPTIMA_ASSIGN_OR_RETURN(const auto catalog_dir, pricing::PriceBook::default_catalog_dir());
-  OPTIMA_ASSIGN_OR_RETURN(pricing::PriceBook book, pricing::PriceBook::load(catalog_dir));
+  OPTIMA_ASSIGN_OR_RETURN(pricing::PriceBook book, pricing::PriceBook::load_bundled());
   BillingFacts billing(out.billing_window);
   if (!snapshot->partitions().empty()) {
     OPTIMA_RETURN_IF_ERROR(book.learn_from_bill(*snapshot, out.billing_window));

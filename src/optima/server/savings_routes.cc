@@ -289,9 +289,7 @@ ApiResponse commitment_purchases(ServerContext& ctx, RequestContext& req) {
   if (!snapshot.is_ok()) return status_response(snapshot.status());
   const auto end = recommend::billed_days_end(**snapshot);
   if (!end) return status_response(core::not_found("there is no billing data yet"));
-  auto catalog_dir = pricing::PriceBook::default_catalog_dir();
-  if (!catalog_dir.is_ok()) return status_response(catalog_dir.status());
-  auto book = pricing::PriceBook::load(*catalog_dir);
+  auto book = pricing::PriceBook::load_bundled();
   if (!book.is_ok()) return status_response(book.status());
   auto plan = recommend::recommend_commitment_purchases(**snapshot, *book, *end, options);
   if (!plan.is_ok()) return status_response(plan.status());

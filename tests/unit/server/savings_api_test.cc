@@ -275,9 +275,7 @@ TEST_F(SavingsApiTest, CommitmentPurchasesMatchTheLibrary) {
   ASSERT_TRUE(store.is_ok()) << store.status().to_string();
   auto snapshot = (*store)->snapshot();
   ASSERT_TRUE(snapshot.is_ok());
-  auto dir = pricing::PriceBook::default_catalog_dir();
-  ASSERT_TRUE(dir.is_ok()) << dir.status().to_string();
-  auto book = pricing::PriceBook::load(*dir);
+  auto book = pricing::PriceBook::load_bundled();
   ASSERT_TRUE(book.is_ok()) << book.status().to_string();
   recommend::PurchaseOptions options;
   options.lookback_days = 7;
