@@ -71,12 +71,9 @@ core::Result<nlohmann::json> channel_document(const AlertFlags& f) {
   if (!f.definition.empty())
     return analysis::parse_json_text(f.definition, "--definition");
   nlohmann::json doc = nlohmann::json::object();
-  if (!f.name.empty())
-    doc["name"] = f.name;
-  if (!f.kind.empty())
-    doc["kind"] = f.kind;
-  if (!f.url.empty())
-    doc["url"] = f.url;
+  set_if_given(&doc, "name", f.name);
+  set_if_given(&doc, "kind", f.kind);
+  set_if_given(&doc, "url", f.url);
   if (!f.secret_env.empty()) {
     OPTIMA_ASSIGN_OR_RETURN(doc["secret"], secret_from_env(f.secret_env, "--secret-env"));
   }
@@ -84,18 +81,15 @@ core::Result<nlohmann::json> channel_document(const AlertFlags& f) {
     nlohmann::json smtp = {{"host", f.smtp_host}};
     if (f.smtp_port != 0)
       smtp["port"] = f.smtp_port;
-    if (!f.smtp_security.empty())
-      smtp["security"] = f.smtp_security;
-    if (!f.smtp_user.empty())
-      smtp["username"] = f.smtp_user;
+    set_if_given(&smtp, "security", f.smtp_security);
+    set_if_given(&smtp, "username", f.smtp_user);
     if (!f.smtp_password_env.empty()) {
       OPTIMA_ASSIGN_OR_RETURN(smtp["password"],
                               secret_from_env(f.smtp_password_env, "--smtp-password-env"));
     }
     doc["smtp"] = smtp;
   }
-  if (!f.from.empty())
-    doc["from"] = f.from;
+  set_if_given(&doc, "from", f.from);
   if (!f.to.empty())
     doc["to"] = f.to;
   return doc;
@@ -105,38 +99,26 @@ core::Result<nlohmann::json> rule_document(const AlertFlags& f) {
   if (!f.definition.empty())
     return analysis::parse_json_text(f.definition, "--definition");
   nlohmann::json doc = nlohmann::json::object();
-  if (!f.name.empty())
-    doc["name"] = f.name;
-  if (!f.type.empty())
-    doc["type"] = f.type;
+  set_if_given(&doc, "name", f.name);
+  set_if_given(&doc, "type", f.type);
   doc["channels"] = f.channels;
   if (f.budget_id >= 0)
     doc["budget_id"] = f.budget_id;
-  if (!f.basis.empty())
-    doc["basis"] = f.basis;
-  if (!f.percent.empty())
-    doc["percent"] = f.percent;
-  if (!f.min_severity.empty())
-    doc["min_severity"] = f.min_severity;
-  if (!f.min_impact.empty())
-    doc["min_impact"] = f.min_impact;
-  if (!f.amount.empty())
-    doc["amount"] = f.amount;
-  if (!f.period.empty())
-    doc["period"] = f.period;
-  if (!f.metric.empty())
-    doc["metric"] = f.metric;
-  if (!f.currency.empty())
-    doc["currency"] = f.currency;
+  set_if_given(&doc, "basis", f.basis);
+  set_if_given(&doc, "percent", f.percent);
+  set_if_given(&doc, "min_severity", f.min_severity);
+  set_if_given(&doc, "min_impact", f.min_impact);
+  set_if_given(&doc, "amount", f.amount);
+  set_if_given(&doc, "period", f.period);
+  set_if_given(&doc, "metric", f.metric);
+  set_if_given(&doc, "currency", f.currency);
   if (!f.filters.empty()) {
     OPTIMA_ASSIGN_OR_RETURN(doc["scope"], filters_from_flags(f.filters));
   }
   if (f.window_days != 0)
     doc["window_days"] = f.window_days;
-  if (!f.absolute.empty())
-    doc["absolute"] = f.absolute;
-  if (!f.direction.empty())
-    doc["direction"] = f.direction;
+  set_if_given(&doc, "absolute", f.absolute);
+  set_if_given(&doc, "direction", f.direction);
   return doc;
 }
 

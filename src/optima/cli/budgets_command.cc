@@ -41,16 +41,11 @@ core::Result<nlohmann::json> budget_document(const BudgetFlags& f) {
   if (!f.definition.empty())
     return analysis::parse_json_text(f.definition, "--definition");
   nlohmann::json doc = nlohmann::json::object();
-  if (!f.name.empty())
-    doc["name"] = f.name;
-  if (!f.amount.empty())
-    doc["amount"] = f.amount;
-  if (!f.period.empty())
-    doc["period"] = f.period;
-  if (!f.metric.empty())
-    doc["metric"] = f.metric;
-  if (!f.currency.empty())
-    doc["currency"] = f.currency;
+  set_if_given(&doc, "name", f.name);
+  set_if_given(&doc, "amount", f.amount);
+  set_if_given(&doc, "period", f.period);
+  set_if_given(&doc, "metric", f.metric);
+  set_if_given(&doc, "currency", f.currency);
   OPTIMA_ASSIGN_OR_RETURN(doc["scope"], filters_from_flags(f.filters));
   doc["thresholds"] = nlohmann::json::array();
   for (const std::string& t : f.thresholds) {

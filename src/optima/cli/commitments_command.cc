@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "optima/cli/commands.h"
+#include "optima/cli/format_numbers.h"
 #include "optima/core/strings.h"
 #include "optima/pricing/monthly.h"
 #include "optima/pricing/price_book.h"
@@ -21,17 +22,13 @@ namespace {
 
 using core::Decimal;
 
-std::string percent(Decimal fraction) {
-  return Decimal::multiply(fraction, Decimal::from_int(100)).to_fixed(1) + "%";
-}
-
 std::string money(Decimal value) {
   return value.to_fixed(2);
 }
 
 // "n/a" when the export does not amortize the commitment (utilization unknown).
 std::string percent(const std::optional<Decimal>& fraction) {
-  return fraction ? percent(*fraction) : "n/a";
+  return fraction ? format_percent(*fraction) : "n/a";
 }
 
 std::string last_day(core::Period p) {

@@ -26,4 +26,8 @@ std::string format_bytes(uint64_t bytes) {
   return unit == 0 ? fmt::format("{} B", bytes) : fmt::format("{:.1f} {}", value, kUnits[unit]);
 }
 
+std::string format_percent(core::Decimal fraction) {
+  return core::Decimal::multiply(fraction, core::Decimal::from_int(100)).to_fixed(1) + "%";
+}
+
 }  // namespace optima::cli

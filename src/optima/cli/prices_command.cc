@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "optima/cli/commands.h"
+#include "optima/cli/format_numbers.h"
 #include "optima/core/strings.h"
 #include "optima/pricing/monthly.h"
 #include "optima/pricing/price_book.h"
@@ -18,10 +19,6 @@ namespace optima::cli {
 namespace {
 
 using core::Decimal;
-
-std::string percent(Decimal fraction) {
-  return Decimal::multiply(fraction, Decimal::from_int(100)).to_fixed(1) + "%";
-}
 
 nlohmann::json rate_json(const pricing::Rate& r) {
   return {{"per_unit", r.per_unit.to_string()},
@@ -221,7 +218,7 @@ int run_rates(const GlobalOptions& global, const RatesFlags& flags) {
                     {"description", r.description()}});
     rows.push_back({r.provider, r.region, what, r.pricing_category, r.unit, r.quantity.to_fixed(2),
                     r.effective_rate().round(9).to_string(), r.list_rate().round(9).to_string(),
-                    percent(r.discount_vs_list()), catalog, std::to_string(r.rows)});
+                    format_percent(r.discount_vs_list()), catalog, std::to_string(r.rows)});
   }
   if (global.json) {
     print_json({{"period_start", core::format_iso8601(window.start)},

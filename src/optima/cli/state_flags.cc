@@ -46,4 +46,9 @@ core::Result<nlohmann::json> filters_from_flags(const std::vector<std::string>& 
   return out;
 }
 
+void set_if_given(nlohmann::json* doc, const char* key, const std::string& value) {
+  if (!value.empty())
+    (*doc)[key] = value;
+}
+
 }  // namespace optima::cli

@@ -25,6 +25,9 @@ core::Result<std::unique_ptr<store::SqliteDatabase>> open_state(const GlobalOpti
 // `as_of` parsed as a date or time, or the system clock when empty.
 core::Result<core::Timestamp> now_or(const std::string& as_of);
 
+// doc[key] = value unless the flag was left empty (not given).
+void set_if_given(nlohmann::json* doc, const char* key, const std::string& value);
+
 // "ProviderName=AWS" → {"dimension":"ProviderName","op":"in","values":["AWS"]};
 // "tag:env!=dev,test" → not_in. Errors name the flag value.
 core::Result<nlohmann::json> filters_from_flags(const std::vector<std::string>& flags);
