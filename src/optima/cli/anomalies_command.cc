@@ -14,6 +14,7 @@
 #include "optima/analysis/anomaly/stream_scorer.h"
 #include "optima/analysis/anomaly/value_series_csv.h"
 #include "optima/cli/commands.h"
+#include "optima/cli/state_flags.h"
 #include "optima/core/file_io.h"
 #include "optima/core/strings.h"
 #include "optima/store/store.h"
@@ -24,7 +25,6 @@ namespace {
 struct AnomalyFlags {
   std::string series;
   std::string out;
-  std::string data;
   std::string granularity = "day";
   std::string dimensions;
   std::string metric = "BilledCost";
@@ -38,11 +38,6 @@ struct AnomalyFlags {
   bool unexpected = false;
   std::string note;
 };
-
-std::string data_dir_for(const GlobalOptions& global, const AnomalyFlags& flags) {
-  if (!flags.data.empty()) return flags.data;
-  return data_dir_of(global);
-}
 
 int run_score(const GlobalOptions& global, const AnomalyFlags& flags) {
   auto series = analysis::read_value_series_csv(flags.series);
@@ -106,7 +101,7 @@ void print_anomalies(const std::vector<analysis::Anomaly>& anomalies,
 int run_detect(const GlobalOptions& global, const AnomalyFlags& flags) {
   auto options = scan_options_of(flags);
   if (!options.is_ok()) return report_error(global, options.status());
-  const std::string dir = data_dir_for(global, flags);
+  const std::string dir = data_dir_of(global);
   auto store = store::Store::open(dir);
   if (!store.is_ok()) return report_error(global, store.status());
   auto snapshot = (*store)->snapshot();
@@ -135,7 +130,7 @@ int run_detect(const GlobalOptions& global, const AnomalyFlags& flags) {
 }
 
 int run_list(const GlobalOptions& global, const AnomalyFlags& flags) {
-  auto state = analysis::AnomalyStore::open(std::filesystem::path(data_dir_for(global, flags)) / "state.db");
+  auto state = analysis::AnomalyStore::open(std::filesystem::path(data_dir_of(global)) / "state.db");
   if (!state.is_ok()) return report_error(global, state.status());
   auto listed = (*state)->list(flags.status, flags.limit);
   if (!listed.is_ok()) return report_error(global, listed.status());
@@ -164,7 +159,7 @@ int run_feedback(const GlobalOptions& global, const AnomalyFlags& flags) {
   if (flags.expected == flags.unexpected) {
     return report_error(global, core::invalid_argument("feedback: give exactly one of --expected, --unexpected"));
   }
-  auto state = analysis::AnomalyStore::open(std::filesystem::path(data_dir_for(global, flags)) / "state.db");
+  auto state = analysis::AnomalyStore::open(std::filesystem::path(data_dir_of(global)) / "state.db");
   if (!state.is_ok()) return report_error(global, state.status());
   const auto verdict = flags.expected ? analysis::Verdict::kExpected : analysis::Verdict::kUnexpected;
   core::Status s = (*state)->set_feedback(flags.id, verdict, flags.note);
@@ -193,7 +188,7 @@ void add_anomalies_command(CLI::App& app, GlobalOptions& global, int* exit_code)
   CLI::App* detect = cmd->add_subcommand(
       "detect", "Scan every dimension series of the store for spikes, level shifts and drifts; "
                 "explain each and record it in <data dir>/state.db");
-  detect->add_option("--data", flags->data, "Data directory (default: --data-dir)");
+  add_data_option(detect, global);
   detect->add_option("--granularity", flags->granularity, "day (default) or hour");
   detect->add_option("--dimensions", flags->dimensions,
                      "Comma-separated dimensions (default ServiceName,SubAccountName,RegionId,x_UsageType; "
@@ -205,7 +200,7 @@ void add_anomalies_command(CLI::App& app, GlobalOptions& global, int* exit_code)
   detect->callback([&global, flags, exit_code] { *exit_code = run_detect(global, *flags); });
 
   CLI::App* list = cmd->add_subcommand("list", "Recorded anomalies with their status");
-  list->add_option("--data", flags->data, "Data directory (default: --data-dir)");
+  add_data_option(list, global);
   list->add_option("--status", flags->status, "open, expected, unexpected or suppressed");
   list->add_option("--limit", flags->limit, "At most this many (default 100)");
   list->callback([&global, flags, exit_code] { *exit_code = run_list(global, *flags); });
@@ -213,7 +208,7 @@ void add_anomalies_command(CLI::App& app, GlobalOptions& global, int* exit_code)
   CLI::App* feedback = cmd->add_subcommand(
       "feedback", "Mark an anomaly expected (suppresses similar later ones) or unexpected");
   feedback->add_option("id", flags->id, "Anomaly id (an-…)")->required();
-  feedback->add_option("--data", flags->data, "Data directory (default: --data-dir)");
+  add_data_option(feedback, global);
   feedback->add_flag("--expected", flags->expected, "It was expected");
   feedback->add_flag("--unexpected", flags->unexpected, "It was not expected");
   feedback->add_option("--note", flags->note, "Why");

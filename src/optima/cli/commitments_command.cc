@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "optima/cli/commands.h"
+#include "optima/cli/state_flags.h"
 #include "optima/cli/format_numbers.h"
 #include "optima/core/strings.h"
 #include "optima/pricing/monthly.h"
@@ -36,7 +37,6 @@ std::string last_day(core::Period p) {
 }
 
 struct CommitmentsFlags {
-  std::string data;
   int lookback = 30;
   std::string term = "1y";
   std::string payment = "no-upfront";
@@ -82,10 +82,7 @@ int run_commitments(const GlobalOptions& global, const CommitmentsFlags& flags) 
   auto book = pricing::PriceBook::load_bundled();
   if (!book.is_ok())
     return report_error(global, book.status());
-  GlobalOptions where = global;
-  if (!flags.data.empty())
-    where.data_dir = flags.data;
-  auto store = store::Store::open(data_dir_of(where));
+  auto store = store::Store::open(data_dir_of(global));
   if (!store.is_ok())
     return report_error(global, store.status());
   auto snapshot = (*store)->snapshot();
@@ -94,7 +91,7 @@ int run_commitments(const GlobalOptions& global, const CommitmentsFlags& flags) 
   const auto span = recommend::data_span(**snapshot);
   const auto billed_end = recommend::billed_days_end(**snapshot);
   if (!span || !billed_end)
-    return report_error(global, core::not_found("no billing data in " + data_dir_of(where)));
+    return report_error(global, core::not_found("no billing data in " + data_dir_of(global)));
   // The window ends with the last billed day.
   const core::Timestamp end = *billed_end;
 
@@ -192,7 +189,7 @@ void add_commitments_command(CLI::App& app, GlobalOptions& global, int* exit_cod
   auto flags = std::make_shared<CommitmentsFlags>();
   CLI::App* c = app.add_subcommand(
       "commitments", "Commitment coverage, utilization, ESR and purchase recommendations");
-  c->add_option("--data", flags->data, "Data directory (same as --data-dir)");
+  add_data_option(c, global);
   c->add_option("--lookback", flags->lookback,
                 "Days of usage to simulate over: 7, 30 or 60 (default 30)");
   c->add_option("--term", flags->term, "1y or 3y (default 1y)");

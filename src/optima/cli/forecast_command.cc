@@ -17,6 +17,7 @@
 #include "optima/analysis/series/series_builder.h"
 #include "optima/analysis/series/series_csv.h"
 #include "optima/cli/commands.h"
+#include "optima/cli/state_flags.h"
 #include "optima/core/strings.h"
 #include "optima/store/store.h"
 
@@ -29,7 +30,6 @@ struct ForecastFlags {
   std::string series;  // CSV file
   std::string time_col;
   std::string value_col;
-  std::string data;  // data directory (else --data-dir / default)
   std::string metric = "EffectiveCost";
   std::string group_by;
   std::vector<std::string> filters;  // DIMENSION=V1,V2
@@ -279,9 +279,7 @@ int run_store(const GlobalOptions& global, const ForecastFlags& flags) {
   if (!options.is_ok()) return report_error(global, options.status());
   auto as_of = as_of_of(flags);
   if (!as_of.is_ok()) return report_error(global, as_of.status());
-  GlobalOptions where = global;
-  if (!flags.data.empty()) where.data_dir = flags.data;
-  auto store = store::Store::open(data_dir_of(where));
+  auto store = store::Store::open(data_dir_of(global));
   if (!store.is_ok()) return report_error(global, store.status());
   auto snapshot = (*store)->snapshot();
   if (!snapshot.is_ok()) return report_error(global, snapshot.status());
@@ -338,7 +336,7 @@ void add_forecast_command(CLI::App& app, GlobalOptions& global, int* exit_code) 
   cmd->add_option("--series", flags->series, "CSV file of (time, value) rows");
   cmd->add_option("--time-col", flags->time_col, "CSV time column (name or 1-based number)");
   cmd->add_option("--value-col", flags->value_col, "CSV value column (name or 1-based number)");
-  cmd->add_option("--data", flags->data, "Data directory of the store (default: --data-dir)");
+  add_data_option(cmd, global);
   cmd->add_option("--metric", flags->metric, "Metric to forecast from the store")->capture_default_str();
   cmd->add_option("--group-by", flags->group_by, "One series per value of this dimension (e.g. ServiceName, tag:team)");
   cmd->add_option("--filter", flags->filters, "DIMENSION=V1[,V2...]; repeatable");

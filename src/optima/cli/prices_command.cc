@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "optima/cli/commands.h"
+#include "optima/cli/state_flags.h"
 #include "optima/cli/format_numbers.h"
 #include "optima/core/strings.h"
 #include "optima/pricing/monthly.h"
@@ -154,7 +155,6 @@ int run_show(const GlobalOptions& global, const ShowFlags& flags) {
 }
 
 struct RatesFlags {
-  std::string data;
   int lookback = 30;
   std::string provider;
 };
@@ -166,10 +166,7 @@ int run_rates(const GlobalOptions& global, const RatesFlags& flags) {
   auto book = pricing::PriceBook::load_bundled();
   if (!book.is_ok())
     return report_error(global, book.status());
-  GlobalOptions where = global;
-  if (!flags.data.empty())
-    where.data_dir = flags.data;
-  auto store = store::Store::open(data_dir_of(where));
+  auto store = store::Store::open(data_dir_of(global));
   if (!store.is_ok())
     return report_error(global, store.status());
   auto snapshot = (*store)->snapshot();
@@ -177,7 +174,7 @@ int run_rates(const GlobalOptions& global, const RatesFlags& flags) {
     return report_error(global, snapshot.status());
   const auto end = recommend::billed_days_end(**snapshot);
   if (!end)
-    return report_error(global, core::not_found("no billing data in " + data_dir_of(where)));
+    return report_error(global, core::not_found("no billing data in " + data_dir_of(global)));
   const core::Period window{core::Timestamp{end->unix_seconds - int64_t{flags.lookback} * 86400},
                             *end};
   if (auto st = book->learn_from_bill(**snapshot, window); !st.is_ok())
@@ -254,7 +251,7 @@ void add_prices_command(CLI::App& app, GlobalOptions& global, int* exit_code) {
 
   auto rates = std::make_shared<RatesFlags>();
   CLI::App* r = prices->add_subcommand("rates", "Effective rates learned from the ingested bill");
-  r->add_option("--data", rates->data, "Data directory (same as --data-dir)");
+  add_data_option(r, global);
   r->add_option("--lookback", rates->lookback, "Days ending at the last billed day (default 30)");
   r->add_option("--provider", rates->provider, "Only this provider");
   r->callback([&global, rates, exit_code] { *exit_code = run_rates(global, *rates); });

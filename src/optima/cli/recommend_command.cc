@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "optima/cli/commands.h"
+#include "optima/cli/state_flags.h"
 #include "optima/core/strings.h"
 #include "optima/recommend/recommend_service.h"
 #include "optima/recommend/recommendation_json.h"
@@ -22,7 +23,6 @@ namespace optima::cli {
 namespace {
 
 struct RecommendFlags {
-  std::string data;
   std::string profile = "aws-like";
   std::string category;
   std::vector<std::string> inventory;
@@ -38,7 +38,7 @@ struct RecommendFlags {
 core::Result<recommend::ServiceOptions> service_options(const GlobalOptions& global,
                                                         const RecommendFlags& f) {
   recommend::ServiceOptions o;
-  o.data_dir = f.data.empty() ? data_dir_of(global) : f.data;
+  o.data_dir = data_dir_of(global);
   o.profile = f.profile;
   if (!f.category.empty()) {
     auto c = recommend::parse_category(f.category);
@@ -268,7 +268,7 @@ void add_recommend_command(CLI::App& app, GlobalOptions& global, int* exit_code)
       "recommend", "Cost recommendations with evidence, savings formulas and a lifecycle");
   rec->fallthrough();
   rec->require_subcommand(0, 1);
-  rec->add_option("--data", flags->data, "Data directory (default: --data-dir)");
+  add_data_option(rec, global);
   rec->add_option("--profile", flags->profile, "aws-like, azure-like, gcp-like or a JSON file")
       ->capture_default_str();
   rec->add_option("--category", flags->category,
