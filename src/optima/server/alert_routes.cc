@@ -14,6 +14,7 @@
 #include "optima/server/json_body.h"
 #include "optima/server/pagination.h"
 #include "optima/server/route_params.h"
+#include "optima/server/route_binding.h"
 #include "optima/server/routes.h"
 
 namespace optima::server {
@@ -35,7 +36,6 @@ const std::vector<std::string_view>& channel_fields() {
                                                        "secret", "smtp", "from",    "to"};
   return fields;
 }
-
 
 ApiResponse with_alerts(ServerContext& ctx,
                         const std::function<ApiResponse(store::SqliteDatabase&, notify::AlertRepository&)>& fn) {
@@ -223,51 +223,41 @@ json object_schema(const std::vector<std::string_view>& fields) {
   return {{"type", "object"}, {"additionalProperties", false}, {"properties", properties}};
 }
 
-json list_schema(std::string_view key) {
-  return {{"type", "object"},
-          {"properties",
-           {{std::string(key), {{"type", "array"}, {"items", {{"type", "object"}}}}},
-            {"next_cursor", {{"type", "string"}}}}}};
-}
-
 }  // namespace
 
 void add_alert_routes(RouteTable& table, ServerContext& context) {
   ServerContext* ctx = &context;
-  auto bind = [ctx](ApiResponse (*fn)(ServerContext&, RequestContext&)) {
-    return [ctx, fn](RequestContext& req) { return fn(*ctx, req); };
-  };
   const json rule = object_schema(rule_fields());
   const json channel = object_schema(channel_fields());
   table.add({http::verb::get, "/api/v1/alert-rules", Role::kViewer, "Alert rules (?limit=&cursor=)",
              BodyKind::kNone, nullptr, list_schema("rules"), 200, "application/json",
-             bind(list_rules)});
+             bind_route(context, list_rules)});
   table.add({http::verb::post, "/api/v1/alert-rules", Role::kEditor,
              "Create an alert rule: budget_threshold, anomaly, forecast or spend_change",
              BodyKind::kJson, rule, {{"type", "object"}}, 201, "application/json",
-             bind(create_rule)});
+             bind_route(context, create_rule)});
   table.add({http::verb::get, "/api/v1/alert-rules/{id}", Role::kViewer, "One alert rule",
              BodyKind::kNone, nullptr, {{"type", "object"}}, 200, "application/json",
-             bind(get_rule)});
+             bind_route(context, get_rule)});
   table.add({http::verb::patch, "/api/v1/alert-rules/{id}", Role::kEditor,
              "Change an alert rule: the members given replace the stored ones", BodyKind::kJson,
-             rule, {{"type", "object"}}, 200, "application/json", bind(update_rule)});
+             rule, {{"type", "object"}}, 200, "application/json", bind_route(context, update_rule)});
   table.add({http::verb::delete_, "/api/v1/alert-rules/{id}", Role::kEditor,
              "Delete an alert rule", BodyKind::kNone, nullptr, nullptr, 204, "",
-             bind(delete_rule)});
+             bind_route(context, delete_rule)});
   table.add({http::verb::get, "/api/v1/channels", Role::kViewer,
              "Notification channels, secrets redacted (?limit=&cursor=)", BodyKind::kNone, nullptr,
-             list_schema("channels"), 200, "application/json", bind(list_channels)});
+             list_schema("channels"), 200, "application/json", bind_route(context, list_channels)});
   table.add({http::verb::post, "/api/v1/channels", Role::kEditor,
              "Create a channel: webhook (HMAC-signed), slack, teams or email; secrets are "
              "write-only",
              BodyKind::kJson, channel, {{"type", "object"}}, 201, "application/json",
-             bind(create_channel)});
+             bind_route(context, create_channel)});
   table.add({http::verb::delete_, "/api/v1/channels/{id}", Role::kEditor, "Delete a channel",
-             BodyKind::kNone, nullptr, nullptr, 204, "", bind(delete_channel)});
+             BodyKind::kNone, nullptr, nullptr, 204, "", bind_route(context, delete_channel)});
   table.add({http::verb::get, "/api/v1/deliveries", Role::kViewer,
              "The delivery log, newest first (?limit=&cursor=)", BodyKind::kNone, nullptr,
-             list_schema("deliveries"), 200, "application/json", bind(list_deliveries)});
+             list_schema("deliveries"), 200, "application/json", bind_route(context, list_deliveries)});
   table.add({http::verb::post, "/api/v1/alerts/run", Role::kEditor,
              "Evaluate every enabled alert rule now and deliver what they raise", BodyKind::kNone,
              nullptr,

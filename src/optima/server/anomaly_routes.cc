@@ -9,6 +9,7 @@
 #include "optima/server/json_body.h"
 #include "optima/server/pagination.h"
 #include "optima/server/route_params.h"
+#include "optima/server/route_binding.h"
 #include "optima/server/routes.h"
 
 namespace optima::server {
@@ -136,10 +137,6 @@ ApiResponse scan(ServerContext& ctx, RequestContext& req) {
 }  // namespace
 
 void add_anomaly_routes(RouteTable& table, ServerContext& context) {
-  ServerContext* ctx = &context;
-  auto bind = [ctx](ApiResponse (*fn)(ServerContext&, RequestContext&)) {
-    return [ctx, fn](RequestContext& req) { return fn(*ctx, req); };
-  };
   const json anomaly = {{"type", "object"},
                         {"properties",
                          {{"id", {{"type", "string"}}},
@@ -157,10 +154,10 @@ void add_anomaly_routes(RouteTable& table, ServerContext& context) {
                {{"anomalies", {{"type", "array"}, {"items", anomaly}}},
                 {"matched", {{"type", "integer"}}},
                 {"next_cursor", {{"type", "string"}}}}}},
-             200, "application/json", bind(list_anomalies)});
+             200, "application/json", bind_route(context, list_anomalies)});
   table.add({http::verb::get, "/api/v1/anomalies/{id}", Role::kViewer,
              "One anomaly with its root cause and feedback", BodyKind::kNone, nullptr, anomaly, 200,
-             "application/json", bind(get_anomaly)});
+             "application/json", bind_route(context, get_anomaly)});
   table.add({http::verb::post, "/api/v1/anomalies/{id}/feedback", Role::kEditor,
              "Mark an anomaly expected (suppresses similar later ones) or unexpected",
              BodyKind::kJson,
@@ -170,7 +167,7 @@ void add_anomaly_routes(RouteTable& table, ServerContext& context) {
               {"properties",
                {{"verdict", {{"type", "string"}, {"enum", {"expected", "unexpected"}}}},
                 {"note", {{"type", "string"}}}}}},
-             anomaly, 200, "application/json", bind(anomaly_feedback)});
+             anomaly, 200, "application/json", bind_route(context, anomaly_feedback)});
   table.add({http::verb::post, "/api/v1/anomalies/scan", Role::kEditor,
              "Scan the current data for anomalies and record them", BodyKind::kJson,
              {{"type", "object"},
@@ -181,7 +178,7 @@ void add_anomaly_routes(RouteTable& table, ServerContext& context) {
                 {"end", {{"type", "string"}}}}}},
              {{"type", "object"},
               {"properties", {{"found", {{"type", "integer"}}}, {"anomalies", {{"type", "array"}}}}}},
-             200, "application/json", bind(scan)});
+             200, "application/json", bind_route(context, scan)});
 }
 
 }  // namespace optima::server

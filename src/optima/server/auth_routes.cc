@@ -5,6 +5,7 @@
 #include "optima/core/time.h"
 #include "optima/server/json_body.h"
 #include "optima/server/pagination.h"
+#include "optima/server/route_binding.h"
 #include "optima/server/routes.h"
 #include "optima/server/session_cookie.h"
 
@@ -69,12 +70,6 @@ const nlohmann::json kMeSchema = {
         {"properties", {{"username", {{"type", "string"}}}, {"role", {{"type", "string"}}}}}}},
       {"csrf_token", {{"type", {"string", "null"}}}},
       {"auth", {{"type", "string"}, {"enum", {"session", "token", "none"}}}}}}};
-
-nlohmann::json list_schema(const char* key, const nlohmann::json& item) {
-  return {{"type", "object"},
-          {"properties", {{key, {{"type", "array"}, {"items", item}}}, {"next_cursor", {{"type", "string"}}}}},
-          {"required", {key}}};
-}
 
 // Admins manage editors and viewers; only owners manage admins and owners.
 bool may_manage(const Identity& caller, Role target) {
@@ -292,10 +287,6 @@ ApiResponse delete_token(ServerContext& ctx, RequestContext& req) {
 }  // namespace
 
 void add_auth_routes(RouteTable& table, ServerContext& context) {
-  ServerContext* ctx = &context;
-  auto bind = [ctx](ApiResponse (*fn)(ServerContext&, RequestContext&)) {
-    return [ctx, fn](RequestContext& req) { return fn(*ctx, req); };
-  };
   const nlohmann::json login_schema = {
       {"type", "object"},
       {"properties", {{"username", {{"type", "string"}}}, {"password", {{"type", "string"}}}}},
@@ -303,17 +294,17 @@ void add_auth_routes(RouteTable& table, ServerContext& context) {
       {"additionalProperties", false}};
   table.add({http::verb::post, "/api/v1/auth/login", Role::kPublic,
              "Sign in: sets the optima_session cookie and returns the CSRF token", BodyKind::kJson,
-             login_schema, kMeSchema, 200, "application/json", bind(login)});
+             login_schema, kMeSchema, 200, "application/json", bind_route(context, login)});
   table.add({http::verb::post, "/api/v1/auth/logout", Role::kViewer,
              "Sign out: ends the session and clears the cookie", BodyKind::kNone, nullptr,
-             {{"type", "object"}}, 200, "application/json", bind(logout)});
+             {{"type", "object"}}, 200, "application/json", bind_route(context, logout)});
   table.add({http::verb::get, "/api/v1/auth/me", Role::kViewer,
              "The signed-in user, their role and the session's CSRF token", BodyKind::kNone,
              nullptr, kMeSchema, 200, "application/json",
              [](RequestContext& req) { return json_response(me_json(req.identity)); }});
   table.add({http::verb::get, "/api/v1/users", Role::kAdmin, "List users", BodyKind::kNone,
              nullptr, list_schema("users", kUserSchema), 200, "application/json",
-             bind(list_users)});
+             bind_route(context, list_users)});
   const nlohmann::json role_schema = {{"type", "string"},
                                       {"enum", {"viewer", "editor", "admin", "owner"}}};
   table.add({http::verb::post, "/api/v1/users", Role::kAdmin,
@@ -326,7 +317,7 @@ void add_auth_routes(RouteTable& table, ServerContext& context) {
               {"required", {"username", "password"}},
               {"additionalProperties", false}},
              {{"type", "object"}, {"properties", {{"user", kUserSchema}}}}, 201,
-             "application/json", bind(create_user)});
+             "application/json", bind_route(context, create_user)});
   table.add({http::verb::patch, "/api/v1/users/{username}", Role::kAdmin,
              "Change a user's role or password (a new password ends their sessions)",
              BodyKind::kJson,
@@ -334,13 +325,13 @@ void add_auth_routes(RouteTable& table, ServerContext& context) {
               {"properties", {{"role", role_schema}, {"password", {{"type", "string"}, {"minLength", 8}}}}},
               {"additionalProperties", false}},
              {{"type", "object"}, {"properties", {{"user", kUserSchema}}}}, 200,
-             "application/json", bind(update_user)});
+             "application/json", bind_route(context, update_user)});
   table.add({http::verb::delete_, "/api/v1/users/{username}", Role::kAdmin,
              "Delete a user with their sessions and tokens", BodyKind::kNone, nullptr, nullptr,
-             204, "", bind(delete_user)});
+             204, "", bind_route(context, delete_user)});
   table.add({http::verb::get, "/api/v1/tokens", Role::kViewer,
              "List live API tokens (yours; admins see everyone's)", BodyKind::kNone, nullptr,
-             list_schema("tokens", kTokenSchema), 200, "application/json", bind(list_tokens)});
+             list_schema("tokens", kTokenSchema), 200, "application/json", bind_route(context, list_tokens)});
   table.add({http::verb::post, "/api/v1/tokens", Role::kViewer,
              "Create an API token; the secret is returned once", BodyKind::kJson,
              {{"type", "object"},
@@ -352,10 +343,10 @@ void add_auth_routes(RouteTable& table, ServerContext& context) {
               {"additionalProperties", false}},
              {{"type", "object"},
               {"properties", {{"token", kTokenSchema}, {"secret", {{"type", "string"}, {"pattern", "^opt_"}}}}}},
-             201, "application/json", bind(create_token)});
+             201, "application/json", bind_route(context, create_token)});
   table.add({http::verb::delete_, "/api/v1/tokens/{id}", Role::kViewer,
              "Revoke an API token (yours; admins any)", BodyKind::kNone, nullptr, nullptr, 204, "",
-             bind(delete_token)});
+             bind_route(context, delete_token)});
 }
 
 }  // namespace optima::server

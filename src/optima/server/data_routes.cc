@@ -9,6 +9,7 @@
 #include "optima/focus/conformance/table_dataset.h"
 #include "optima/server/json_body.h"
 #include "optima/server/pagination.h"
+#include "optima/server/route_binding.h"
 #include "optima/server/routes.h"
 #include "optima/server/secrets.h"
 
@@ -246,20 +247,9 @@ const nlohmann::json kPartitionSchema = {
       {"created_at", {{"type", "string"}}},
       {"superseded_at", {{"type", {"string", "null"}}}}}}};
 
-nlohmann::json list_schema(const char* key, const nlohmann::json& item) {
-  return {{"type", "object"},
-          {"properties",
-           {{key, {{"type", "array"}, {"items", item}}}, {"next_cursor", {{"type", "string"}}}}},
-          {"required", {key}}};
-}
-
 }  // namespace
 
 void add_data_routes(RouteTable& table, ServerContext& context) {
-  ServerContext* ctx = &context;
-  auto bind = [ctx](ApiResponse (*fn)(ServerContext&, RequestContext&)) {
-    return [ctx, fn](RequestContext& req) { return fn(*ctx, req); };
-  };
   const nlohmann::json job_wrapper = {{"type", "object"}, {"properties", {{"job", kJobSchema}}}};
   table.add({http::verb::get, "/api/v1/sources", Role::kViewer,
              "Billing sources with their partitions, rows and stored bytes", BodyKind::kNone,
@@ -273,7 +263,7 @@ void add_data_routes(RouteTable& table, ServerContext& context) {
                             {"partitions", {{"type", "integer"}}},
                             {"rows", {{"type", "integer"}}},
                             {"bytes", {{"type", "integer"}}}}}}),
-             200, "application/json", bind(list_sources)});
+             200, "application/json", bind_route(context, list_sources)});
   table.add({http::verb::post, "/api/v1/sources/folders", Role::kAdmin,
              "Ingest a file or folder on the server's file system (a background job)",
              BodyKind::kJson,
@@ -281,31 +271,31 @@ void add_data_routes(RouteTable& table, ServerContext& context) {
               {"properties", {{"path", {{"type", "string"}}}, {"source", {{"type", "string"}}}}},
               {"required", {"path"}},
               {"additionalProperties", false}},
-             job_wrapper, 202, "application/json", bind(register_folder)});
+             job_wrapper, 202, "application/json", bind_route(context, register_folder)});
   table.add({http::verb::get, "/api/v1/partitions", Role::kViewer,
              "Current partitions (source x billing period)", BodyKind::kNone, nullptr,
              list_schema("partitions", kPartitionSchema), 200, "application/json",
-             bind(list_partitions)});
+             bind_route(context, list_partitions)});
   table.add({http::verb::get, "/api/v1/partitions/{id}/history", Role::kViewer,
              "Every version of one partition, oldest first", BodyKind::kNone, nullptr,
              list_schema("versions", kPartitionSchema), 200, "application/json",
-             bind(partition_history)});
+             bind_route(context, partition_history)});
   table.add({http::verb::get, "/api/v1/partitions/{id}/conformance", Role::kViewer,
              "FOCUS 1.2 conformance report of one current partition", BodyKind::kNone, nullptr,
              {{"type", "object"}, {"description", "focus::render_json of the report"}}, 200,
-             "application/json", bind(partition_conformance)});
+             "application/json", bind_route(context, partition_conformance)});
   table.add({http::verb::post, "/api/v1/uploads", Role::kEditor,
              "Upload a billing file (raw body, gzip allowed; ?filename=&source=) and ingest it",
-             BodyKind::kFile, nullptr, job_wrapper, 202, "application/json", bind(upload)});
+             BodyKind::kFile, nullptr, job_wrapper, 202, "application/json", bind_route(context, upload)});
   table.add({http::verb::get, "/api/v1/jobs", Role::kViewer,
              "Ingest jobs of this server process, newest first", BodyKind::kNone, nullptr,
-             list_schema("jobs", kJobSchema), 200, "application/json", bind(list_jobs)});
+             list_schema("jobs", kJobSchema), 200, "application/json", bind_route(context, list_jobs)});
   table.add({http::verb::get, "/api/v1/jobs/{id}", Role::kViewer, "One ingest job",
-             BodyKind::kNone, nullptr, kJobSchema, 200, "application/json", bind(get_job)});
+             BodyKind::kNone, nullptr, kJobSchema, 200, "application/json", bind_route(context, get_job)});
   table.add({http::verb::get, "/api/v1/events", Role::kViewer,
              "Server-sent events: `job` (a job object) and `data` ({\"version\"})",
              BodyKind::kEventStream, nullptr, nullptr, 200, "text/event-stream",
-             bind(events_start)});
+             bind_route(context, events_start)});
 }
 
 }  // namespace optima::server

@@ -18,6 +18,7 @@
 #include "optima/server/json_body.h"
 #include "optima/server/pagination.h"
 #include "optima/server/route_params.h"
+#include "optima/server/route_binding.h"
 #include "optima/server/routes.h"
 
 namespace optima::server {
@@ -375,20 +376,9 @@ ApiResponse inventory_metrics(ServerContext& ctx, RequestContext& req) {
   return json_response({{"resource", resource_json(resources->front())}, {"series", std::move(*series)}});
 }
 
-json list_schema(std::string_view key) {
-  return {{"type", "object"},
-          {"properties",
-           {{std::string(key), {{"type", "array"}, {"items", {{"type", "object"}}}}},
-            {"next_cursor", {{"type", "string"}}}}}};
-}
-
 }  // namespace
 
 void add_savings_routes(RouteTable& table, ServerContext& context) {
-  ServerContext* ctx = &context;
-  auto bind = [ctx](ApiResponse (*fn)(ServerContext&, RequestContext&)) {
-    return [ctx, fn](RequestContext& req) { return fn(*ctx, req); };
-  };
   json list = list_schema("items");
   list["properties"]["currency"] = {{"type", "string"}};
   list["properties"]["total_monthly_savings"] = {{"type", "string"}};
@@ -399,12 +389,12 @@ void add_savings_routes(RouteTable& table, ServerContext& context) {
              "Savings recommendations with totals by category, account and team "
              "(?category=&account=&team=&status=active|all|<status>&profile=&limit=&cursor=; "
              "?format=csv for a download)",
-             BodyKind::kNone, nullptr, list, 200, "application/json", bind(list_recommendations)});
+             BodyKind::kNone, nullptr, list, 200, "application/json", bind_route(context, list_recommendations)});
   table.add({http::verb::get, "/api/v1/recommendations/{id}", Role::kViewer,
              "One recommendation: evidence statistics and heatmap, evidence_series for the chart, "
              "savings formula with each rate's source, confidence, risk, effort, alternatives",
              BodyKind::kNone, nullptr, {{"type", "object"}}, 200, "application/json",
-             bind(get_recommendation)});
+             bind_route(context, get_recommendation)});
   table.add({http::verb::post, "/api/v1/recommendations/{id}/actions", Role::kEditor,
              "Move a recommendation through its lifecycle: accept, dismiss, snooze (until), "
              "implemented",
@@ -416,7 +406,7 @@ void add_savings_routes(RouteTable& table, ServerContext& context) {
                {{"action", {{"type", "string"}, {"enum", {"accept", "dismiss", "snooze", "implemented"}}}},
                 {"reason", {{"type", "string"}}},
                 {"until", {{"type", "string"}}}}}},
-             {{"type", "object"}}, 200, "application/json", bind(recommendation_action)});
+             {{"type", "object"}}, 200, "application/json", bind_route(context, recommendation_action)});
   table.add({http::verb::get, "/api/v1/commitments", Role::kViewer,
              "Commitment coverage, utilization and effective savings rate per provider, for the "
              "window and by month (?start=&end=; default the last 30 days of data)",
@@ -426,7 +416,7 @@ void add_savings_routes(RouteTable& table, ServerContext& context) {
                {{"window", {{"type", {"object", "null"}}}},
                 {"providers", {{"type", "array"}}},
                 {"monthly", {{"type", "array"}}}}}},
-             200, "application/json", bind(commitments)});
+             200, "application/json", bind_route(context, commitments)});
   table.add({http::verb::get, "/api/v1/commitments/purchases", Role::kViewer,
              "Commitment purchase recommendations simulated over hourly on-demand-equivalent "
              "usage: hourly commitment, expected utilization, coverage before and after, "
@@ -442,17 +432,17 @@ void add_savings_routes(RouteTable& table, ServerContext& context) {
                 {"recommendations", {{"type", "array"}}},
                 {"reservations", {{"type", "array"}}},
                 {"notes", {{"type", "array"}}}}}},
-             200, "application/json", bind(commitment_purchases)});
+             200, "application/json", bind_route(context, commitment_purchases)});
   table.add({http::verb::get, "/api/v1/inventory", Role::kViewer,
              "Resources of the latest inventory snapshot (?provider=&kind=&search=&limit=&cursor=)",
              BodyKind::kNone, nullptr, list_schema("resources"), 200, "application/json",
-             bind(list_inventory)});
+             bind_route(context, list_inventory)});
   table.add({http::verb::get, "/api/v1/inventory/{resource_id}/metrics", Role::kViewer,
              "A resource of the latest inventory snapshot with its utilization series",
              BodyKind::kNone, nullptr,
              {{"type", "object"},
               {"properties", {{"resource", {{"type", "object"}}}, {"series", {{"type", "array"}}}}}},
-             200, "application/json", bind(inventory_metrics)});
+             200, "application/json", bind_route(context, inventory_metrics)});
 }
 
 }  // namespace optima::server
